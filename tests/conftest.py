@@ -1,0 +1,67 @@
+"""Shared fixtures: every test gets its own temporary database through the real ``init_db``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "resources" / "examples" / "den-sociale-hjemmepleje.json"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Iterator[Path]:
+    """An opened, migrated, empty database in a fresh temporary folder."""
+    from udviklingsplan_app.storage import close_db, init_db
+
+    path = tmp_path / "plan.db"
+    init_db(path)
+    yield path
+    close_db()
+
+
+@pytest.fixture
+def example_plan_id(db_path: Path) -> int:
+    """The home-care example plan imported into the test database."""
+    from udviklingsplan_app import services
+    from udviklingsplan_app.exchange.json_format import read_plan_file
+
+    return services.import_plan(read_plan_file(EXAMPLE))
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(tmp_path: Path):
+    """Run the real command line in a child process, as IT would: ``cli("list", db=...)``."""
+
+    def run(*args: str, db: Path | None = None, cwd: Path | None = None) -> CliResult:
+        command = [sys.executable, str(ROOT / "main.py")]
+        if db is not None:
+            command += ["--db", str(db)]
+        env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+        proc = subprocess.run(
+            command + list(args),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=cwd or tmp_path,
+            env=env,
+            timeout=120,
+        )
+        return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+    return run

@@ -1,0 +1,151 @@
+"""The first main window, driven as a user would with pytest-qt."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE, ROOT
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from udviklingsplan_app import services
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, db_path: Path) -> MainWindow:
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _cell(win: MainWindow, row: int, column: int) -> str:
+    model = win.overview_model
+    return str(model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole))
+
+
+def test_empty_database_explains_how_to_get_a_plan(window: MainWindow) -> None:
+    assert window.empty_hint.isVisible()
+    assert "ingen plan" in window.empty_hint.text()
+    assert not window.overview.isVisible()
+    assert not window.export_action.isEnabled()
+
+
+def test_example_plan_fills_the_overview_and_findings(
+    qtbot, db_path: Path, example_plan_id: int
+) -> None:
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    model = win.overview_model
+    assert model.rowCount() == 4 and model.columnCount() == 4
+    assert model.headerData(0, Qt.Orientation.Vertical) == "2026"
+    assert "Et værdigt liv" in model.headerData(0, Qt.Orientation.Horizontal)
+    # 2026 × "En sund og fagligt stærk organisation" holds two goals, listed by title.
+    cell = _cell(win, 0, 3)
+    assert cell.startswith("2 mål")
+    assert "Lavere sygefravær" in cell
+    assert _cell(win, 3, 0) == "–"
+    assert "Den Sociale Hjemmepleje" in win.windowTitle()
+    assert "Mette Holm" in win.details.text()
+    texts = [
+        win.findings_model.data(win.findings_model.index(r, 0))
+        for r in range(win.findings_model.rowCount())
+    ]
+    assert any("2028" in t for t in texts)
+    assert all(t.split(":")[0] in {"Fejl", "Advarsel", "Tip"} for t in texts)
+
+
+def test_models_pass_qt_model_tester(qtmodeltester, db_path: Path, example_plan_id: int) -> None:
+    from udviklingsplan_app.guidance import check_plan
+    from ui.models import FindingsModel, OverviewModel
+
+    plan = services.load_plan(example_plan_id)
+    framework = services.plan_framework(example_plan_id)
+    overview = OverviewModel()
+    overview.set_plan(plan, framework)
+    qtmodeltester.check(overview)
+    findings = FindingsModel()
+    findings.set_findings(check_plan(plan, framework))
+    qtmodeltester.check(findings)
+
+
+def test_import_through_the_file_menu_shows_the_new_plan(window: MainWindow, monkeypatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(EXAMPLE), ""))
+    window.import_action.trigger()
+    assert [p.workplace for p in services.list_plans()] == [
+        json.loads(EXAMPLE.read_text("utf-8"))["plan"]["workplace"]
+    ]
+    assert window.plan_picker.count() == 1
+    assert window.overview.isVisible()
+    assert _cell(window, 1, 0).startswith("1 mål")
+
+
+def test_a_broken_file_gives_a_danish_message_and_changes_nothing(
+    window: MainWindow, monkeypatch, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "udviklingsplan", "version": 1, "plan": {', encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a: shown.append(title + "|" + text)
+    )
+    window.import_action.trigger()
+    assert len(shown) == 1 and "kan ikke importeres" in shown[0] and "slutter midt i" in shown[0]
+    assert services.list_plans() == []
+
+
+def test_export_through_the_file_menu_writes_the_plan(
+    qtbot, db_path: Path, example_plan_id: int, monkeypatch, tmp_path: Path
+) -> None:
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    target = tmp_path / "ud.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    win.export_action.trigger()
+    assert target.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_smoke_test_opens_the_window_and_exits_zero(tmp_path: Path) -> None:
+    db = tmp_path / "smoke.db"
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(db), "import", str(EXAMPLE)],
+        check=True,
+        capture_output=True,
+    )
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(db), "--smoke-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_smoke_test_on_a_damaged_database_exits_3_without_touching_it(tmp_path: Path) -> None:
+    db = tmp_path / "not-a-db.db"
+    db.write_bytes(b"this is not a database" * 100)
+    before = db.read_bytes()
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(db), "--smoke-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert proc.returncode == 3
+    assert "ikke en Udviklingsplan-database" in proc.stderr
+    assert db.read_bytes() == before

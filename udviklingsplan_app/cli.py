@@ -1,0 +1,216 @@
+"""The command line: ``udviklingsplan [--db PATH] list|import|export|check|backup``.
+
+Exit codes: 0 success; 1 ``check`` found a finding of severity "fejl"; 2 bad usage or bad
+input; 3 a database problem; 4 an unexpected error. Messages go to stderr in Danish, never as
+a traceback. Without a command the GUI starts (through the ``start_gui`` callback, so this
+module never imports Qt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from . import APP_NAME, app_version
+from .errors import DatabaseProblem, InputError, UdviklingsplanError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_DATABASE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+StartGui = Callable[[Path | None, bool], int]
+
+_ARGPARSE_DANISH = (
+    ("the following arguments are required", "disse argumenter mangler"),
+    ("unrecognized arguments", "ukendte argumenter"),
+    ("invalid choice", "ukendt valg"),
+    ("choose from", "vælg mellem"),
+    ("expected one argument", "der mangler en værdi"),
+    ("invalid int value", "ikke et helt tal"),
+    ("ambiguous option", "tvetydigt tilvalg"),
+    ("could match", "kan betyde"),
+    ("not allowed with argument", "kan ikke bruges sammen med"),
+)
+
+
+class _DanishFormatter(argparse.HelpFormatter):
+    def add_usage(
+        self, usage: str | None, actions: object, groups: object, prefix: str | None = None
+    ) -> None:
+        super().add_usage(usage, actions, groups, prefix or "Brug: ")  # type: ignore[arg-type]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that speaks Danish and exits with code 2 on bad usage."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(formatter_class=_DanishFormatter, add_help=False, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "kommandoer og argumenter"
+        self._optionals.title = "tilvalg"
+        self.add_argument("-h", "--help", action="help", help="vis denne hjælp og afslut")
+
+    def error(self, message: str) -> NoReturn:
+        for english, danish in _ARGPARSE_DANISH:
+            message = message.replace(english, danish)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{APP_NAME}: {message}\n")
+
+
+def _build_parser() -> _Parser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        type=Path,
+        metavar="STI",
+        default=argparse.SUPPRESS,
+        help="databasefilen (standard: brugerens egen datamappe)",
+    )
+    parser = _Parser(
+        prog="udviklingsplan",
+        description="Udviklingsplan for arbejdspladsen. Uden kommando startes programmet.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="store_true", help="vis programmets version")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="byg hovedvinduet uden skærm og afslut (til test og måling)",
+    )
+    commands: Any = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+    commands.add_parser(
+        "list", help="vis planerne: id, arbejdsplads, leder, strategiramme, år", parents=[common]
+    )
+    imp = commands.add_parser(
+        "import", help="opret en plan fra en JSON-fil; skriver dens id", parents=[common]
+    )
+    imp.add_argument("file", type=Path, metavar="FIL.json")
+    exp = commands.add_parser("export", help="gem en plan som JSON (eller Excel)", parents=[common])
+    exp.add_argument("--plan", type=int, metavar="ID", help="planens id (kan udelades ved én plan)")
+    exp.add_argument(
+        "--out", type=Path, required=True, metavar="FIL", help="FIL.json (eller FIL.xlsx)"
+    )
+    chk = commands.add_parser(
+        "check", help="vis vejledningens bemærkninger, én pr. linje", parents=[common]
+    )
+    chk.add_argument("--plan", type=int, metavar="ID", help="planens id (kan udelades ved én plan)")
+    bak = commands.add_parser("backup", help="lav en sikker kopi af databasen", parents=[common])
+    bak.add_argument("--out", type=Path, required=True, metavar="FIL", help="kopiens filnavn")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, start_gui: StartGui | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    db_path: Path | None = getattr(args, "db", None)
+    if args.version:
+        print(f"{APP_NAME} {app_version()}")
+        return EXIT_OK
+    if args.command is None:
+        if start_gui is None:
+            print(f"{APP_NAME}: der er ingen brugerflade i denne sammenhæng.", file=sys.stderr)
+            return EXIT_USAGE
+        return start_gui(db_path, bool(args.smoke_test))
+    try:
+        return _run(args, db_path, sys.stdout)
+    except DatabaseProblem as error:
+        _say(str(error))
+        return EXIT_DATABASE
+    except (InputError, UdviklingsplanError) as error:
+        _say(str(error))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _say("Afbrudt. Intet halvt arbejde er gemt.")
+        return EXIT_USAGE
+    except Exception as error:  # the last guard: a message, never a traceback
+        import peewee
+
+        if isinstance(error, peewee.DatabaseError):
+            _say(f"Databasen kunne ikke bruges ({error}). Intet er ændret.")
+            return EXIT_DATABASE
+        _say(
+            f"Der opstod en uventet fejl ({type(error).__name__}: {error}). Intet er ændret. "
+            "Kontakt it-supporten, hvis det sker igen."
+        )
+        return EXIT_INTERNAL
+    finally:
+        from .storage import close_db
+
+        close_db()
+
+
+def _say(message: str) -> None:
+    print(f"{APP_NAME}: {message}", file=sys.stderr)
+
+
+def _open(db_path: Path | None, *, create: bool) -> Path:
+    from .storage import default_db_path, init_db
+
+    path = db_path or default_db_path()
+    if not create and not path.exists():
+        raise DatabaseProblem(f"Databasen {path} findes ikke.")
+    init_db(path)
+    return path
+
+
+def _plan_id(requested: int | None) -> int:
+    from . import services
+
+    return requested if requested is not None else services.only_plan_id()
+
+
+def _run(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
+    from . import services
+
+    if args.command == "import":
+        from .exchange.json_format import read_plan_file
+
+        plan = read_plan_file(args.file)  # checked whole before the database is touched
+        _open(db_path, create=True)
+        print(services.import_plan(plan), file=out)
+        return EXIT_OK
+
+    if args.command == "backup":
+        from .storage.backup import backup_to
+
+        source = _open(db_path, create=False)
+        backup_to(source, args.out)
+        return EXIT_OK
+
+    _open(db_path, create=False)
+    if args.command == "list":
+        from .domain import years_label
+
+        for summary in services.list_plans():
+            print(
+                f"{summary.id}\t{summary.workplace}\t{summary.leader_name}\t"
+                f"{summary.framework_id}\t{years_label(summary.first_year, summary.years)}",
+                file=out,
+            )
+        return EXIT_OK
+
+    plan_id = _plan_id(args.plan)
+    if args.command == "check":
+        from .domain import Severity
+        from .guidance import check_plan
+
+        plan = services.load_plan(plan_id)
+        findings = check_plan(plan, services.plan_framework(plan_id))
+        for finding in findings:
+            print(str(finding).replace("\n", " "), file=out)
+        if not findings:
+            _say("Ingen bemærkninger – planen følger strategiens anbefalinger.")
+        return EXIT_FINDINGS if any(f.severity is Severity.FEJL for f in findings) else EXIT_OK
+
+    if args.command == "export":
+        suffix = args.out.suffix.lower()
+        if suffix == ".json":
+            from .exchange.json_format import write_plan_file
+
+            write_plan_file(services.load_plan(plan_id), args.out)
+            return EXIT_OK
+        if suffix == ".xlsx":
+            raise InputError("Excel-eksport (.xlsx) er ikke med i denne version endnu; brug .json.")
+        raise InputError(f"Ukendt filtype »{args.out.suffix or '(ingen)'}« – brug .json.")
+
+    raise InputError(f"Ukendt kommando: {args.command}")

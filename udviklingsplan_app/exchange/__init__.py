@@ -1,0 +1,1 @@
+"""Exchange formats: the JSON interchange format (and, later, the Excel export)."""

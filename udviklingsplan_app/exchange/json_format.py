@@ -1,0 +1,339 @@
+"""The JSON interchange format, version 1: one plan per UTF-8 file.
+
+``read_plan_file`` refuses a bad file whole with a Danish message naming the field;
+``plan_to_json`` writes a canonical text, so export → import → export gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from .. import schema, validation
+from ..domain import (
+    Action,
+    Dialogue,
+    DialogueKind,
+    Goal,
+    Indicator,
+    Involvement,
+    Measurement,
+    Party,
+    Person,
+    Plan,
+    SituationSection,
+    Status,
+    StatusChange,
+    new_uid,
+)
+from ..errors import FrameworkError, InputError, ValidationError
+from ..framework import get_framework
+from .files import write_atomically
+
+FORMAT, VERSION = "udviklingsplan", 1
+SCHEMA = "udviklingsplan-v1.schema.json"
+#: A plan is a few hundred kB at most; a larger file is surely not one.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise InputError(f"Filen har feltet »{key}« to gange i det samme objekt.")
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise InputError(f"Filen indeholder »{name}«, som ikke er et gyldigt tal i JSON.")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise InputError(f"Filen indeholder tallet {text[:30]}, som er for stort.")
+    return value
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > 15:
+        raise InputError(f"Filen indeholder tallet {text[:30]}…, som er for stort.")
+    return int(text)
+
+
+def parse_text(text: str) -> Any:
+    """JSON text to Python values, with Danish messages for broken files."""
+    if not text.strip():
+        raise InputError("Filen er tom.")
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constants,
+            parse_float=_finite_float,
+            parse_int=_bounded_int,
+        )
+    except json.JSONDecodeError as error:
+        where = f"linje {error.lineno}, kolonne {error.colno}"
+        if error.pos >= len(text.rstrip()):
+            raise InputError(
+                f"Filen slutter midt i JSON-indholdet ({where}); den er måske ikke gemt helt."
+            ) from error
+        raise InputError(f"Filen er ikke gyldig JSON ({where}): {error.msg}.") from error
+    except RecursionError as error:
+        raise InputError("Filen er indlejret for dybt til at være en plan.") from error
+    try:
+        # A JSON escape such as "\ud800" gives a lone surrogate that no file or database holds.
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InputError(
+            "Filen indeholder et ugyldigt tegn (en halv UTF-16-tegnkode, fx \\ud800)."
+        ) from error
+    return data
+
+
+def read_plan_file(path: Path) -> Plan:
+    """Read, check and build a plan from an interchange file; raises :class:`InputError`."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"Filen {path.name} fylder {size // (1024 * 1024)} MB; en plan fylder under 1 MB. "
+                "Er det den rigtige fil?"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError as error:
+        raise InputError(f"Filen {path} findes ikke.") from error
+    except IsADirectoryError as error:
+        raise InputError(f"{path} er en mappe, ikke en fil.") from error
+    except OSError as error:
+        raise InputError(f"Filen {path} kan ikke læses ({error.strerror}).") from error
+    try:
+        text = raw.decode("utf-8-sig")  # Notepad writes a byte order mark
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"Filen {path.name} er ikke UTF-8-tekst (fejl ved byte {error.start}). "
+            "Gem den som UTF-8 og prøv igen."
+        ) from error
+    return plan_from_data(parse_text(text))
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value is not None else None
+
+
+def plan_from_data(data: Any) -> Plan:
+    """Build a plan from parsed JSON; refuses the whole file at the first bad field."""
+    if not isinstance(data, dict):
+        raise ValidationError("filen skal indeholde ét JSON-objekt ({…}) med en plan", "filen")
+    if "format" not in data:
+        raise ValidationError(
+            'feltet mangler – filen er ikke i Udviklingsplans format ("format": "udviklingsplan")',
+            "format",
+        )
+    if data["format"] != FORMAT:
+        raise ValidationError(
+            f"filen er ikke en udviklingsplan (formatet er {json.dumps(data['format'], ensure_ascii=False)[:60]})",
+            "format",
+        )
+    if isinstance(data.get("version"), int) and data["version"] != VERSION:
+        raise ValidationError(
+            f"version {data['version']} kendes ikke; denne version af programmet læser version {VERSION}",
+            "version",
+        )
+    schema.check(data, SCHEMA)
+    p = data["plan"]
+    try:
+        framework = get_framework(p["framework"])
+    except FrameworkError as error:
+        raise ValidationError(str(error), "plan.framework") from error
+    plan = Plan(
+        leader=Person(p["leader"]["name"], p["leader"].get("title", "")),
+        level=int(p["leader"]["level"]),
+        workplace=p["workplace"],
+        manager=Person(p["manager"]["name"], p["manager"].get("title", "")),
+        framework_id=framework.id,
+        framework_version=framework.version,
+        first_year=int(p["first_year"]),
+        years=int(p["years"]),
+        situation={SituationSection(k): v for k, v in p.get("situation", {}).items()},
+        goals=[_goal(g) for g in p.get("goals", [])],
+        dialogues=[_dialogue(d) for d in p.get("dialogues", [])],
+    )
+    validation.check_plan(plan, framework)
+    return plan
+
+
+def _goal(g: dict[str, Any]) -> Goal:
+    return Goal(
+        uid=g.get("id") or new_uid(),
+        year=int(g["year"]),
+        vision=g["vision"],
+        theme=g.get("theme"),
+        title=g["title"],
+        rationale=g.get("rationale", ""),
+        status=Status(g.get("status", Status.IKKE_PAABEGYNDT.value)),
+        owner=g.get("owner", ""),
+        carried_over_from=g.get("carried_over_from"),
+        actions=[
+            Action(
+                a["text"], a.get("responsible", ""), _date(a.get("deadline")), a.get("done", False)
+            )
+            for a in g.get("actions", [])
+        ],
+        success_signs=list(g.get("success_signs", [])),
+        success_criteria=list(g.get("success_criteria", [])),
+        indicators=[
+            Indicator(
+                i["name"],
+                i.get("unit", ""),
+                _number(i.get("baseline")),
+                _number(i.get("target")),
+                [
+                    Measurement(dt.date.fromisoformat(x["date"]), float(x["value"]))
+                    for x in i.get("measurements", [])
+                ],
+            )
+            for i in g.get("indicators", [])
+        ],
+        involvement=[
+            Involvement(
+                Party(v["party"]), _date(v.get("date")), v.get("form", ""), v.get("outcome", "")
+            )
+            for v in g.get("involvement", [])
+        ],
+        status_history=[
+            StatusChange(Status(h["status"]), dt.datetime.fromisoformat(h["at"]), h.get("note", ""))
+            for h in g.get("status_history", [])
+        ],
+    )
+
+
+def _number(value: float | int | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _dialogue(d: dict[str, Any]) -> Dialogue:
+    return Dialogue(
+        year=int(d["year"]),
+        kind=DialogueKind(d["kind"]),
+        planned=_date(d.get("planned")),
+        held=_date(d.get("held")),
+        participants=list(d.get("participants", [])),
+        agenda=d.get("agenda", ""),
+        notes=d.get("notes", ""),
+        agreements=d.get("agreements", ""),
+    )
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _num(value: float | None) -> float | int | None:
+    """Whole numbers are written without ``.0`` (``58``, not ``58.0``), as people write them."""
+    if value is not None and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value
+
+
+def plan_to_data(plan: Plan) -> dict[str, Any]:
+    """The plan as interchange data, every field present, in a fixed order."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "plan": {
+            "leader": {"name": plan.leader.name, "title": plan.leader.title, "level": plan.level},
+            "workplace": plan.workplace,
+            "manager": {"name": plan.manager.name, "title": plan.manager.title},
+            "framework": plan.framework_id,
+            "first_year": plan.first_year,
+            "years": plan.years,
+            "situation": {s.value: plan.situation_text(s) for s in SituationSection},
+            "goals": [_goal_data(g) for g in plan.goals],
+            "dialogues": [
+                {
+                    "year": d.year,
+                    "kind": d.kind.value,
+                    "planned": _iso(d.planned),
+                    "held": _iso(d.held),
+                    "participants": list(d.participants),
+                    "agenda": d.agenda,
+                    "notes": d.notes,
+                    "agreements": d.agreements,
+                }
+                for d in plan.dialogues
+            ],
+        },
+    }
+
+
+def _goal_data(g: Goal) -> dict[str, Any]:
+    return {
+        "id": g.uid,
+        "year": g.year,
+        "vision": g.vision,
+        "theme": g.theme,
+        "title": g.title,
+        "rationale": g.rationale,
+        "status": g.status.value,
+        "owner": g.owner,
+        "carried_over_from": g.carried_over_from,
+        "actions": [
+            {
+                "text": a.text,
+                "responsible": a.responsible,
+                "deadline": _iso(a.deadline),
+                "done": a.done,
+            }
+            for a in g.actions
+        ],
+        "success_signs": list(g.success_signs),
+        "success_criteria": list(g.success_criteria),
+        "indicators": [
+            {
+                "name": i.name,
+                "unit": i.unit,
+                "baseline": _num(i.baseline),
+                "target": _num(i.target),
+                "measurements": [
+                    {"date": x.date.isoformat(), "value": _num(x.value)} for x in i.measurements
+                ],
+            }
+            for i in g.indicators
+        ],
+        "involvement": [
+            {"party": v.party.value, "date": _iso(v.date), "form": v.form, "outcome": v.outcome}
+            for v in g.involvement
+        ],
+        "status_history": [
+            {"status": h.status.value, "at": h.at.isoformat(timespec="seconds"), "note": h.note}
+            for h in g.status_history
+        ],
+    }
+
+
+def plan_to_json(plan: Plan) -> str:
+    """Canonical JSON text: UTF-8 characters as they are, two-space indent, final newline."""
+    return json.dumps(plan_to_data(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_plan_file(plan: Plan, target: Path) -> None:
+    """Write the plan as JSON to ``target``, atomically."""
+    text = plan_to_json(plan)
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+
+    write_atomically(Path(target), write)

@@ -1,0 +1,218 @@
+"""Strategy frameworks (strategirammer) as data: loaded from ``resources/strategies/*.json``.
+
+A framework holds visions (for the 2023–25 framework: focus areas), their themes with bullets,
+their signs of success (objectives), and the plan rules. Plans store the framework id and version.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .errors import FrameworkError, ValidationError
+from .resources import resource_path
+
+SCHEMA = "strategiramme-v1.schema.json"
+DEFAULT_FRAMEWORK_ID = "socialstrategi-2018"
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    code: str
+    title: str
+    bullets: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Sign:
+    """A sign of success (2018) or an objective (2023–25); ``vision_id`` is its owner."""
+
+    id: str
+    code: str
+    text: str
+    vision_id: str
+
+
+@dataclass(frozen=True)
+class Vision:
+    id: str
+    code: str
+    title: str
+    group: str | None
+    description: str
+    success_heading: str
+    themes: tuple[Theme, ...]
+    signs: tuple[Sign, ...]
+    preconditions: tuple[Sign, ...]
+
+    def theme(self, theme_id: str) -> Theme | None:
+        return next((t for t in self.themes if t.id == theme_id), None)
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The framework's own words: "vision" or "indsatsområde", "tegn på succes" or "målsætning"."""
+
+    vision: str
+    visions: str
+    theme: str
+    themes: str
+    sign: str
+    signs: str
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    version: str
+    title: str
+    short_title: str
+    owner: str
+    period: str
+    description: str
+    default_cycle_years: int
+    goals_min: int
+    goals_max: int
+    cover_every_vision: bool
+    rule_texts: tuple[str, ...]
+    terms: Terms
+    groups: tuple[tuple[str, str, str], ...]
+    visions: tuple[Vision, ...]
+    sources: tuple[str, ...]
+
+    def vision(self, vision_id: str) -> Vision | None:
+        return next((v for v in self.visions if v.id == vision_id), None)
+
+    def vision_by_title(self, title: str) -> Vision | None:
+        return next((v for v in self.visions if v.title == title), None)
+
+    def sign(self, sign_id: str) -> Sign | None:
+        return next((s for v in self.visions for s in v.signs if s.id == sign_id), None)
+
+    def theme(self, theme_id: str) -> tuple[Vision, Theme] | None:
+        for vision in self.visions:
+            theme = vision.theme(theme_id)
+            if theme is not None:
+                return vision, theme
+        return None
+
+    @property
+    def label(self) -> str:
+        """How the framework is named in lists: ``Socialstrategien 2018 (2018–2022)``."""
+        return f"{self.short_title} ({self.period})" if self.period else self.short_title
+
+
+def _entries(items: list[dict[str, Any]], vision_id: str) -> tuple[Sign, ...]:
+    return tuple(Sign(i["id"], i["code"], i["text"], vision_id) for i in items)
+
+
+def _check_references(data: dict[str, Any]) -> None:
+    """What JSON Schema cannot say: ids are unique, groups exist, min ≤ max."""
+    seen: set[str] = set()
+    group_ids = {g["id"] for g in data["groups"]}
+    for vi, vision in enumerate(data["visions"]):
+        path = f"visions[{vi}]"
+        ids = [(f"{path}.id", vision["id"])]
+        ids += [(f"{path}.themes[{i}].id", t["id"]) for i, t in enumerate(vision["themes"])]
+        ids += [
+            (f"{path}.signs_of_success[{i}].id", s["id"])
+            for i, s in enumerate(vision["signs_of_success"])
+        ]
+        ids += [
+            (f"{path}.preconditions[{i}].id", p["id"])
+            for i, p in enumerate(vision["preconditions"])
+        ]
+        for where, item_id in ids:
+            if item_id in seen:
+                raise ValidationError(f"id'et »{item_id}« står mere end én gang", where)
+            seen.add(item_id)
+        if vision["group"] is not None and vision["group"] not in group_ids:
+            raise ValidationError(
+                f"gruppen »{vision['group']}« findes ikke under groups", f"{path}.group"
+            )
+    rules = data["rules"]["goals_per_year"]
+    if rules["min"] > rules["max"]:
+        raise ValidationError("min må ikke være større end max", "rules.goals_per_year")
+
+
+def parse_framework(data: object) -> Framework:
+    """Check a framework document and build it; raises :class:`ValidationError`."""
+    schema.check(data, SCHEMA)
+    assert isinstance(data, dict)
+    _check_references(data)
+    rules = data["rules"]
+    return Framework(
+        id=data["id"],
+        version=data["version"],
+        title=data["title"],
+        short_title=data["short_title"],
+        owner=data["owner"],
+        period=data["period"],
+        description=data["description"],
+        default_cycle_years=data["default_cycle_years"],
+        goals_min=rules["goals_per_year"]["min"],
+        goals_max=rules["goals_per_year"]["max"],
+        cover_every_vision=rules["cover_every_vision"],
+        rule_texts=tuple(rules["texts"]),
+        terms=Terms(**data["terms"]),
+        groups=tuple((g["id"], g["title"], g["description"]) for g in data["groups"]),
+        visions=tuple(
+            Vision(
+                id=v["id"],
+                code=v["code"],
+                title=v["title"],
+                group=v["group"],
+                description=v["description"],
+                success_heading=v["success_heading"],
+                themes=tuple(
+                    Theme(t["id"], t["code"], t["title"], tuple(t["bullets"]), t["text"])
+                    for t in v["themes"]
+                ),
+                signs=_entries(v["signs_of_success"], v["id"]),
+                preconditions=_entries(v["preconditions"], v["id"]),
+            )
+            for v in data["visions"]
+        ),
+        sources=tuple(data["sources"]),
+    )
+
+
+def load_framework_file(path: Path) -> Framework:
+    """Read and check one framework file; a broken one raises :class:`FrameworkError`."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise FrameworkError(
+            f"Strategirammen {path.name} kan ikke læses: {error.strerror}."
+        ) from error
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise FrameworkError(f"Strategirammen {path.name} er ikke gyldig JSON: {error}.") from error
+    try:
+        return parse_framework(data)
+    except ValidationError as error:
+        raise FrameworkError(f"Strategirammen {path.name} er ugyldig – {error}.") from error
+
+
+@cache
+def builtin_frameworks() -> tuple[Framework, ...]:
+    """The frameworks shipped in ``resources/strategies/``, in file-name order."""
+    folder = resource_path("strategies")
+    frameworks = tuple(load_framework_file(p) for p in sorted(folder.glob("*.json")))
+    if not frameworks:
+        raise FrameworkError(f"Der er ingen strategirammer i {folder}. Installér programmet igen.")
+    return frameworks
+
+
+def get_framework(framework_id: str) -> Framework:
+    """The shipped framework with this id; :class:`FrameworkError` names the known ids."""
+    for framework in builtin_frameworks():
+        if framework.id == framework_id:
+            return framework
+    known = ", ".join(f.id for f in builtin_frameworks())
+    raise FrameworkError(f"Strategirammen »{framework_id}« kendes ikke. Kendte rammer: {known}.")

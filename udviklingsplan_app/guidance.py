@@ -1,0 +1,285 @@
+"""Guidance (vejledning): a pure function from a plan to findings.
+
+Findings explain what good looks like; none of them blocks saving. Severity ``fejl`` is kept for
+what can no longer be mended within the plan's rules (a vision that the remaining years cannot
+cover); ``advarsel`` for what should be looked at now; ``tip`` for what can wait.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .domain import (
+    REQUIRED_PARTIES,
+    DialogueKind,
+    Goal,
+    Plan,
+    Severity,
+    SituationSection,
+    danish_date,
+    years_label,
+)
+from .framework import Framework
+
+
+@dataclass(frozen=True)
+class Concern:
+    """What a finding is about, so the UI can jump there."""
+
+    kind: str  # "plan", "situation", "year", "vision", "goal" or "dialogue"
+    year: int | None = None
+    goal_uid: str | None = None
+    vision: str | None = None
+    dialogue: DialogueKind | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    code: str
+    message: str
+    concerns: Concern
+
+    def __str__(self) -> str:
+        return f"{self.severity.value}: {self.message}"
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def active_year(plan: Plan, today: dt.date) -> int:
+    """The year the leader is working on now, held inside the cycle."""
+    return min(max(today.year, plan.first_year), plan.last_year)
+
+
+def check_plan(plan: Plan, framework: Framework, today: dt.date | None = None) -> list[Finding]:
+    """All findings for the plan, the most serious first."""
+    today = today or dt.date.today()
+    findings: list[Finding] = []
+    findings += _situation(plan)
+    findings += _goals_per_year(plan, framework, today)
+    findings += _coverage(plan, framework, today)
+    for goal in plan.goals:
+        findings += _goal(goal, framework, today)
+    findings += _dialogues(plan, today)
+    findings += _involvement(plan, today)
+    order = {f: i for i, f in enumerate(findings)}
+    return sorted(findings, key=lambda f: (f.severity.rank, order[f]))
+
+
+def _situation(plan: Plan) -> list[Finding]:
+    empty = [s for s in SituationSection if not plan.situation_text(s).strip()]
+    if len(empty) == len(SituationSection):
+        return [
+            Finding(
+                Severity.ADVARSEL,
+                "situation-empty",
+                "Arbejdspladsens aktuelle situation er ikke beskrevet endnu. Den er udgangspunktet "
+                "for udviklingsmålene: beskriv fakta, fokusområder og udfordringer først.",
+                Concern("situation"),
+            )
+        ]
+    if empty:
+        names = _and_list([f"»{s.label}«" for s in empty])
+        return [
+            Finding(
+                Severity.TIP,
+                "situation-incomplete",
+                f"Den aktuelle situation mangler {names}. En kort tekst i hvert afsnit gør planen "
+                "lettere at drøfte med din leder.",
+                Concern("situation"),
+            )
+        ]
+    return []
+
+
+def _goals_per_year(plan: Plan, framework: Framework, today: dt.date) -> list[Finding]:
+    low, high = framework.goals_min, framework.goals_max
+    now = active_year(plan, today)
+    findings = []
+    for year in plan.cycle_years:
+        count = len(plan.goals_in(year))
+        word = "udviklingsmål"
+        if count > high:
+            findings.append(
+                Finding(
+                    Severity.ADVARSEL,
+                    "too-many-goals",
+                    f"{year} har {count} {word}. Strategien anbefaler {low}–{high} om året, så der "
+                    "er kræfter til at nå dem; overvej at flytte nogle til et senere år.",
+                    Concern("year", year=year),
+                )
+            )
+        elif count < low:
+            if year <= now:
+                findings.append(
+                    Finding(
+                        Severity.ADVARSEL,
+                        "too-few-goals",
+                        f"{year} har {count} {word}. Strategien anbefaler {low}–{high} om året.",
+                        Concern("year", year=year),
+                    )
+                )
+            else:
+                findings.append(
+                    Finding(
+                        Severity.TIP,
+                        "too-few-goals",
+                        f"{year} har endnu {count} {word}. Planlæg {low}–{high}, når året nærmer sig.",
+                        Concern("year", year=year),
+                    )
+                )
+    return findings
+
+
+def _coverage(plan: Plan, framework: Framework, today: dt.date) -> list[Finding]:
+    if not framework.cover_every_vision:
+        return []
+    covered = {goal.vision for goal in plan.goals}
+    uncovered = [v for v in framework.visions if v.id not in covered]
+    if not uncovered:
+        return []
+    term = framework.terms.vision
+    cycle = years_label(plan.first_year, plan.years)
+    if today.year > plan.last_year:
+        return [
+            Finding(
+                Severity.FEJL,
+                "vision-uncovered",
+                f"{term}en »{v.title}« fik intet udviklingsmål i planens år {cycle}.",
+                Concern("vision", vision=v.id),
+            )
+            for v in uncovered
+        ]
+    now = active_year(plan, today)
+    remaining = [y for y in plan.cycle_years if y >= now]
+    room = sum(max(0, framework.goals_max - len(plan.goals_in(y))) for y in remaining)
+    span = years_label(remaining[0], len(remaining))
+    findings = []
+    for v in uncovered:
+        if room < len(uncovered):
+            findings.append(
+                Finding(
+                    Severity.FEJL,
+                    "vision-uncovered",
+                    f"{term}en »{v.title}« har intet udviklingsmål, og {span} har ikke plads til "
+                    f"{len(uncovered)} nye mål inden for {framework.goals_min}–{framework.goals_max} om "
+                    "året. Overvej at flytte eller ændre et mål.",
+                    Concern("vision", vision=v.id),
+                )
+            )
+        elif len(remaining) == 1:
+            findings.append(
+                Finding(
+                    Severity.ADVARSEL,
+                    "vision-uncovered",
+                    f"{term}en »{v.title}« har intet udviklingsmål endnu. Den kan stadig dækkes, men "
+                    f"kun i {span}, planens sidste år.",
+                    Concern("vision", vision=v.id),
+                )
+            )
+        else:
+            findings.append(
+                Finding(
+                    Severity.TIP,
+                    "vision-uncovered",
+                    f"{term}en »{v.title}« har intet udviklingsmål endnu. Den kan stadig dækkes i "
+                    f"{span}; alle {framework.terms.visions.lower()} skal med i løbet af {cycle}.",
+                    Concern("vision", vision=v.id),
+                )
+            )
+    return findings
+
+
+def _goal(goal: Goal, framework: Framework, today: dt.date) -> list[Finding]:
+    findings = []
+    name = f"Udviklingsmålet »{goal.title}« ({goal.year})"
+    concern = Concern("goal", year=goal.year, goal_uid=goal.uid, vision=goal.vision)
+    has_criteria = any(text.strip() for text in goal.success_criteria)
+    if not goal.success_signs and not has_criteria:
+        findings.append(
+            Finding(
+                Severity.ADVARSEL,
+                "goal-without-success",
+                f"{name} har hverken {framework.terms.signs.lower()} eller egne succeskriterier. Et "
+                "godt udviklingsmål siger, hvordan I kan se, at det lykkes.",
+                concern,
+            )
+        )
+    if not goal.actions:
+        findings.append(
+            Finding(
+                Severity.TIP,
+                "goal-without-actions",
+                f"{name} har ingen handlinger endnu. Skriv de første skridt, og hvem der har ansvaret.",
+                concern,
+            )
+        )
+    if goal.year < today.year and goal.status.is_open:
+        findings.append(
+            Finding(
+                Severity.ADVARSEL,
+                "goal-open-after-year",
+                f"{name} står stadig som »{goal.status.label}«, men året er gået. Sæt en slutstatus "
+                "med en note, eller videreför målet til næste år.",
+                concern,
+            )
+        )
+    return findings
+
+
+def _dialogues(plan: Plan, today: dt.date) -> list[Finding]:
+    now = active_year(plan, today)
+    findings = []
+    for year in plan.cycle_years:
+        if year > now and not plan.goals_in(year):
+            continue
+        start = plan.dialogue(year, DialogueKind.START)
+        if start is None or (start.planned is None and start.held is None):
+            findings.append(
+                Finding(
+                    Severity.ADVARSEL,
+                    "no-start-dialogue",
+                    f"Der er ingen startdialog med din leder for {year}. Start, midt, slut – og "
+                    "opfølgning – sker på 1:1; aftal en dato for startdialogen.",
+                    Concern("dialogue", year=year, dialogue=DialogueKind.START),
+                )
+            )
+        for kind in DialogueKind:
+            dialogue = plan.dialogue(year, kind)
+            if dialogue and dialogue.planned and not dialogue.held and dialogue.planned < today:
+                findings.append(
+                    Finding(
+                        Severity.TIP,
+                        "dialogue-not-held",
+                        f"{kind.label}en for {year} var planlagt til {danish_date(dialogue.planned)}, "
+                        "men er ikke registreret som holdt. Skriv dato og noter fra dialogen.",
+                        Concern("dialogue", year=year, dialogue=kind),
+                    )
+                )
+    return findings
+
+
+def _involvement(plan: Plan, today: dt.date) -> list[Finding]:
+    now = active_year(plan, today)
+    findings = []
+    for year in plan.cycle_years:
+        goals = plan.goals_in(year)
+        if year > now or not goals:
+            continue
+        involved = {item.party for goal in goals for item in goal.involvement}
+        missing = [p for p in REQUIRED_PARTIES if p not in involved]
+        if missing:
+            names = _and_list([p.label for p in missing])
+            findings.append(
+                Finding(
+                    Severity.TIP,
+                    "involvement-missing",
+                    f"I {year} er {names} ikke registreret som inddraget. Strategien siger: »I skal "
+                    "involvere din leder, dit ledelsesteam, MED-udvalg og medarbejdere i processen«.",
+                    Concern("year", year=year),
+                )
+            )
+    return findings

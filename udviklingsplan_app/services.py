@@ -1,0 +1,851 @@
+"""The use cases the UI and the command line call. Each mutation is one transaction.
+
+Services take and return plain values or :mod:`domain` objects, never peewee rows, and raise
+:class:`~udviklingsplan_app.errors.InputError` subclasses with Danish messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar, cast
+
+from . import validation
+from .domain import (
+    Action,
+    Dialogue,
+    DialogueKind,
+    Goal,
+    Indicator,
+    Involvement,
+    Measurement,
+    Party,
+    Person,
+    Plan,
+    SituationSection,
+    Status,
+    StatusChange,
+    new_uid,
+)
+from .errors import NotFoundError, ValidationError
+from .framework import Framework, get_framework
+from .storage import database
+from .storage import models as m
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def transaction(function: Callable[P, R]) -> Callable[P, R]:
+    """Run the whole service in one transaction: all of it is stored, or none of it."""
+
+    @wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with database().atomic():
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    id: int
+    workplace: str
+    leader_name: str
+    framework_id: str
+    first_year: int
+    years: int
+    goal_count: int
+
+
+def list_plans() -> list[PlanSummary]:
+    """Every plan in the database, oldest first."""
+    goal_counts = _goal_counts()
+    return [
+        PlanSummary(
+            row.id,
+            row.workplace,
+            row.leader_name,
+            row.framework_id,
+            row.first_year,
+            row.years,
+            goal_counts.get(row.id, 0),
+        )
+        for row in m.Plan.select().order_by(m.Plan.id)
+    ]
+
+
+def _goal_counts() -> dict[int, int]:
+    from peewee import fn
+
+    query = m.Goal.select(m.Goal.plan, fn.COUNT(m.Goal.id)).group_by(m.Goal.plan)
+    rows = cast("Iterable[tuple[int, int]]", query.tuples())
+    return {plan_id: count for plan_id, count in rows}
+
+
+def _plan_row(plan_id: int) -> m.Plan:
+    row = m.Plan.get_or_none(m.Plan.id == plan_id)
+    if row is None:
+        raise NotFoundError(f"Der er ingen plan med id {plan_id}.")
+    return row
+
+
+def _goal_row(goal_id: int) -> m.Goal:
+    row = m.Goal.get_or_none(m.Goal.id == goal_id)
+    if row is None:
+        raise NotFoundError(f"Der er intet udviklingsmål med id {goal_id}.")
+    return row
+
+
+def _grouped(query: Iterable[Any], key: str) -> dict[int, list[Any]]:
+    groups: dict[int, list[Any]] = defaultdict(list)
+    for row in query:
+        groups[getattr(row, key)].append(row)
+    return groups
+
+
+def load_plan(plan_id: int) -> Plan:
+    """The whole plan with every goal and dialogue, in display order."""
+    row = _plan_row(plan_id)
+    goal_rows = list(
+        m.Goal.select()
+        .where(m.Goal.plan == plan_id)
+        .order_by(m.Goal.year, m.Goal.position, m.Goal.id)
+    )
+    ids = [g.id for g in goal_rows]
+    uid_of = {g.id: g.uid for g in goal_rows}
+    actions = _grouped(
+        m.Action.select().where(m.Action.goal.in_(ids)).order_by(m.Action.position, m.Action.id),
+        "goal_id",
+    )
+    links = _grouped(
+        m.SuccessLink.select()
+        .where(m.SuccessLink.goal.in_(ids))
+        .order_by(m.SuccessLink.position, m.SuccessLink.id),
+        "goal_id",
+    )
+    criteria = _grouped(
+        m.SuccessCriterion.select()
+        .where(m.SuccessCriterion.goal.in_(ids))
+        .order_by(m.SuccessCriterion.position, m.SuccessCriterion.id),
+        "goal_id",
+    )
+    indicator_rows = list(
+        m.Indicator.select()
+        .where(m.Indicator.goal.in_(ids))
+        .order_by(m.Indicator.position, m.Indicator.id)
+    )
+    measurements = _grouped(
+        m.Measurement.select()
+        .where(m.Measurement.indicator.in_([i.id for i in indicator_rows]))
+        .order_by(m.Measurement.date, m.Measurement.id),
+        "indicator_id",
+    )
+    indicators = _grouped(indicator_rows, "goal_id")
+    involvement = _grouped(
+        m.Involvement.select()
+        .where(m.Involvement.goal.in_(ids))
+        .order_by(m.Involvement.position, m.Involvement.id),
+        "goal_id",
+    )
+    history = _grouped(
+        m.StatusChange.select()
+        .where(m.StatusChange.goal.in_(ids))
+        .order_by(m.StatusChange.at, m.StatusChange.id),
+        "goal_id",
+    )
+    goals = [
+        Goal(
+            id=g.id,
+            uid=g.uid,
+            year=g.year,
+            vision=g.vision,
+            theme=g.theme,
+            title=g.title,
+            rationale=g.rationale,
+            status=Status(g.status),
+            owner=g.owner,
+            carried_over_from=uid_of.get(g.carried_over_from_id)
+            if g.carried_over_from_id
+            else None,
+            actions=[
+                Action(a.text, a.responsible, a.deadline, bool(a.done), a.id) for a in actions[g.id]
+            ],
+            success_signs=[link.sign_id for link in links[g.id]],
+            success_criteria=[c.text for c in criteria[g.id]],
+            indicators=[
+                Indicator(
+                    i.name,
+                    i.unit,
+                    i.baseline,
+                    i.target,
+                    [Measurement(x.date, x.value, x.id) for x in measurements[i.id]],
+                    i.id,
+                )
+                for i in indicators[g.id]
+            ],
+            involvement=[
+                Involvement(Party(v.party), v.date, v.form, v.outcome, v.id)
+                for v in involvement[g.id]
+            ],
+            status_history=[StatusChange(Status(h.status), h.at, h.note) for h in history[g.id]],
+        )
+        for g in goal_rows
+    ]
+    kind_order = {kind: index for index, kind in enumerate(DialogueKind)}
+    dialogues = sorted(
+        (
+            Dialogue(
+                d.year,
+                DialogueKind(d.kind),
+                d.planned,
+                d.held,
+                json.loads(d.participants),
+                d.agenda,
+                d.notes,
+                d.agreements,
+                d.id,
+            )
+            for d in m.Dialogue.select().where(m.Dialogue.plan == plan_id)
+        ),
+        key=lambda d: (d.year, kind_order[d.kind]),
+    )
+    situation = {
+        SituationSection(s.section): s.text
+        for s in m.SituationSection.select().where(m.SituationSection.plan == plan_id)
+    }
+    return Plan(
+        id=row.id,
+        leader=Person(row.leader_name, row.leader_title),
+        level=row.level,
+        workplace=row.workplace,
+        manager=Person(row.manager_name, row.manager_title),
+        framework_id=row.framework_id,
+        framework_version=row.framework_version,
+        first_year=row.first_year,
+        years=row.years,
+        situation=situation,
+        goals=goals,
+        dialogues=dialogues,
+    )
+
+
+def only_plan_id() -> int:
+    """The id of the single plan in the database (for ``--plan`` left out)."""
+    ids = [row.id for row in m.Plan.select(m.Plan.id).order_by(m.Plan.id)]
+    if not ids:
+        raise NotFoundError("Databasen indeholder ingen planer endnu.")
+    if len(ids) > 1:
+        raise ValidationError(
+            f"Databasen indeholder {len(ids)} planer; vælg en med --plan ID "
+            f"(se listen med kommandoen 'list')."
+        )
+    return ids[0]
+
+
+def plan_framework(plan_id: int) -> Framework:
+    return get_framework(_plan_row(plan_id).framework_id)
+
+
+# --- plans ---------------------------------------------------------------------------------
+
+
+@transaction
+def import_plan(plan: Plan) -> int:
+    """Store a whole plan (from the JSON import) as a new plan; returns its id."""
+    framework = get_framework(plan.framework_id)
+    validation.check_plan(plan, framework)
+    now = _now()
+    row = m.Plan.create(
+        leader_name=plan.leader.name,
+        leader_title=plan.leader.title,
+        level=plan.level,
+        workplace=plan.workplace,
+        manager_name=plan.manager.name,
+        manager_title=plan.manager.title,
+        framework_id=framework.id,
+        framework_version=framework.version,
+        first_year=plan.first_year,
+        years=plan.years,
+        created_at=now,
+        updated_at=now,
+    )
+    for section, text in plan.situation.items():
+        m.SituationSection.create(plan=row, section=section.value, text=text)
+    positions: dict[int, int] = defaultdict(int)
+    row_of_uid: dict[str, m.Goal] = {}
+    for goal in plan.goals:
+        goal_row = m.Goal.create(
+            plan=row,
+            uid=goal.uid,
+            year=goal.year,
+            position=positions[goal.year],
+            vision=goal.vision,
+            theme=goal.theme,
+            title=goal.title,
+            rationale=goal.rationale,
+            status=goal.status.value,
+            owner=goal.owner,
+        )
+        positions[goal.year] += 1
+        row_of_uid[goal.uid] = goal_row
+        _insert_goal_parts(goal_row, goal)
+    for goal in plan.goals:
+        if goal.carried_over_from is not None:
+            target = row_of_uid[goal.uid]
+            target.carried_over_from = row_of_uid[goal.carried_over_from]
+            target.save()
+    for dialogue in plan.dialogues:
+        _save_dialogue_row(row.id, dialogue)
+    return int(row.id)
+
+
+def _insert_goal_parts(goal_row: m.Goal, goal: Goal) -> None:
+    for position, action in enumerate(goal.actions):
+        m.Action.create(
+            goal=goal_row,
+            position=position,
+            text=action.text,
+            responsible=action.responsible,
+            deadline=action.deadline,
+            done=action.done,
+        )
+    for position, sign_id in enumerate(goal.success_signs):
+        m.SuccessLink.create(goal=goal_row, position=position, sign_id=sign_id)
+    for position, text in enumerate(goal.success_criteria):
+        m.SuccessCriterion.create(goal=goal_row, position=position, text=text)
+    for position, indicator in enumerate(goal.indicators):
+        indicator_row = m.Indicator.create(
+            goal=goal_row,
+            position=position,
+            name=indicator.name,
+            unit=indicator.unit,
+            baseline=indicator.baseline,
+            target=indicator.target,
+        )
+        for measurement in indicator.measurements:
+            m.Measurement.create(
+                indicator=indicator_row, date=measurement.date, value=measurement.value
+            )
+    for position, item in enumerate(goal.involvement):
+        m.Involvement.create(
+            goal=goal_row,
+            position=position,
+            party=item.party.value,
+            date=item.date,
+            form=item.form,
+            outcome=item.outcome,
+        )
+    for change in goal.status_history:
+        m.StatusChange.create(
+            goal=goal_row, status=change.status.value, at=change.at, note=change.note
+        )
+
+
+@transaction
+def create_plan(
+    *,
+    workplace: str,
+    leader: Person,
+    level: int,
+    manager: Person,
+    framework_id: str,
+    first_year: int,
+    years: int | None = None,
+) -> int:
+    """A new, empty plan; the cycle length defaults to the framework's."""
+    framework = get_framework(framework_id)
+    years = framework.default_cycle_years if years is None else years
+    validation.check_header(level, first_year, years, workplace)
+    now = _now()
+    row = m.Plan.create(
+        leader_name=leader.name,
+        leader_title=leader.title,
+        level=level,
+        workplace=workplace,
+        manager_name=manager.name,
+        manager_title=manager.title,
+        framework_id=framework.id,
+        framework_version=framework.version,
+        first_year=first_year,
+        years=years,
+        created_at=now,
+        updated_at=now,
+    )
+    return int(row.id)
+
+
+_PLAN_FIELDS = {
+    "workplace",
+    "leader_name",
+    "leader_title",
+    "level",
+    "manager_name",
+    "manager_title",
+    "first_year",
+    "years",
+}
+
+
+@transaction
+def update_plan(plan_id: int, **changes: Any) -> None:
+    """Change the plan's own details. A cycle that would leave goals outside it is refused."""
+    unknown = set(changes) - _PLAN_FIELDS
+    if unknown:
+        raise ValidationError(f"ukendte felter: {', '.join(sorted(unknown))}")
+    row = _plan_row(plan_id)
+    for name, value in changes.items():
+        setattr(row, name, value)
+    validation.check_header(row.level, row.first_year, row.years, row.workplace)
+    last = row.first_year + row.years - 1
+    outside = m.Goal.select(m.Goal.year).where(
+        (m.Goal.plan == plan_id) & ((m.Goal.year < row.first_year) | (m.Goal.year > last))
+    ) | m.Dialogue.select(m.Dialogue.year).where(
+        (m.Dialogue.plan == plan_id)
+        & ((m.Dialogue.year < row.first_year) | (m.Dialogue.year > last))
+    )
+    years = sorted({r.year for r in outside})
+    if years:
+        listed = ", ".join(str(y) for y in years)
+        raise ValidationError(
+            f"Planen har mål eller dialoger i {listed}, som ville falde uden for "
+            f"{row.first_year}–{last}. Flyt eller slet dem først."
+        )
+    row.updated_at = _now()
+    row.save()
+
+
+@transaction
+def delete_plan(plan_id: int) -> None:
+    _plan_row(plan_id).delete_instance()
+
+
+@transaction
+def set_situation(plan_id: int, section: SituationSection, text: str) -> None:
+    """Store one section of the current situation."""
+    plan = _plan_row(plan_id)
+    (
+        m.SituationSection.insert(plan=plan, section=SituationSection(section).value, text=text)
+        .on_conflict(
+            conflict_target=[m.SituationSection.plan, m.SituationSection.section],
+            update={m.SituationSection.text: text},
+        )
+        .execute()
+    )
+    _touch(plan_id)
+
+
+def _touch(plan_id: int) -> None:
+    m.Plan.update(updated_at=_now()).where(m.Plan.id == plan_id).execute()
+
+
+# --- goals ---------------------------------------------------------------------------------
+
+
+def _check_goal_fields(
+    plan: m.Plan,
+    framework: Framework,
+    year: int,
+    vision: str,
+    theme: str | None,
+) -> str:
+    validation.check_year(year, plan.first_year, plan.years, "year")
+    vision_id = validation.resolve_vision(framework, vision, "vision")
+    validation.check_theme(framework, vision_id, theme, "theme")
+    return vision_id
+
+
+def _next_position(plan_id: int, year: int) -> int:
+    from peewee import fn
+
+    last = (
+        m.Goal.select(fn.MAX(m.Goal.position))
+        .where((m.Goal.plan == plan_id) & (m.Goal.year == year))
+        .scalar()
+    )
+    return 0 if last is None else int(last) + 1
+
+
+@transaction
+def add_goal(
+    plan_id: int,
+    *,
+    year: int,
+    vision: str,
+    title: str,
+    theme: str | None = None,
+    rationale: str = "",
+    owner: str = "",
+    status: Status = Status.IKKE_PAABEGYNDT,
+) -> int:
+    """A new goal at the end of its year; returns its id."""
+    plan = _plan_row(plan_id)
+    framework = get_framework(plan.framework_id)
+    vision_id = _check_goal_fields(plan, framework, year, vision, theme)
+    if not title.strip():
+        raise ValidationError("Et udviklingsmål skal have en titel.", "title")
+    row = m.Goal.create(
+        plan=plan,
+        uid=new_uid(),
+        year=year,
+        position=_next_position(plan_id, year),
+        vision=vision_id,
+        theme=theme,
+        title=title,
+        rationale=rationale,
+        status=Status(status).value,
+        owner=owner,
+    )
+    m.StatusChange.create(
+        goal=row, status=Status(status).value, at=_now(), note="Målet er oprettet."
+    )
+    _touch(plan_id)
+    return int(row.id)
+
+
+_GOAL_FIELDS = {"title", "rationale", "owner", "vision", "theme"}
+
+
+@transaction
+def update_goal(goal_id: int, **changes: Any) -> None:
+    """Change a goal's text fields, vision or theme (a theme of another vision is cleared)."""
+    unknown = set(changes) - _GOAL_FIELDS
+    if unknown:
+        raise ValidationError(f"ukendte felter: {', '.join(sorted(unknown))}")
+    row = _goal_row(goal_id)
+    plan = row.plan
+    framework = get_framework(plan.framework_id)
+    if "vision" in changes and "theme" not in changes:
+        vision = framework.vision(validation.resolve_vision(framework, changes["vision"], "vision"))
+        if vision is not None and row.theme and vision.theme(row.theme) is None:
+            changes["theme"] = None
+    for name, value in changes.items():
+        setattr(row, name, value)
+    if not row.title.strip():
+        raise ValidationError("Et udviklingsmål skal have en titel.", "title")
+    row.vision = _check_goal_fields(plan, framework, row.year, row.vision, row.theme)
+    row.save()
+    _touch(plan.id)
+
+
+@transaction
+def move_goal(goal_id: int, *, year: int | None = None, position: int | None = None) -> None:
+    """Move a goal to another year and/or place in the year's order (0 is first)."""
+    row = _goal_row(goal_id)
+    plan = row.plan
+    target_year = row.year if year is None else year
+    validation.check_year(target_year, plan.first_year, plan.years, "year")
+    siblings = [
+        g
+        for g in m.Goal.select()
+        .where((m.Goal.plan == plan.id) & (m.Goal.year == target_year) & (m.Goal.id != row.id))
+        .order_by(m.Goal.position, m.Goal.id)
+    ]
+    index = len(siblings) if position is None else max(0, min(position, len(siblings)))
+    siblings.insert(index, row)
+    row.year = target_year
+    for number, goal in enumerate(siblings):
+        goal.position = number
+        goal.save()
+    _touch(plan.id)
+
+
+@transaction
+def delete_goal(goal_id: int) -> None:
+    """Delete a goal with all its parts; a goal carried over from it loses only the link."""
+    row = _goal_row(goal_id)
+    plan_id = row.plan_id
+    row.delete_instance()
+    _touch(plan_id)
+
+
+@transaction
+def set_goal_status(
+    goal_id: int, status: Status, note: str = "", at: dt.datetime | None = None
+) -> None:
+    """Set the status and add it, with the check-in note, to the goal's status history."""
+    row = _goal_row(goal_id)
+    status = Status(status)
+    row.status = status.value
+    row.save()
+    m.StatusChange.create(goal=row, status=status.value, at=at or _now(), note=note)
+    _touch(row.plan_id)
+
+
+@transaction
+def set_success_signs(goal_id: int, sign_ids: list[str]) -> None:
+    """The framework signs of success (or objectives) that the goal serves."""
+    row = _goal_row(goal_id)
+    validation.check_signs(get_framework(row.plan.framework_id), list(sign_ids), "success_signs")
+    m.SuccessLink.delete().where(m.SuccessLink.goal == row).execute()
+    for position, sign_id in enumerate(sign_ids):
+        m.SuccessLink.create(goal=row, position=position, sign_id=sign_id)
+    _touch(row.plan_id)
+
+
+@transaction
+def set_success_criteria(goal_id: int, criteria: list[str]) -> None:
+    """The goal's own success criteria, in order."""
+    row = _goal_row(goal_id)
+    m.SuccessCriterion.delete().where(m.SuccessCriterion.goal == row).execute()
+    for position, text in enumerate(criteria):
+        m.SuccessCriterion.create(goal=row, position=position, text=text)
+    _touch(row.plan_id)
+
+
+@transaction
+def carry_over_goal(goal_id: int, note: str = "") -> int:
+    """Continue a goal in the next year, linked to the original; returns the new goal's id.
+
+    The new goal keeps vision, theme, texts, signs, criteria, indicators (their latest value
+    becomes the new baseline) and the actions not yet done. The original becomes "Videreført".
+    """
+    row = _goal_row(goal_id)
+    plan = row.plan
+    goal = next(g for g in load_plan(plan.id).goals if g.id == goal_id)
+    year = row.year + 1
+    if year > plan.first_year + plan.years - 1:
+        raise ValidationError(
+            f"Målet står i planens sidste år ({row.year}) og kan ikke videreføres inden for planen."
+        )
+    new = m.Goal.create(
+        plan=plan,
+        uid=new_uid(),
+        year=year,
+        position=_next_position(plan.id, year),
+        vision=row.vision,
+        theme=row.theme,
+        title=row.title,
+        rationale=row.rationale,
+        status=Status.PLANLAGT.value,
+        owner=row.owner,
+        carried_over_from=row,
+    )
+    carried = Goal(
+        year=year,
+        vision=goal.vision,
+        title=goal.title,
+        actions=[Action(a.text, a.responsible, None, False) for a in goal.actions if not a.done],
+        success_signs=goal.success_signs,
+        success_criteria=goal.success_criteria,
+        indicators=[
+            Indicator(i.name, i.unit, i.latest.value if i.latest else i.baseline, i.target)
+            for i in goal.indicators
+        ],
+        status_history=[StatusChange(Status.PLANLAGT, _now(), f"Videreført fra {row.year}.")],
+    )
+    _insert_goal_parts(new, carried)
+    row.status = Status.VIDEREFOERT.value
+    row.save()
+    m.StatusChange.create(
+        goal=row,
+        status=Status.VIDEREFOERT.value,
+        at=_now(),
+        note=note or f"Videreført til {year}.",
+    )
+    _touch(plan.id)
+    return int(new.id)
+
+
+# --- a goal's parts ------------------------------------------------------------------------
+
+
+def _update_row(
+    model: type[m.BaseModel], row_id: int, allowed: set[str], changes: dict[str, Any]
+) -> Any:
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError(f"ukendte felter: {', '.join(sorted(unknown))}")
+    row = model.get_or_none(model.id == row_id)
+    if row is None:
+        raise NotFoundError(f"Elementet med id {row_id} findes ikke længere.")
+    for name, value in changes.items():
+        setattr(row, name, value)
+    row.save()
+    return row
+
+
+def _goal_plan_id(goal_id: int) -> int:
+    return int(_goal_row(goal_id).plan_id)
+
+
+@transaction
+def add_action(
+    goal_id: int,
+    text: str,
+    responsible: str = "",
+    deadline: dt.date | None = None,
+    done: bool = False,
+) -> int:
+    goal = _goal_row(goal_id)
+    position = m.Action.select().where(m.Action.goal == goal).count()
+    row = m.Action.create(
+        goal=goal,
+        position=position,
+        text=text,
+        responsible=responsible,
+        deadline=deadline,
+        done=done,
+    )
+    _touch(goal.plan_id)
+    return int(row.id)
+
+
+@transaction
+def update_action(action_id: int, **changes: Any) -> None:
+    row = _update_row(m.Action, action_id, {"text", "responsible", "deadline", "done"}, changes)
+    _touch(_goal_plan_id(row.goal_id))
+
+
+@transaction
+def delete_action(action_id: int) -> None:
+    _delete_part(m.Action, action_id)
+
+
+def _delete_part(model: type[m.BaseModel], row_id: int) -> None:
+    row = model.get_or_none(model.id == row_id)
+    if row is None:
+        raise NotFoundError(f"Elementet med id {row_id} findes ikke længere.")
+    plan_id = _goal_plan_id(row.goal_id)
+    row.delete_instance()
+    _touch(plan_id)
+
+
+@transaction
+def add_indicator(
+    goal_id: int,
+    name: str,
+    unit: str = "",
+    baseline: float | None = None,
+    target: float | None = None,
+) -> int:
+    goal = _goal_row(goal_id)
+    if not name.strip():
+        raise ValidationError("En indikator skal have et navn.", "name")
+    position = m.Indicator.select().where(m.Indicator.goal == goal).count()
+    row = m.Indicator.create(
+        goal=goal, position=position, name=name, unit=unit, baseline=baseline, target=target
+    )
+    _touch(goal.plan_id)
+    return int(row.id)
+
+
+@transaction
+def update_indicator(indicator_id: int, **changes: Any) -> None:
+    row = _update_row(m.Indicator, indicator_id, {"name", "unit", "baseline", "target"}, changes)
+    _touch(_goal_plan_id(row.goal_id))
+
+
+@transaction
+def delete_indicator(indicator_id: int) -> None:
+    _delete_part(m.Indicator, indicator_id)
+
+
+@transaction
+def add_measurement(indicator_id: int, date: dt.date, value: float) -> int:
+    indicator = m.Indicator.get_or_none(m.Indicator.id == indicator_id)
+    if indicator is None:
+        raise NotFoundError(f"Der er ingen indikator med id {indicator_id}.")
+    row = m.Measurement.create(indicator=indicator, date=date, value=float(value))
+    _touch(_goal_plan_id(indicator.goal_id))
+    return int(row.id)
+
+
+@transaction
+def delete_measurement(measurement_id: int) -> None:
+    row = m.Measurement.get_or_none(m.Measurement.id == measurement_id)
+    if row is None:
+        raise NotFoundError(f"Målingen med id {measurement_id} findes ikke længere.")
+    plan_id = _goal_plan_id(row.indicator.goal_id)
+    row.delete_instance()
+    _touch(plan_id)
+
+
+@transaction
+def add_involvement(
+    goal_id: int, party: Party, date: dt.date | None = None, form: str = "", outcome: str = ""
+) -> int:
+    goal = _goal_row(goal_id)
+    position = m.Involvement.select().where(m.Involvement.goal == goal).count()
+    row = m.Involvement.create(
+        goal=goal,
+        position=position,
+        party=Party(party).value,
+        date=date,
+        form=form,
+        outcome=outcome,
+    )
+    _touch(goal.plan_id)
+    return int(row.id)
+
+
+@transaction
+def update_involvement(involvement_id: int, **changes: Any) -> None:
+    if "party" in changes:
+        changes["party"] = Party(changes["party"]).value
+    row = _update_row(m.Involvement, involvement_id, {"party", "date", "form", "outcome"}, changes)
+    _touch(_goal_plan_id(row.goal_id))
+
+
+@transaction
+def delete_involvement(involvement_id: int) -> None:
+    _delete_part(m.Involvement, involvement_id)
+
+
+# --- dialogues -----------------------------------------------------------------------------
+
+
+def _save_dialogue_row(plan_id: int, dialogue: Dialogue) -> int:
+    values = {
+        "planned": dialogue.planned,
+        "held": dialogue.held,
+        "participants": json.dumps(dialogue.participants, ensure_ascii=False),
+        "agenda": dialogue.agenda,
+        "notes": dialogue.notes,
+        "agreements": dialogue.agreements,
+    }
+    row = m.Dialogue.get_or_none(
+        (m.Dialogue.plan == plan_id)
+        & (m.Dialogue.year == dialogue.year)
+        & (m.Dialogue.kind == dialogue.kind.value)
+    )
+    if row is None:
+        row = m.Dialogue.create(
+            plan=plan_id, year=dialogue.year, kind=dialogue.kind.value, **values
+        )
+    else:
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.save()
+    return int(row.id)
+
+
+@transaction
+def save_dialogue(plan_id: int, dialogue: Dialogue) -> int:
+    """Record (or replace) the year's dialogue of this kind; returns its id."""
+    plan = _plan_row(plan_id)
+    validation.check_year(dialogue.year, plan.first_year, plan.years, "year")
+    dialogue_id = _save_dialogue_row(plan_id, dialogue)
+    _touch(plan_id)
+    return dialogue_id
+
+
+@transaction
+def delete_dialogue(dialogue_id: int) -> None:
+    row = m.Dialogue.get_or_none(m.Dialogue.id == dialogue_id)
+    if row is None:
+        raise NotFoundError(f"Dialogen med id {dialogue_id} findes ikke længere.")
+    plan_id = row.plan_id
+    row.delete_instance()
+    _touch(plan_id)

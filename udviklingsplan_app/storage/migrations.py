@@ -1,0 +1,130 @@
+"""Versioned schema migrations, one step per ``PRAGMA user_version``.
+
+Each step is frozen SQL (never the current models), so a database made by any released version
+migrates the same way. ``init_db`` runs every missing step in its own transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import peewee as pw
+
+#: ``PRAGMA application_id``: marks the file as an Udviklingsplan database ("UPLN").
+APPLICATION_ID = 0x55504C4E
+
+_V1 = [
+    """CREATE TABLE plan (
+        id INTEGER NOT NULL PRIMARY KEY,
+        leader_name TEXT NOT NULL DEFAULT '',
+        leader_title TEXT NOT NULL DEFAULT '',
+        level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+        workplace TEXT NOT NULL,
+        manager_name TEXT NOT NULL DEFAULT '',
+        manager_title TEXT NOT NULL DEFAULT '',
+        framework_id TEXT NOT NULL,
+        framework_version TEXT NOT NULL DEFAULT '',
+        first_year INTEGER NOT NULL,
+        years INTEGER NOT NULL CHECK (years BETWEEN 1 AND 10),
+        created_at DATETIME NOT NULL,
+        updated_at DATETIME NOT NULL)""",
+    """CREATE TABLE situation_section (
+        id INTEGER NOT NULL PRIMARY KEY,
+        plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,
+        section TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        UNIQUE (plan_id, section))""",
+    """CREATE TABLE goal (
+        id INTEGER NOT NULL PRIMARY KEY,
+        plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,
+        uid TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        position INTEGER NOT NULL DEFAULT 0,
+        vision TEXT NOT NULL,
+        theme TEXT,
+        title TEXT NOT NULL,
+        rationale TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        owner TEXT NOT NULL DEFAULT '',
+        carried_over_from_id INTEGER REFERENCES goal (id) ON DELETE SET NULL,
+        UNIQUE (plan_id, uid))""",
+    "CREATE INDEX goal_plan_year ON goal (plan_id, year, position)",
+    "CREATE INDEX goal_carried_over_from ON goal (carried_over_from_id)",
+    """CREATE TABLE action (
+        id INTEGER NOT NULL PRIMARY KEY,
+        goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        text TEXT NOT NULL DEFAULT '',
+        responsible TEXT NOT NULL DEFAULT '',
+        deadline DATE,
+        done INTEGER NOT NULL DEFAULT 0)""",
+    "CREATE INDEX action_goal ON action (goal_id)",
+    """CREATE TABLE success_link (
+        id INTEGER NOT NULL PRIMARY KEY,
+        goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        sign_id TEXT NOT NULL,
+        UNIQUE (goal_id, sign_id))""",
+    """CREATE TABLE success_criterion (
+        id INTEGER NOT NULL PRIMARY KEY,
+        goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        text TEXT NOT NULL DEFAULT '')""",
+    "CREATE INDEX success_criterion_goal ON success_criterion (goal_id)",
+    """CREATE TABLE indicator (
+        id INTEGER NOT NULL PRIMARY KEY,
+        goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        name TEXT NOT NULL,
+        unit TEXT NOT NULL DEFAULT '',
+        baseline REAL,
+        target REAL)""",
+    "CREATE INDEX indicator_goal ON indicator (goal_id)",
+    """CREATE TABLE measurement (
+        id INTEGER NOT NULL PRIMARY KEY,
+        indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,
+        date DATE NOT NULL,
+        value REAL NOT NULL)""",
+    "CREATE INDEX measurement_indicator ON measurement (indicator_id, date)",
+    """CREATE TABLE involvement (
+        id INTEGER NOT NULL PRIMARY KEY,
+        goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        party TEXT NOT NULL,
+        date DATE,
+        form TEXT NOT NULL DEFAULT '',
+        outcome TEXT NOT NULL DEFAULT '')""",
+    "CREATE INDEX involvement_goal ON involvement (goal_id)",
+    """CREATE TABLE status_change (
+        id INTEGER NOT NULL PRIMARY KEY,
+        goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        at DATETIME NOT NULL,
+        note TEXT NOT NULL DEFAULT '')""",
+    "CREATE INDEX status_change_goal ON status_change (goal_id, at)",
+    """CREATE TABLE dialogue (
+        id INTEGER NOT NULL PRIMARY KEY,
+        plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,
+        year INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        planned DATE,
+        held DATE,
+        participants TEXT NOT NULL DEFAULT '[]',
+        agenda TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        agreements TEXT NOT NULL DEFAULT '',
+        UNIQUE (plan_id, year, kind))""",
+    f"PRAGMA application_id = {APPLICATION_ID}",
+]
+
+
+def _run(statements: list[str]) -> Callable[[pw.Database], None]:
+    def step(db: pw.Database) -> None:
+        for sql in statements:
+            db.execute_sql(sql)  # type: ignore[no-untyped-call]
+
+    return step
+
+
+#: ``MIGRATIONS[n]`` takes a database from schema version ``n`` to ``n + 1``.
+MIGRATIONS: list[Callable[[pw.Database], None]] = [_run(_V1)]

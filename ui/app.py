@@ -1,0 +1,62 @@
+"""Start the GUI: Qt application, Danish translations, the database, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from udviklingsplan_app import APP_NAME
+from udviklingsplan_app.errors import UdviklingsplanError
+
+
+def install_danish(app: QApplication) -> list[QTranslator]:
+    """Load Qt's own Danish texts, so standard buttons and dialogs speak Danish."""
+    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translators = []
+    for name in ("qtbase_da",):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def create_app() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("Københavns Kommune")
+    install_danish(app)
+    return app
+
+
+def run(db_path: Path | None, smoke_test: bool = False) -> int:
+    """Open the database and show the main window; with ``smoke_test`` quit after the first paint."""
+    from udviklingsplan_app.storage import close_db, default_db_path, init_db
+
+    app = create_app()
+    path = db_path or default_db_path()
+    try:
+        init_db(path)
+    except UdviklingsplanError as error:
+        if smoke_test:
+            print(f"{APP_NAME}: {error}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, app.tr("Databasen kan ikke åbnes"), str(error))
+        return 3
+
+    from .main_window import MainWindow
+
+    window = MainWindow(path)
+    window.show()
+    if smoke_test:
+        QTimer.singleShot(0, app.quit)
+    try:
+        return app.exec()
+    finally:
+        close_db()
