@@ -101,6 +101,10 @@ def _build_parser() -> _Parser:
 
 def main(argv: Sequence[str] | None = None, start_gui: StartGui | None = None) -> int:
     """Run the command line; returns the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        # A console or pipe that cannot show "æøå–»" gets a replacement character, not a crash.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     args = _build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     db_path: Path | None = getattr(args, "db", None)
     if args.version:
