@@ -50,7 +50,7 @@ def main() -> None:
             ],
         }
         results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-        for name, command in commands.items():  # warm the file cache once
+        for command in commands.values():  # warm the file cache once
             measure(command)
         for _ in range(runs):
             for name, command in commands.items():
