@@ -60,6 +60,8 @@ class Terms:
     """The framework's own words: "vision" or "indsatsområde", "tegn på succes" or "målsætning"."""
 
     vision: str
+    vision_definite: str  # "Visionen", "Indsatsområdet"
+    vision_pronoun: str  # "Den", "Det"
     visions: str
     theme: str
     themes: str

@@ -141,14 +141,14 @@ def _coverage(plan: Plan, framework: Framework, today: dt.date) -> list[Finding]
     uncovered = [v for v in framework.visions if v.id not in covered]
     if not uncovered:
         return []
-    term = framework.terms.vision
+    the, it = framework.terms.vision_definite, framework.terms.vision_pronoun
     cycle = years_label(plan.first_year, plan.years)
     if today.year > plan.last_year:
         return [
             Finding(
                 Severity.FEJL,
                 "vision-uncovered",
-                f"{term}en »{v.title}« fik intet udviklingsmål i planens år {cycle}.",
+                f"{the} »{v.title}« fik intet udviklingsmål i planens år {cycle}.",
                 Concern("vision", vision=v.id),
             )
             for v in uncovered
@@ -164,7 +164,7 @@ def _coverage(plan: Plan, framework: Framework, today: dt.date) -> list[Finding]
                 Finding(
                     Severity.FEJL,
                     "vision-uncovered",
-                    f"{term}en »{v.title}« har intet udviklingsmål, og {span} har ikke plads til "
+                    f"{the} »{v.title}« har intet udviklingsmål, og {span} har ikke plads til "
                     f"{len(uncovered)} nye mål inden for {framework.goals_min}–{framework.goals_max} om "
                     "året. Overvej at flytte eller ændre et mål.",
                     Concern("vision", vision=v.id),
@@ -175,7 +175,7 @@ def _coverage(plan: Plan, framework: Framework, today: dt.date) -> list[Finding]
                 Finding(
                     Severity.ADVARSEL,
                     "vision-uncovered",
-                    f"{term}en »{v.title}« har intet udviklingsmål endnu. Den kan stadig dækkes, men "
+                    f"{the} »{v.title}« har intet udviklingsmål endnu. {it} kan stadig dækkes, men "
                     f"kun i {span}, planens sidste år.",
                     Concern("vision", vision=v.id),
                 )
@@ -185,7 +185,7 @@ def _coverage(plan: Plan, framework: Framework, today: dt.date) -> list[Finding]
                 Finding(
                     Severity.TIP,
                     "vision-uncovered",
-                    f"{term}en »{v.title}« har intet udviklingsmål endnu. Den kan stadig dækkes i "
+                    f"{the} »{v.title}« har intet udviklingsmål endnu. {it} kan stadig dækkes i "
                     f"{span}; alle {framework.terms.visions.lower()} skal med i løbet af {cycle}.",
                     Concern("vision", vision=v.id),
                 )
@@ -223,7 +223,7 @@ def _goal(goal: Goal, framework: Framework, today: dt.date) -> list[Finding]:
                 Severity.ADVARSEL,
                 "goal-open-after-year",
                 f"{name} står stadig som »{goal.status.label}«, men året er gået. Sæt en slutstatus "
-                "med en note, eller videreför målet til næste år.",
+                "med en note, eller viderefør målet til næste år.",
                 concern,
             )
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -53,6 +54,27 @@ def transaction(function: Callable[P, R]) -> Callable[P, R]:
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
+
+
+E = TypeVar("E", Status, Party)
+
+
+def _choice(kind: type[E], value: object, what: str) -> E:
+    """An enum member from its value, or a Danish :class:`ValidationError` naming the choices."""
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise ValidationError(f"ukendt {what} »{value}« – tilladt er: {allowed}", what) from None
+
+
+def _number(value: object, what: str, *, optional: bool = True) -> float | None:
+    """A finite number (``None`` where allowed); refuses ``inf``, ``nan`` and text."""
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValidationError(f"skal være et endeligt tal, men er {value!r}", what)
+    return float(value)
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -504,11 +526,14 @@ def add_goal(
         theme=theme,
         title=title,
         rationale=rationale,
-        status=Status(status).value,
+        status=_choice(Status, status, "status").value,
         owner=owner,
     )
     m.StatusChange.create(
-        goal=row, status=Status(status).value, at=_now(), note="Målet er oprettet."
+        goal=row,
+        status=_choice(Status, status, "status").value,
+        at=_now(),
+        note="Målet er oprettet.",
     )
     _touch(plan_id)
     return int(row.id)
@@ -576,7 +601,7 @@ def set_goal_status(
 ) -> None:
     """Set the status and add it, with the check-in note, to the goal's status history."""
     row = _goal_row(goal_id)
-    status = Status(status)
+    status = _choice(Status, status, "status")
     row.status = status.value
     row.save()
     m.StatusChange.create(goal=row, status=status.value, at=at or _now(), note=note)
@@ -615,6 +640,9 @@ def carry_over_goal(goal_id: int, note: str = "") -> int:
     plan = row.plan
     goal = next(g for g in load_plan(plan.id).goals if g.id == goal_id)
     year = row.year + 1
+    already = m.Goal.get_or_none(m.Goal.carried_over_from == row)
+    if already is not None:
+        raise ValidationError(f"Målet er allerede videreført til {already.year}.")
     if year > plan.first_year + plan.years - 1:
         raise ValidationError(
             f"Målet står i planens sidste år ({row.year}) og kan ikke videreføres inden for planen."
@@ -722,6 +750,19 @@ def _delete_part(model: type[m.BaseModel], row_id: int) -> None:
     _touch(plan_id)
 
 
+def _indicator_values(values: dict[str, Any]) -> dict[str, Any]:
+    """Checked name, baseline and target (those present): a name, and finite numbers."""
+    checked: dict[str, Any] = {}
+    if "name" in values:
+        if not str(values["name"]).strip():
+            raise ValidationError("En indikator skal have et navn.", "name")
+        checked["name"] = values["name"]
+    for key in ("baseline", "target"):
+        if key in values:
+            checked[key] = _number(values[key], key)
+    return checked
+
+
 @transaction
 def add_indicator(
     goal_id: int,
@@ -731,18 +772,16 @@ def add_indicator(
     target: float | None = None,
 ) -> int:
     goal = _goal_row(goal_id)
-    if not name.strip():
-        raise ValidationError("En indikator skal have et navn.", "name")
+    values = _indicator_values({"name": name, "baseline": baseline, "target": target})
     position = m.Indicator.select().where(m.Indicator.goal == goal).count()
-    row = m.Indicator.create(
-        goal=goal, position=position, name=name, unit=unit, baseline=baseline, target=target
-    )
+    row = m.Indicator.create(goal=goal, position=position, unit=unit, **values)
     _touch(goal.plan_id)
     return int(row.id)
 
 
 @transaction
 def update_indicator(indicator_id: int, **changes: Any) -> None:
+    changes.update(_indicator_values(changes))
     row = _update_row(m.Indicator, indicator_id, {"name", "unit", "baseline", "target"}, changes)
     _touch(_goal_plan_id(row.goal_id))
 
@@ -757,7 +796,8 @@ def add_measurement(indicator_id: int, date: dt.date, value: float) -> int:
     indicator = m.Indicator.get_or_none(m.Indicator.id == indicator_id)
     if indicator is None:
         raise NotFoundError(f"Der er ingen indikator med id {indicator_id}.")
-    row = m.Measurement.create(indicator=indicator, date=date, value=float(value))
+    number = _number(value, "value", optional=False)
+    row = m.Measurement.create(indicator=indicator, date=date, value=number)
     _touch(_goal_plan_id(indicator.goal_id))
     return int(row.id)
 
@@ -781,7 +821,7 @@ def add_involvement(
     row = m.Involvement.create(
         goal=goal,
         position=position,
-        party=Party(party).value,
+        party=_choice(Party, party, "party").value,
         date=date,
         form=form,
         outcome=outcome,
@@ -793,7 +833,7 @@ def add_involvement(
 @transaction
 def update_involvement(involvement_id: int, **changes: Any) -> None:
     if "party" in changes:
-        changes["party"] = Party(changes["party"]).value
+        changes["party"] = _choice(Party, changes["party"], "party").value
     row = _update_row(m.Involvement, involvement_id, {"party", "date", "form", "outcome"}, changes)
     _touch(_goal_plan_id(row.goal_id))
 
