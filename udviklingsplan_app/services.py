@@ -62,7 +62,7 @@ E = TypeVar("E", Status, Party)
 def _choice(kind: type[E], value: object, what: str) -> E:
     """An enum member from its value, or a Danish :class:`ValidationError` naming the choices."""
     try:
-        return kind(value)
+        return kind(str(value)) if not isinstance(value, kind) else value
     except ValueError:
         allowed = ", ".join(member.value for member in kind)
         raise ValidationError(f"ukendt {what} »{value}« – tilladt er: {allowed}", what) from None
