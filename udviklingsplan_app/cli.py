@@ -38,7 +38,7 @@ class _DanishFormatter(argparse.HelpFormatter):
     def add_usage(
         self, usage: str | None, actions: object, groups: object, prefix: str | None = None
     ) -> None:
-        super().add_usage(usage, actions, groups, prefix or "Brug: ")  # type: ignore[arg-type]
+        super().add_usage(usage, actions, groups, "Brug: " if prefix is None else prefix)  # type: ignore[arg-type]
 
 
 class _Parser(argparse.ArgumentParser):

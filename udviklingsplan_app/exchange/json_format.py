@@ -42,6 +42,21 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 # --- reading -------------------------------------------------------------------------------
 
 
+_JSON_ERRORS = (
+    ("Expecting value", "der mangler en værdi"),
+    ("Expecting ',' delimiter", "der mangler et komma"),
+    ("Expecting ':' delimiter", "der mangler et kolon"),
+    ("Expecting property name", "et feltnavn skal stå i dobbelte anførselstegn"),
+    ("Extra data", "der står mere efter planens afsluttende }"),
+    (
+        "Invalid control character",
+        "et linjeskift eller kontroltegn står inde i en tekst (skriv \\n)",
+    ),
+    ("Invalid \\escape", "ugyldig \\-kode i en tekst"),
+    ("Invalid \\uXXXX escape", "ugyldig \\u-kode i en tekst"),
+)
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
@@ -82,11 +97,15 @@ def parse_text(text: str) -> Any:
         )
     except json.JSONDecodeError as error:
         where = f"linje {error.lineno}, kolonne {error.colno}"
-        if error.pos >= len(text.rstrip()):
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             raise InputError(
                 f"Filen slutter midt i JSON-indholdet ({where}); den er måske ikke gemt helt."
             ) from error
-        raise InputError(f"Filen er ikke gyldig JSON ({where}): {error.msg}.") from error
+        reason = next(
+            (danish for english, danish in _JSON_ERRORS if error.msg.startswith(english)),
+            "indholdet følger ikke JSON-reglerne",
+        )
+        raise InputError(f"Filen er ikke gyldig JSON ({where}): {reason}.") from error
     except RecursionError as error:
         raise InputError("Filen er indlejret for dybt til at være en plan.") from error
     try:

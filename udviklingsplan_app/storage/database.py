@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -69,6 +70,23 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
     return user_version, application_id, has_tables
 
 
+def _accept(path: Path) -> int:
+    """The file's schema version, if it is an Udviklingsplan database this program can open."""
+    user_version, application_id, has_tables = _inspect(path)
+    if has_tables and application_id != APPLICATION_ID:
+        raise DatabaseProblem(
+            f"Filen {path} er en SQLite-database fra et andet program, ikke fra Udviklingsplan. "
+            "Filen er ikke ændret."
+        )
+    if user_version > SCHEMA_VERSION:
+        raise DatabaseProblem(
+            f"Databasen {path} er lavet med en nyere version af Udviklingsplan "
+            f"(skemaversion {user_version}; denne version kender {SCHEMA_VERSION}). "
+            "Installér den nyeste version. Filen er ikke ændret."
+        )
+    return int(user_version)
+
+
 def init_db(path: Path | str) -> pw.SqliteDatabase:
     """Open (or create) the database at ``path``, migrate it, and bind the models to it.
 
@@ -85,26 +103,24 @@ def init_db(path: Path | str) -> pw.SqliteDatabase:
             ) from error
     elif path.is_dir():
         raise DatabaseProblem(f"{path} er en mappe, ikke en databasefil.")
-    else:
-        _tighten_permissions(path)
 
-    user_version, application_id, has_tables = _inspect(path)
-    if has_tables and application_id != APPLICATION_ID:
-        raise DatabaseProblem(
-            f"Filen {path} er en SQLite-database fra et andet program, ikke fra Udviklingsplan. "
-            "Filen er ikke ændret."
-        )
-    if user_version > SCHEMA_VERSION:
-        raise DatabaseProblem(
-            f"Databasen {path} er lavet med en nyere version af Udviklingsplan "
-            f"(skemaversion {user_version}; denne version kender {SCHEMA_VERSION}). "
-            "Installér den nyeste version. Filen er ikke ændret."
-        )
+    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = {c for c in companions if c.exists()}
+    try:
+        _accept(path)
+    except DatabaseProblem:
+        # A read-only look at a WAL database makes empty -wal/-shm files; leave none behind.
+        for companion in companions:
+            if companion not in existed:
+                with contextlib.suppress(OSError):
+                    companion.unlink()
+        raise
+    _tighten_permissions(path)
 
     db = pw.SqliteDatabase(str(path), pragmas=_PRAGMAS)
     try:
         db.connect()
-        _migrate(db, user_version)
+        _migrate(db)
     except pw.OperationalError as error:
         db.close()
         raise DatabaseProblem(_operational_message(path, error)) from error
@@ -112,9 +128,18 @@ def init_db(path: Path | str) -> pw.SqliteDatabase:
     return db
 
 
-def _migrate(db: pw.SqliteDatabase, current: int) -> None:
-    for version in range(current, SCHEMA_VERSION):
-        with db.atomic():
+def _migrate(db: pw.SqliteDatabase) -> None:
+    """Run the missing steps, each in a write-locked transaction that reads the version again.
+
+    Two programs opening an old file at once cannot both run the same step.
+    """
+    if db.pragma("user_version") >= SCHEMA_VERSION:
+        return
+    while True:
+        with db.atomic(lock_type="IMMEDIATE"):
+            version = db.pragma("user_version")
+            if version >= SCHEMA_VERSION:
+                return
             MIGRATIONS[version](db)
             db.execute_sql(f"PRAGMA user_version = {version + 1}")  # type: ignore[no-untyped-call]
 
