@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLE, ROOT
+from tests.conftest import EXAMPLE
 
 pytest.importorskip("PySide6")
 
@@ -117,35 +115,19 @@ def test_export_through_the_file_menu_writes_the_plan(
     assert target.read_bytes() == EXAMPLE.read_bytes()
 
 
-def test_smoke_test_opens_the_window_and_exits_zero(tmp_path: Path) -> None:
+def test_smoke_test_opens_the_window_and_exits_zero(cli, tmp_path: Path) -> None:
     db = tmp_path / "smoke.db"
-    subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--db", str(db), "import", str(EXAMPLE)],
-        check=True,
-        capture_output=True,
-    )
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--db", str(db), "--smoke-test"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert "Traceback" not in proc.stderr
+    assert cli("import", str(EXAMPLE), db=db).code == 0
+    result = cli("--smoke-test", db=db)
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err
 
 
-def test_smoke_test_on_a_damaged_database_exits_3_without_touching_it(tmp_path: Path) -> None:
+def test_smoke_test_on_a_damaged_database_exits_3_without_touching_it(cli, tmp_path: Path) -> None:
     db = tmp_path / "not-a-db.db"
     db.write_bytes(b"this is not a database" * 100)
     before = db.read_bytes()
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--db", str(db), "--smoke-test"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert proc.returncode == 3
-    assert "ikke en Udviklingsplan-database" in proc.stderr
+    result = cli("--smoke-test", db=db)
+    assert result.code == 3
+    assert "ikke en Udviklingsplan-database" in result.err
     assert db.read_bytes() == before

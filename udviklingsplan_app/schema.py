@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
@@ -30,26 +30,27 @@ _TYPE_NAMES = {
 }
 
 
-def is_date(value: object) -> bool:
-    """True for a real calendar date written ``YYYY-MM-DD``."""
-    if not isinstance(value, str) or not _DATE.match(value):
-        return not isinstance(value, str)
+def _is_iso(value: object, form: re.Pattern[str], parse: Callable[[str], object]) -> bool:
+    # Format checks apply to strings only; the schema's "type" speaks for other values.
+    if not isinstance(value, str):
+        return True
+    if not form.match(value):
+        return False
     try:
-        dt.date.fromisoformat(value)
+        parse(value)
     except ValueError:
         return False
     return True
+
+
+def is_date(value: object) -> bool:
+    """True for a real calendar date written ``YYYY-MM-DD``."""
+    return _is_iso(value, _DATE, dt.date.fromisoformat)
 
 
 def is_datetime(value: object) -> bool:
     """True for a real local time written ``YYYY-MM-DDTHH:MM:SS``."""
-    if not isinstance(value, str) or not _DATETIME.match(value):
-        return not isinstance(value, str)
-    try:
-        dt.datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    return _is_iso(value, _DATETIME, dt.datetime.fromisoformat)
 
 
 @cache

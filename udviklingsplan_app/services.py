@@ -145,47 +145,25 @@ def load_plan(plan_id: int) -> Plan:
         .where(m.Goal.plan == plan_id)
         .order_by(m.Goal.year, m.Goal.position, m.Goal.id)
     )
-    ids = [g.id for g in goal_rows]
     uid_of = {g.id: g.uid for g in goal_rows}
-    actions = _grouped(
-        m.Action.select().where(m.Action.goal.in_(ids)).order_by(m.Action.position, m.Action.id),
-        "goal_id",
-    )
-    links = _grouped(
-        m.SuccessLink.select()
-        .where(m.SuccessLink.goal.in_(ids))
-        .order_by(m.SuccessLink.position, m.SuccessLink.id),
-        "goal_id",
-    )
-    criteria = _grouped(
-        m.SuccessCriterion.select()
-        .where(m.SuccessCriterion.goal.in_(ids))
-        .order_by(m.SuccessCriterion.position, m.SuccessCriterion.id),
-        "goal_id",
-    )
-    indicator_rows = list(
-        m.Indicator.select()
-        .where(m.Indicator.goal.in_(ids))
-        .order_by(m.Indicator.position, m.Indicator.id)
-    )
+
+    def parts(model: type[m.BaseModel], *order: Any) -> dict[int, list[Any]]:
+        query = model.select().join(m.Goal).where(m.Goal.plan == plan_id)
+        return _grouped(query.order_by(*order), "goal_id")
+
+    actions = parts(m.Action, m.Action.position, m.Action.id)
+    links = parts(m.SuccessLink, m.SuccessLink.position, m.SuccessLink.id)
+    criteria = parts(m.SuccessCriterion, m.SuccessCriterion.position, m.SuccessCriterion.id)
+    indicators = parts(m.Indicator, m.Indicator.position, m.Indicator.id)
+    involvement = parts(m.Involvement, m.Involvement.position, m.Involvement.id)
+    history = parts(m.StatusChange, m.StatusChange.at, m.StatusChange.id)
     measurements = _grouped(
         m.Measurement.select()
-        .where(m.Measurement.indicator.in_([i.id for i in indicator_rows]))
+        .join(m.Indicator)
+        .join(m.Goal)
+        .where(m.Goal.plan == plan_id)
         .order_by(m.Measurement.date, m.Measurement.id),
         "indicator_id",
-    )
-    indicators = _grouped(indicator_rows, "goal_id")
-    involvement = _grouped(
-        m.Involvement.select()
-        .where(m.Involvement.goal.in_(ids))
-        .order_by(m.Involvement.position, m.Involvement.id),
-        "goal_id",
-    )
-    history = _grouped(
-        m.StatusChange.select()
-        .where(m.StatusChange.goal.in_(ids))
-        .order_by(m.StatusChange.at, m.StatusChange.id),
-        "goal_id",
     )
     goals = [
         Goal(
