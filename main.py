@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 
 def _start_gui(db_path: Path | None, smoke_test: bool) -> int:
+    if smoke_test:  # no screen needed: CI machines and start-up benchmarks have none
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import run
 
     return run(db_path, smoke_test=smoke_test)

@@ -239,7 +239,7 @@ BAD_INPUTS: dict[str, Bad] = {
     "unknown-sign": Bad(
         _goal(0, success_signs=["sund-organisation.s1", "sund-organisation.s9"]),
         "plan.goals[0].success_signs[1]",
-        ("er ikke et tegn på succes",),
+        ("findes ikke blandt tegn på succes",),
     ),
     "year-outside-cycle": Bad(
         _goal(3, year=2030), "plan.goals[3].year", ("uden for planens år 2026–2029",)
@@ -272,6 +272,11 @@ BAD_INPUTS: dict[str, Bad] = {
         _goal(0, carried_over_from=CARRIED_TARGET_UID),
         "plan.goals[0].carried_over_from",
         ("tidligere år",),
+    ),
+    "carried-over-twice": Bad(
+        _goal(5, carried_over_from=CARRIED_SOURCE_UID),
+        "plan.goals[5].carried_over_from",
+        ("allerede videreført", "plan.goals[4]"),
     ),
     # A goal's parts
     "impossible-date": Bad(

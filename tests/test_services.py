@@ -446,7 +446,7 @@ def test_set_success_signs_keeps_order_and_replaces(db_path: Path) -> None:
     [
         (
             ["vaerdigt-liv.s1", "vaerdigt-liv.s99"],
-            ["success_signs[1]", "»vaerdigt-liv.s99« er ikke et tegn på succes"],
+            ["success_signs[1]", "»vaerdigt-liv.s99« findes ikke blandt tegn på succes"],
         ),
         (["io1.m1"], ["»io1.m1«"]),  # an objective of the other framework
         (["vaerdigt-liv.s1", "vaerdigt-liv.s1"], ["to gange"]),
@@ -850,3 +850,29 @@ def test_only_plan_id_with_zero_one_and_two_plans(db_path: Path) -> None:
         services.only_plan_id()
     assert "2 planer" in str(info2.value)
     assert "--plan" in str(info2.value)
+
+
+# --- carried-over goals stay in time order -------------------------------------------------
+
+
+def test_a_continued_goal_cannot_be_moved_before_its_origin(db_path: Path) -> None:
+    plan_id = _plan(db_path)
+    original = _goal(plan_id, "Fast tid hos borgeren", year=2026)
+    continued = services.carry_over_goal(original)
+    with unchanged(plan_id), pytest.raises(ValidationError, match="videreført fra 2026"):
+        services.move_goal(continued, year=2026)
+    with unchanged(plan_id), pytest.raises(ValidationError, match="videreført til 2027"):
+        services.move_goal(original, year=2027)
+    services.move_goal(continued, year=2028)  # later is fine
+    # What the program writes after moving, it can read again.
+    text = _snapshot(plan_id)
+    again = services.import_plan(plan_from_data(parse_text(text)))
+    assert _snapshot(again) == text
+
+
+def test_a_goal_can_be_carried_over_only_once(db_path: Path) -> None:
+    plan_id = _plan(db_path)
+    original = _goal(plan_id, "Rekruttering", year=2026)
+    services.carry_over_goal(original)
+    with unchanged(plan_id), pytest.raises(ValidationError, match="allerede videreført til 2027"):
+        services.carry_over_goal(original)

@@ -291,3 +291,45 @@ def test_a_world_readable_database_is_tightened(db_path: Path) -> None:
     finally:
         close_db()
     assert _mode(db_path) == 0o600
+
+
+def test_a_migration_is_preceded_by_a_backup_of_the_old_file(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan_id = _add_plan("Værestedet Nørrebro")
+    close_db()
+
+    def step_two(db: pw.Database) -> None:
+        db.execute_sql("ALTER TABLE plan ADD COLUMN note TEXT NOT NULL DEFAULT ''")
+
+    monkeypatch.setattr(database_module, "MIGRATIONS", [*database_module.MIGRATIONS, step_two])
+    monkeypatch.setattr(database_module, "SCHEMA_VERSION", 2)
+    init_db(db_path)
+    close_db()
+    assert _pragma(db_path, "user_version") == 2
+    backups = sorted((db_path.parent / "backups").glob("*.db"))
+    assert len(backups) == 1 and "skema1" in backups[0].name
+    # The backup is the old, whole database: version 1, the plan in it, integrity ok.
+    assert _pragma(backups[0], "user_version") == 1
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        rows = conn.execute("SELECT id, workplace FROM plan").fetchall()
+    assert rows == [(plan_id, "Værestedet Nørrebro")]
+
+
+@pytest.mark.parametrize(
+    "name", ["mappe med mellemrum/plan.db", "æøå ÆØÅ/plan #1.db", "procent%20og?spørgsmål/plan.db"]
+)
+def test_paths_with_spaces_danish_letters_and_uri_characters_open(
+    tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / name
+    try:
+        init_db(path)
+        plan_id = _add_plan()
+        assert services.load_plan(plan_id).workplace == "Botilbuddet Lindely"
+    finally:
+        close_db()
+    init_db(path)  # the read-only look before opening also finds the file
+    close_db()
+    assert path.exists()

@@ -62,6 +62,31 @@ def test_example_plan_fills_the_overview_and_findings(
     ]
     assert any("2028" in t for t in texts)
     assert all(t.split(":")[0] in {"Fejl", "Advarsel", "Tip"} for t in texts)
+    assert win.findings_label.text() == f"<b>Vejledning</b> – {len(texts)} bemærkninger"
+
+
+def test_a_single_finding_is_counted_in_the_singular(
+    qtbot, db_path: Path, example_plan_id: int, monkeypatch
+) -> None:
+    import ui.main_window as main_window_module
+    from udviklingsplan_app.domain import Severity
+    from udviklingsplan_app.guidance import Concern, Finding
+
+    one = [
+        Finding(
+            Severity.TIP,
+            "too-few-goals",
+            "Der er endnu ingen udviklingsmål for 2028.",
+            Concern("year", year=2028),
+        )
+    ]
+    monkeypatch.setattr(main_window_module, "check_plan", lambda plan, framework: one)
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    assert win.findings_label.text() == "<b>Vejledning</b> – 1 bemærkning"
+    monkeypatch.setattr(main_window_module, "check_plan", lambda plan, framework: [])
+    win.reload_plans()
+    assert "ingen bemærkninger" in win.findings_label.text()
 
 
 def test_models_pass_qt_model_tester(qtmodeltester, db_path: Path, example_plan_id: int) -> None:
@@ -119,6 +144,16 @@ def test_smoke_test_opens_the_window_and_exits_zero(cli, tmp_path: Path) -> None
     db = tmp_path / "smoke.db"
     assert cli("import", str(EXAMPLE), db=db).code == 0
     result = cli("--smoke-test", db=db)
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err
+
+
+def test_smoke_test_needs_no_screen_setting(cli, tmp_path: Path, monkeypatch) -> None:
+    # CI machines have no display: --smoke-test must choose the offscreen platform itself.
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    result = cli("--smoke-test", db=tmp_path / "ny.db")
     assert result.code == 0, result.err
     assert "Traceback" not in result.err
 

@@ -130,7 +130,9 @@ def main(argv: Sequence[str] | None = None, start_gui: StartGui | None = None) -
         import peewee
 
         if isinstance(error, peewee.DatabaseError):
-            _say(f"Databasen kunne ikke bruges ({error}). Intet er ændret.")
+            from .storage.database import database_error_message, default_db_path
+
+            _say(database_error_message(db_path or default_db_path(), error))
             return EXIT_DATABASE
         _say(
             f"Der opstod en uventet fejl ({type(error).__name__}: {error}). Intet er ændret. "
@@ -175,10 +177,10 @@ def _run(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
         return EXIT_OK
 
     if args.command == "backup":
+        from .storage import default_db_path
         from .storage.backup import backup_to
 
-        source = _open(db_path, create=False)
-        backup_to(source, args.out)
+        backup_to(db_path or default_db_path(), args.out)
         return EXIT_OK
 
     _open(db_path, create=False)

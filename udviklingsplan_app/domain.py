@@ -68,6 +68,11 @@ class Party(StrEnum):
     def label(self) -> str:
         return _PARTY_LABELS[self]
 
+    @property
+    def in_sentence(self) -> str:
+        """The party as it reads inside a sentence: "din leder", "MED-udvalget"."""
+        return _PARTY_IN_SENTENCE[self]
+
 
 _PARTY_LABELS = {
     Party.EGEN_LEDER: "Egen leder",
@@ -77,6 +82,16 @@ _PARTY_LABELS = {
     Party.BORGERE_PAAROERENDE: "Borgere og pårørende",
     Party.SAMARBEJDSPARTNERE: "Samarbejdspartnere",
     Party.ANDRE: "Andre",
+}
+
+_PARTY_IN_SENTENCE = {
+    Party.EGEN_LEDER: "din leder",
+    Party.LEDELSESTEAM: "ledelsesteamet",
+    Party.MED_UDVALG: "MED-udvalget",
+    Party.MEDARBEJDERE: "medarbejderne",
+    Party.BORGERE_PAAROERENDE: "borgere og pårørende",
+    Party.SAMARBEJDSPARTNERE: "samarbejdspartnerne",
+    Party.ANDRE: "andre",
 }
 
 #: The parties the strategy names: "I skal involvere din leder, dit ledelsesteam, MED-udvalg og
@@ -312,6 +327,27 @@ class Plan:
 def years_label(first_year: int, years: int) -> str:
     """``2026–2029`` (en dash, as Danish typography has it)."""
     return f"{first_year}–{first_year + years - 1}" if years > 1 else str(first_year)
+
+
+_MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def danish_month(value: dt.date) -> str:
+    """``februar``: the month's Danish name, lower case as Danish writes it."""
+    return _MONTHS[value.month - 1]
 
 
 def danish_date(value: dt.date | None) -> str:

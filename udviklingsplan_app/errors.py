@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class UdviklingsplanError(Exception):
     """Base class: ``str(error)`` is a complete Danish sentence for the user."""
@@ -37,3 +39,27 @@ class FrameworkError(UdviklingsplanError):
 
 class DatabaseProblem(UdviklingsplanError):
     """The database cannot be opened or used (command line exit code 3)."""
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "disken er fuld",
+    errno.EACCES: "ingen adgang",
+    errno.EPERM: "ingen adgang",
+    errno.EROFS: "drevet er skrivebeskyttet",
+    errno.ENOENT: "findes ikke",
+    errno.EISDIR: "det er en mappe",
+    errno.ENOTDIR: "en del af stien er ikke en mappe",
+    errno.ENAMETOOLONG: "navnet er for langt",
+    errno.EINVAL: "ugyldigt filnavn",
+    errno.EBUSY: "filen er i brug",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """A short Danish reason for an operating-system error (``disken er fuld``)."""
+    if getattr(error, "winerror", None) in (
+        32,
+        33,
+    ):  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+        return "filen er åben i et andet program"
+    return _OS_REASONS.get(error.errno or 0, f"systemfejl {error.errno}")

@@ -6,14 +6,14 @@ their signs of success (objectives), and the plan rules. Plans store the framewo
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from . import schema
-from .errors import FrameworkError, ValidationError
+from .errors import FrameworkError, InputError, ValidationError, os_reason
+from .jsontext import parse_text
 from .resources import resource_path
 
 SCHEMA = "strategiramme-v1.schema.json"
@@ -201,13 +201,15 @@ def _build(data: Any) -> Framework:
 def load_framework_file(path: Path, *, check_schema: bool = True) -> Framework:
     """Read and check one framework file; a broken one raises :class:`FrameworkError`."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = parse_text(path.read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise FrameworkError(
-            f"Strategirammen {path.name} kan ikke læses: {error.strerror}."
+            f"Strategirammen {path.name} kan ikke læses ({os_reason(error)})."
         ) from error
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise FrameworkError(f"Strategirammen {path.name} er ikke gyldig JSON: {error}.") from error
+    except UnicodeDecodeError as error:
+        raise FrameworkError(f"Strategirammen {path.name} er ikke UTF-8-tekst.") from error
+    except InputError as error:
+        raise FrameworkError(f"Strategirammen {path.name}: {error}") from error
     try:
         return parse_framework(data, check_schema=check_schema)
     except ValidationError as error:

@@ -18,6 +18,7 @@ from .domain import (
     Severity,
     SituationSection,
     danish_date,
+    danish_month,
     years_label,
 )
 from .framework import Framework
@@ -99,38 +100,33 @@ def _goals_per_year(plan: Plan, framework: Framework, today: dt.date) -> list[Fi
     low, high = framework.goals_min, framework.goals_max
     now = active_year(plan, today)
     findings = []
+    good = f"En god plan har {low}–{high} udviklingsmål om året – nok til at rykke noget, og få nok til at nå dem."
     for year in plan.cycle_years:
         count = len(plan.goals_in(year))
-        word = "udviklingsmål"
         if count > high:
             findings.append(
                 Finding(
                     Severity.ADVARSEL,
                     "too-many-goals",
-                    f"{year} har {count} {word}. Strategien anbefaler {low}–{high} om året, så der "
-                    "er kræfter til at nå dem; overvej at flytte nogle til et senere år.",
+                    f"{year} har {count} udviklingsmål. {good} Overvej at flytte nogle til et senere år.",
                     Concern("year", year=year),
                 )
             )
         elif count < low:
-            if year <= now:
-                findings.append(
-                    Finding(
-                        Severity.ADVARSEL,
-                        "too-few-goals",
-                        f"{year} har {count} {word}. Strategien anbefaler {low}–{high} om året.",
-                        Concern("year", year=year),
-                    )
-                )
+            future = year > now
+            if count == 0:
+                status = f"Der er endnu ingen udviklingsmål for {year}."
             else:
-                findings.append(
-                    Finding(
-                        Severity.TIP,
-                        "too-few-goals",
-                        f"{year} har endnu {count} {word}. Planlæg {low}–{high}, når året nærmer sig.",
-                        Concern("year", year=year),
-                    )
+                status = f"{year} har {'endnu ' if future else ''}kun {count} udviklingsmål."
+            advice = f"Planlæg {low}–{high}, når året nærmer sig." if future else good
+            findings.append(
+                Finding(
+                    Severity.TIP if future else Severity.ADVARSEL,
+                    "too-few-goals",
+                    f"{status} {advice}",
+                    Concern("year", year=year),
                 )
+            )
     return findings
 
 
@@ -148,7 +144,8 @@ def _coverage(plan: Plan, framework: Framework, today: dt.date) -> list[Finding]
             Finding(
                 Severity.FEJL,
                 "vision-uncovered",
-                f"{the} »{v.title}« fik intet udviklingsmål i planens år {cycle}.",
+                f"{the} »{v.title}« fik intet udviklingsmål i planens år {cycle}. Tag "
+                f"{it.lower()} med i den næste plan.",
                 Concern("vision", vision=v.id),
             )
             for v in uncovered
@@ -164,9 +161,9 @@ def _coverage(plan: Plan, framework: Framework, today: dt.date) -> list[Finding]
                 Finding(
                     Severity.FEJL,
                     "vision-uncovered",
-                    f"{the} »{v.title}« har intet udviklingsmål, og {span} har ikke plads til "
-                    f"{len(uncovered)} nye mål inden for {framework.goals_min}–{framework.goals_max} om "
-                    "året. Overvej at flytte eller ændre et mål.",
+                    f"{the} »{v.title}« har intet udviklingsmål, og {span} er allerede fyldt op "
+                    f"(højst {framework.goals_max} mål om året). Overvej at ændre et af målene, så "
+                    f"{it.lower()} kommer med.",
                     Concern("vision", vision=v.id),
                 )
             )
@@ -175,8 +172,8 @@ def _coverage(plan: Plan, framework: Framework, today: dt.date) -> list[Finding]
                 Finding(
                     Severity.ADVARSEL,
                     "vision-uncovered",
-                    f"{the} »{v.title}« har intet udviklingsmål endnu. {it} kan stadig dækkes, men "
-                    f"kun i {span}, planens sidste år.",
+                    f"{the} »{v.title}« har intet udviklingsmål endnu. {it} kan stadig komme med "
+                    f"i {span}, planens sidste år.",
                     Concern("vision", vision=v.id),
                 )
             )
@@ -185,8 +182,9 @@ def _coverage(plan: Plan, framework: Framework, today: dt.date) -> list[Finding]
                 Finding(
                     Severity.TIP,
                     "vision-uncovered",
-                    f"{the} »{v.title}« har intet udviklingsmål endnu. {it} kan stadig dækkes i "
-                    f"{span}; alle {framework.terms.visions.lower()} skal med i løbet af {cycle}.",
+                    f"{the} »{v.title}« har intet udviklingsmål endnu. {it} kan stadig komme med "
+                    f"i {span} – en god plan kommer omkring alle {framework.terms.visions.lower()} "
+                    "i løbet af planens år.",
                     Concern("vision", vision=v.id),
                 )
             )
@@ -242,8 +240,9 @@ def _dialogues(plan: Plan, today: dt.date) -> list[Finding]:
                 Finding(
                     Severity.ADVARSEL,
                     "no-start-dialogue",
-                    f"Der er ingen startdialog med din leder for {year}. Start, midt, slut – og "
-                    "opfølgning – sker på 1:1; aftal en dato for startdialogen.",
+                    f"Der er ingen startdialog for {year} endnu. Aftal den med din leder – typisk "
+                    f"i {danish_month(DialogueKind.START.suggested_date(year))} – så I kan "
+                    "forventningsafstemme fra start.",
                     Concern("dialogue", year=year, dialogue=DialogueKind.START),
                 )
             )
@@ -272,13 +271,14 @@ def _involvement(plan: Plan, today: dt.date) -> list[Finding]:
         involved = {item.party for goal in goals for item in goal.involvement}
         missing = [p for p in REQUIRED_PARTIES if p not in involved]
         if missing:
-            names = _and_list([p.label for p in missing])
+            names = _and_list([p.in_sentence for p in missing])
             findings.append(
                 Finding(
                     Severity.TIP,
                     "involvement-missing",
-                    f"I {year} er {names} ikke registreret som inddraget. Strategien siger: »I skal "
-                    "involvere din leder, dit ledelsesteam, MED-udvalg og medarbejdere i processen«.",
+                    f"I {year} er {names} endnu ikke registreret som inddraget i udviklingsmålene. "
+                    "Planen bliver stærkere, når din leder, dit ledelsesteam, MED-udvalget og "
+                    "medarbejderne er med i processen.",
                     Concern("year", year=year),
                 )
             )

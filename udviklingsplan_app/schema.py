@@ -126,7 +126,10 @@ def _danish(error: Any) -> tuple[list[str | int], str]:
     if kind == "format":
         if value == "date":
             return path, f"er ikke en gyldig dato (ÅÅÅÅ-MM-DD): {_describe(instance)}"
-        return path, f"er ikke et gyldigt tidspunkt (ÅÅÅÅ-MM-DDTTT:MM:SS): {_describe(instance)}"
+        return (
+            path,
+            f"er ikke et gyldigt tidspunkt (skriv fx 2026-03-01T10:00:00): {_describe(instance)}",
+        )
     return path, f"er ikke gyldig ({kind})"
 
 

@@ -59,13 +59,17 @@ def _now() -> dt.datetime:
 E = TypeVar("E", Status, Party)
 
 
-def _choice(kind: type[E], value: object, what: str) -> E:
+_CHOICE_WORDS = {Status: ("status", "status"), Party: ("part", "party")}
+
+
+def _choice(kind: type[E], value: object) -> E:
     """An enum member from its value, or a Danish :class:`ValidationError` naming the choices."""
     try:
         return kind(str(value)) if not isinstance(value, kind) else value
     except ValueError:
+        word, field = _CHOICE_WORDS[kind]
         allowed = ", ".join(member.value for member in kind)
-        raise ValidationError(f"ukendt {what} »{value}« – tilladt er: {allowed}", what) from None
+        raise ValidationError(f"ukendt {word} »{value}« – tilladt er: {allowed}", field) from None
 
 
 def _number(value: object, what: str, *, optional: bool = True) -> float | None:
@@ -91,6 +95,7 @@ class PlanSummary:
     goal_count: int
 
 
+@transaction
 def list_plans() -> list[PlanSummary]:
     """Every plan in the database, oldest first."""
     goal_counts = _goal_counts()
@@ -137,8 +142,13 @@ def _grouped(query: Iterable[Any], key: str) -> dict[int, list[Any]]:
     return groups
 
 
+@transaction
 def load_plan(plan_id: int) -> Plan:
-    """The whole plan with every goal and dialogue, in display order."""
+    """The whole plan with every goal and dialogue, in display order.
+
+    Read in one transaction, so a write from another window or command cannot mix old and
+    new rows into the result.
+    """
     row = _plan_row(plan_id)
     goal_rows = list(
         m.Goal.select()
@@ -265,6 +275,7 @@ def plan_framework(plan_id: int) -> Framework:
 def import_plan(plan: Plan) -> int:
     """Store a whole plan (from the JSON import) as a new plan; returns its id."""
     framework = get_framework(plan.framework_id)
+    validation.normalize_visions(plan, framework)
     validation.check_plan(plan, framework)
     now = _now()
     row = m.Plan.create(
@@ -466,14 +477,11 @@ def _check_goal_fields(
     return vision_id
 
 
-def _next_position(plan_id: int, year: int) -> int:
+def _next_position(model: type[m.BaseModel], *where: Any) -> int:
+    """The position after the last one (positions stay unique after deletions)."""
     from peewee import fn
 
-    last = (
-        m.Goal.select(fn.MAX(m.Goal.position))
-        .where((m.Goal.plan == plan_id) & (m.Goal.year == year))
-        .scalar()
-    )
+    last = model.select(fn.MAX(model.position)).where(*where).scalar()
     return 0 if last is None else int(last) + 1
 
 
@@ -495,21 +503,22 @@ def add_goal(
     vision_id = _check_goal_fields(plan, framework, year, vision, theme)
     if not title.strip():
         raise ValidationError("Et udviklingsmål skal have en titel.", "title")
+    status = _choice(Status, status)
     row = m.Goal.create(
         plan=plan,
         uid=new_uid(),
         year=year,
-        position=_next_position(plan_id, year),
+        position=_next_position(m.Goal, (m.Goal.plan == plan_id) & (m.Goal.year == year)),
         vision=vision_id,
         theme=theme,
         title=title,
         rationale=rationale,
-        status=_choice(Status, status, "status").value,
+        status=status.value,
         owner=owner,
     )
     m.StatusChange.create(
         goal=row,
-        status=_choice(Status, status, "status").value,
+        status=status.value,
         at=_now(),
         note="Målet er oprettet.",
     )
@@ -549,6 +558,18 @@ def move_goal(goal_id: int, *, year: int | None = None, position: int | None = N
     plan = row.plan
     target_year = row.year if year is None else year
     validation.check_year(target_year, plan.first_year, plan.years, "year")
+    source = row.carried_over_from
+    if source is not None and target_year <= source.year:
+        raise ValidationError(
+            f"Målet er videreført fra {source.year} og skal ligge i et senere år end {source.year}.",
+            "year",
+        )
+    for later in m.Goal.select().where(m.Goal.carried_over_from == row):
+        if target_year >= later.year:
+            raise ValidationError(
+                f"Målet er videreført til {later.year} og skal ligge i et tidligere år end {later.year}.",
+                "year",
+            )
     siblings = [
         g
         for g in m.Goal.select()
@@ -579,7 +600,7 @@ def set_goal_status(
 ) -> None:
     """Set the status and add it, with the check-in note, to the goal's status history."""
     row = _goal_row(goal_id)
-    status = _choice(Status, status, "status")
+    status = _choice(Status, status)
     row.status = status.value
     row.save()
     m.StatusChange.create(goal=row, status=status.value, at=at or _now(), note=note)
@@ -629,7 +650,7 @@ def carry_over_goal(goal_id: int, note: str = "") -> int:
         plan=plan,
         uid=new_uid(),
         year=year,
-        position=_next_position(plan.id, year),
+        position=_next_position(m.Goal, (m.Goal.plan == plan.id) & (m.Goal.year == year)),
         vision=row.vision,
         theme=row.theme,
         title=row.title,
@@ -695,7 +716,7 @@ def add_action(
     done: bool = False,
 ) -> int:
     goal = _goal_row(goal_id)
-    position = m.Action.select().where(m.Action.goal == goal).count()
+    position = _next_position(m.Action, m.Action.goal == goal)
     row = m.Action.create(
         goal=goal,
         position=position,
@@ -751,7 +772,7 @@ def add_indicator(
 ) -> int:
     goal = _goal_row(goal_id)
     values = _indicator_values({"name": name, "baseline": baseline, "target": target})
-    position = m.Indicator.select().where(m.Indicator.goal == goal).count()
+    position = _next_position(m.Indicator, m.Indicator.goal == goal)
     row = m.Indicator.create(goal=goal, position=position, unit=unit, **values)
     _touch(goal.plan_id)
     return int(row.id)
@@ -795,11 +816,11 @@ def add_involvement(
     goal_id: int, party: Party, date: dt.date | None = None, form: str = "", outcome: str = ""
 ) -> int:
     goal = _goal_row(goal_id)
-    position = m.Involvement.select().where(m.Involvement.goal == goal).count()
+    position = _next_position(m.Involvement, m.Involvement.goal == goal)
     row = m.Involvement.create(
         goal=goal,
         position=position,
-        party=_choice(Party, party, "party").value,
+        party=_choice(Party, party).value,
         date=date,
         form=form,
         outcome=outcome,
@@ -811,7 +832,7 @@ def add_involvement(
 @transaction
 def update_involvement(involvement_id: int, **changes: Any) -> None:
     if "party" in changes:
-        changes["party"] = _choice(Party, changes["party"], "party").value
+        changes["party"] = _choice(Party, changes["party"]).value
     row = _update_row(m.Involvement, involvement_id, {"party", "date", "form", "outcome"}, changes)
     _touch(_goal_plan_id(row.goal_id))
 

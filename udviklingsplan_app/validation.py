@@ -42,13 +42,17 @@ def resolve_vision(framework: Framework, value: str, where: str) -> str:
     """A vision id from its id or its exact Danish title."""
     vision = framework.vision(value) or framework.vision_by_title(value)
     if vision is None:
-        titles = "; ".join(f"{v.id} ({v.title})" for v in framework.visions)
-        raise ValidationError(
-            f"{framework.terms.vision.lower()} »{value}« findes ikke i {framework.short_title}. "
-            f"Brug en af: {titles}",
-            where,
-        )
+        raise _unknown_vision(framework, value, where)
     return vision.id
+
+
+def _unknown_vision(framework: Framework, value: str, where: str) -> ValidationError:
+    titles = "; ".join(f"{v.id} ({v.title})" for v in framework.visions)
+    return ValidationError(
+        f"{framework.terms.vision.lower()} »{value}« findes ikke i {framework.short_title}. "
+        f"Brug en af: {titles}",
+        where,
+    )
 
 
 def check_theme(framework: Framework, vision_id: str, theme_id: str | None, where: str) -> None:
@@ -71,12 +75,19 @@ def check_signs(framework: Framework, sign_ids: list[str], where: str) -> None:
     for index, sign_id in enumerate(sign_ids):
         if framework.sign(sign_id) is None:
             raise ValidationError(
-                f"»{sign_id}« er ikke et {framework.terms.sign.lower()} i {framework.short_title}",
+                f"»{sign_id}« findes ikke blandt {framework.terms.signs.lower()} i "
+                f"{framework.short_title}",
                 f"{where}[{index}]",
             )
         if sign_id in seen:
             raise ValidationError(f"»{sign_id}« står to gange", f"{where}[{index}]")
         seen.add(sign_id)
+
+
+def normalize_visions(plan: Plan, framework: Framework, root: str = "plan") -> None:
+    """Replace visions given by their Danish title with their ids (as the JSON format allows)."""
+    for index, goal in enumerate(plan.goals):
+        goal.vision = resolve_vision(framework, goal.vision, f"{root}.goals[{index}].vision")
 
 
 def check_plan(plan: Plan, framework: Framework, root: str = "plan") -> None:
@@ -87,18 +98,27 @@ def check_plan(plan: Plan, framework: Framework, root: str = "plan") -> None:
         where = f"{root}.goals[{index}]"
         check_year(goal.year, plan.first_year, plan.years, f"{where}.year")
         if not goal.title.strip():
-            raise ValidationError("målet skal have en titel", f"{where}.title")
-        goal.vision = resolve_vision(framework, goal.vision, f"{where}.vision")
+            raise ValidationError("et udviklingsmål skal have en titel", f"{where}.title")
+        if framework.vision(goal.vision) is None:
+            raise _unknown_vision(framework, goal.vision, f"{where}.vision")
         check_theme(framework, goal.vision, goal.theme, f"{where}.theme")
         check_signs(framework, goal.success_signs, f"{where}.success_signs")
         if goal.uid in uids:
             raise ValidationError(f"id'et »{goal.uid}« bruges også af et andet mål", f"{where}.id")
         uids[goal.uid] = index
     by_uid = {goal.uid: goal for goal in plan.goals}
+    continued: dict[str, int] = {}
     for index, goal in enumerate(plan.goals):
         if goal.carried_over_from is None:
             continue
         where = f"{root}.goals[{index}].carried_over_from"
+        if goal.carried_over_from in continued:
+            first = continued[goal.carried_over_from]
+            raise ValidationError(
+                f"målet »{goal.carried_over_from}« er allerede videreført af {root}.goals[{first}]",
+                where,
+            )
+        continued[goal.carried_over_from] = index
         source = by_uid.get(goal.carried_over_from)
         if source is None:
             raise ValidationError(f"der er intet mål med id'et »{goal.carried_over_from}«", where)

@@ -88,9 +88,8 @@ class MainWindow(QMainWindow):
         overview_box = QWidget(splitter)
         overview_layout = QVBoxLayout(overview_box)
         overview_layout.setContentsMargins(0, 0, 0, 0)
-        overview_layout.addWidget(
-            QLabel(self.tr("<b>Overblik</b> – udviklingsmål pr. år og vision"), overview_box)
-        )
+        self.overview_label = QLabel(overview_box)
+        overview_layout.addWidget(self.overview_label)
         self.overview_model = OverviewModel(self)
         self.overview = QTableView(overview_box)
         self.overview.setModel(self.overview_model)
@@ -201,15 +200,24 @@ class MainWindow(QMainWindow):
             .replace("%4", framework.label)
             .replace("%5", years_label(plan.first_year, plan.years))
         )
+        self.overview_label.setText(
+            self.tr("<b>Overblik</b> – udviklingsmål pr. år og %1").replace(
+                "%1", framework.terms.vision.lower()
+            )
+        )
         self.overview_model.set_plan(plan, framework)
         self._fit_rows()
         findings = check_plan(plan, framework)
         self.findings_model.set_findings(findings)
-        self.findings_label.setText(
-            self.tr("<b>Vejledning</b> – %1 bemærkninger").replace("%1", str(len(findings)))
-            if findings
-            else self.tr("<b>Vejledning</b> – ingen bemærkninger, planen følger strategien")
-        )
+        if not findings:
+            summary = self.tr("<b>Vejledning</b> – ingen bemærkninger, planen følger strategien")
+        elif len(findings) == 1:
+            summary = self.tr("<b>Vejledning</b> – 1 bemærkning")
+        else:
+            summary = self.tr("<b>Vejledning</b> – %1 bemærkninger").replace(
+                "%1", str(len(findings))
+            )
+        self.findings_label.setText(summary)
 
     def _fit_rows(self) -> None:
         # Rows follow the wrapped titles at the columns' final width, once layout has settled.
@@ -227,8 +235,8 @@ class MainWindow(QMainWindow):
 
         try:
             plan_id = services.import_plan(read_plan_file(Path(name)))
-        except UdviklingsplanError as error:
-            QMessageBox.warning(self, self.tr("Planen kan ikke importeres"), str(error))
+        except Exception as error:
+            QMessageBox.warning(self, self.tr("Planen kan ikke importeres"), self._explain(error))
             return
         self.reload_plans(select_id=plan_id)
 
@@ -245,10 +253,26 @@ class MainWindow(QMainWindow):
             return
         try:
             write_plan_file(services.load_plan(self._plan.id), Path(name))
-        except UdviklingsplanError as error:
-            QMessageBox.warning(self, self.tr("Planen kan ikke eksporteres"), str(error))
+        except Exception as error:
+            QMessageBox.warning(self, self.tr("Planen kan ikke eksporteres"), self._explain(error))
             return
-        self.statusBar().showMessage(self.tr("Planen er gemt i %1").replace("%1", name), 8000)
+        self.statusBar().showMessage(
+            self.tr("Planen er eksporteret til %1").replace("%1", name), 8000
+        )
+
+    def _explain(self, error: Exception) -> str:
+        """A Danish message for any failure: the core's own, or a calm general one."""
+        if isinstance(error, UdviklingsplanError):
+            return str(error)
+        import peewee
+
+        if isinstance(error, peewee.DatabaseError):
+            from udviklingsplan_app.storage.database import database_error_message
+
+            return database_error_message(self._db_path, error)
+        return self.tr("Der opstod en uventet fejl. Intet er ændret. (%1)").replace(
+            "%1", type(error).__name__
+        )
 
     def _on_about(self) -> None:
         QMessageBox.about(

@@ -32,10 +32,17 @@ class OverviewModel(QAbstractTableModel):
         super().__init__(parent)  # type: ignore[arg-type]
         self._plan: Plan | None = None
         self._framework: Framework | None = None
+        self._titles: dict[tuple[int, str], list[str]] = {}
+        self._covered_visions: set[str] = set()
 
     def set_plan(self, plan: Plan | None, framework: Framework | None) -> None:
         self.beginResetModel()
         self._plan, self._framework = plan, framework
+        # Titles per (year, vision) and the covered visions, worked out once, not per paint.
+        self._titles: dict[tuple[int, str], list[str]] = {}
+        for goal in plan.goals if plan else []:
+            self._titles.setdefault((goal.year, goal.vision), []).append(goal.title)
+        self._covered_visions = {vision for _, vision in self._titles}
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -47,13 +54,11 @@ class OverviewModel(QAbstractTableModel):
     def _cell(self, row: int, column: int) -> list[str]:
         assert self._plan is not None and self._framework is not None
         year = self._plan.first_year + row
-        vision = self._framework.visions[column].id
-        return [g.title for g in self._plan.goals if g.year == year and g.vision == vision]
+        return self._titles.get((year, self._framework.visions[column].id), [])
 
     def _covered(self, column: int) -> bool:
-        assert self._plan is not None and self._framework is not None
-        vision = self._framework.visions[column].id
-        return any(g.vision == vision for g in self._plan.goals)
+        assert self._framework is not None
+        return self._framework.visions[column].id in self._covered_visions
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or self._plan is None:

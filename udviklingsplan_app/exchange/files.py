@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, os_reason
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
@@ -27,7 +27,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise InputError(f"Der kan ikke skrives i mappen {folder} ({error.strerror}).") from error
+        raise InputError(f"Der kan ikke skrives i mappen {folder} ({os_reason(error)}).") from error
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -42,7 +42,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
         ) from error
     except OSError as error:
         raise InputError(
-            f"Filen {target} kan ikke skrives ({error.strerror}). Den gamle fil er uændret."
+            f"Filen {target} kan ikke skrives ({os_reason(error)}). Den gamle fil er uændret."
         ) from error
     finally:
         with contextlib.suppress(OSError):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +28,9 @@ from ..domain import (
     StatusChange,
     new_uid,
 )
-from ..errors import FrameworkError, InputError, ValidationError
+from ..errors import FrameworkError, InputError, ValidationError, os_reason
 from ..framework import get_framework
+from ..jsontext import parse_text
 from .files import write_atomically
 
 FORMAT, VERSION = "udviklingsplan", 1
@@ -40,82 +40,6 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 # --- reading -------------------------------------------------------------------------------
-
-
-_JSON_ERRORS = (
-    ("Expecting value", "der mangler en værdi"),
-    ("Expecting ',' delimiter", "der mangler et komma"),
-    ("Expecting ':' delimiter", "der mangler et kolon"),
-    ("Expecting property name", "et feltnavn skal stå i dobbelte anførselstegn"),
-    ("Extra data", "der står mere efter planens afsluttende }"),
-    (
-        "Invalid control character",
-        "et linjeskift eller kontroltegn står inde i en tekst (skriv \\n)",
-    ),
-    ("Invalid \\escape", "ugyldig \\-kode i en tekst"),
-    ("Invalid \\uXXXX escape", "ugyldig \\u-kode i en tekst"),
-)
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise InputError(f"Filen har feltet »{key}« to gange i det samme objekt.")
-        result[key] = value
-    return result
-
-
-def _no_constants(name: str) -> Any:
-    raise InputError(f"Filen indeholder »{name}«, som ikke er et gyldigt tal i JSON.")
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise InputError(f"Filen indeholder tallet {text[:30]}, som er for stort.")
-    return value
-
-
-def _bounded_int(text: str) -> int:
-    if len(text.lstrip("-")) > 15:
-        raise InputError(f"Filen indeholder tallet {text[:30]}…, som er for stort.")
-    return int(text)
-
-
-def parse_text(text: str) -> Any:
-    """JSON text to Python values, with Danish messages for broken files."""
-    if not text.strip():
-        raise InputError("Filen er tom.")
-    try:
-        data = json.loads(
-            text,
-            object_pairs_hook=_no_duplicates,
-            parse_constant=_no_constants,
-            parse_float=_finite_float,
-            parse_int=_bounded_int,
-        )
-    except json.JSONDecodeError as error:
-        where = f"linje {error.lineno}, kolonne {error.colno}"
-        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
-            raise InputError(
-                f"Filen slutter midt i JSON-indholdet ({where}); den er måske ikke gemt helt."
-            ) from error
-        reason = next(
-            (danish for english, danish in _JSON_ERRORS if error.msg.startswith(english)),
-            "indholdet følger ikke JSON-reglerne",
-        )
-        raise InputError(f"Filen er ikke gyldig JSON ({where}): {reason}.") from error
-    except RecursionError as error:
-        raise InputError("Filen er indlejret for dybt til at være en plan.") from error
-    try:
-        # A JSON escape such as "\ud800" gives a lone surrogate that no file or database holds.
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise InputError(
-            "Filen indeholder et ugyldigt tegn (en halv UTF-16-tegnkode, fx \\ud800)."
-        ) from error
-    return data
 
 
 def read_plan_file(path: Path) -> Plan:
@@ -134,7 +58,7 @@ def read_plan_file(path: Path) -> Plan:
     except IsADirectoryError as error:
         raise InputError(f"{path} er en mappe, ikke en fil.") from error
     except OSError as error:
-        raise InputError(f"Filen {path} kan ikke læses ({error.strerror}).") from error
+        raise InputError(f"Filen {path} kan ikke læses ({os_reason(error)}).") from error
     try:
         text = raw.decode("utf-8-sig")  # Notepad writes a byte order mark
     except UnicodeDecodeError as error:
@@ -187,6 +111,7 @@ def plan_from_data(data: Any) -> Plan:
         goals=[_goal(g) for g in p.get("goals", [])],
         dialogues=[_dialogue(d) for d in p.get("dialogues", [])],
     )
+    validation.normalize_visions(plan, framework)
     validation.check_plan(plan, framework)
     return plan
 
@@ -214,8 +139,8 @@ def _goal(g: dict[str, Any]) -> Goal:
             Indicator(
                 i["name"],
                 i.get("unit", ""),
-                _number(i.get("baseline")),
-                _number(i.get("target")),
+                _float_or_none(i.get("baseline")),
+                _float_or_none(i.get("target")),
                 [
                     Measurement(dt.date.fromisoformat(x["date"]), float(x["value"]))
                     for x in i.get("measurements", [])
@@ -236,7 +161,7 @@ def _goal(g: dict[str, Any]) -> Goal:
     )
 
 
-def _number(value: float | int | None) -> float | None:
+def _float_or_none(value: float | int | None) -> float | None:
     return None if value is None else float(value)
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
 from ..errors import DatabaseProblem, InputError
 from ..exchange.files import write_atomically
+from .database import check_database, sqlite_uri
 
 
 def backup_to(source: Path, target: Path) -> None:
@@ -17,6 +17,7 @@ def backup_to(source: Path, target: Path) -> None:
     it is written beside the target and moved into place only when it has passed the check.
     """
     source, target = Path(source), Path(target)
+    check_database(source)
     if target.exists() and target.resolve() == source.resolve():
         raise InputError(
             "Sikkerhedskopien kan ikke gemmes oven i selve databasen; vælg et andet filnavn."
@@ -24,7 +25,7 @@ def backup_to(source: Path, target: Path) -> None:
 
     def write(tmp: Path) -> None:
         try:
-            src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+            src = sqlite3.connect(f"{sqlite_uri(source)}?mode=ro", uri=True)
             try:
                 dst = sqlite3.connect(tmp)
                 try:
@@ -36,12 +37,13 @@ def backup_to(source: Path, target: Path) -> None:
             finally:
                 src.close()
         except sqlite3.Error as error:
-            raise DatabaseProblem(f"Sikkerhedskopien kunne ikke laves ({error}).") from error
+            raise DatabaseProblem(
+                f"Sikkerhedskopien kunne ikke laves: databasen {source} kunne ikke læses helt. "
+                "Intet er ændret."
+            ) from error
         if result != "ok":
             raise DatabaseProblem(
                 f"Sikkerhedskopien bestod ikke kontrollen ({result}); den er ikke gemt."
             )
-        if os.name == "posix":
-            tmp.chmod(0o600)
 
     write_atomically(target, write)

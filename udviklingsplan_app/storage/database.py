@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import peewee as pw
 
 from .. import APP_NAME
-from ..errors import DatabaseProblem
+from ..errors import DatabaseProblem, os_reason
 from .migrations import APPLICATION_ID, MIGRATIONS
 from .models import db_proxy
 
@@ -39,13 +40,20 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+def sqlite_uri(path: Path) -> str:
+    """A ``file:`` URI for SQLite that also works for Windows drive letters and mapped drives."""
+    from urllib.request import pathname2url
+
+    return "file:" + pathname2url(os.path.abspath(path))
+
+
 def _inspect(path: Path) -> tuple[int, int, bool]:
     """Read-only look before anything is written: (user_version, application_id, has_tables).
 
     Switching an unknown file to WAL would already change it, so a file that is not ours, is
     damaged or comes from a newer program is refused here, untouched.
     """
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    uri = f"{sqlite_uri(path)}?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
@@ -70,8 +78,31 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
     return user_version, application_id, has_tables
 
 
+def check_database(path: Path) -> int:
+    """The schema version of an Udviklingsplan database, looked at read-only.
+
+    Raises :class:`DatabaseProblem` for a missing file, another program's database, a damaged
+    one, or one from a newer version of the program. A refused file is
+    left exactly as it was, with no -wal/-shm files added beside it.
+    """
+    if not path.exists():
+        raise DatabaseProblem(f"Databasen {path} findes ikke.")
+    if path.is_dir():
+        raise DatabaseProblem(f"{path} er en mappe, ikke en databasefil.")
+    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = {c for c in companions if c.exists()}
+    try:
+        return _accept(path)
+    except DatabaseProblem:
+        # A read-only look at a WAL database makes empty -wal/-shm files; leave none behind.
+        for companion in companions:
+            if companion not in existed:
+                with contextlib.suppress(OSError):
+                    companion.unlink()
+        raise
+
+
 def _accept(path: Path) -> int:
-    """The file's schema version, if it is an Udviklingsplan database this program can open."""
     user_version, application_id, has_tables = _inspect(path)
     if has_tables and application_id != APPLICATION_ID:
         raise DatabaseProblem(
@@ -87,6 +118,17 @@ def _accept(path: Path) -> int:
     return int(user_version)
 
 
+def backup_before_migration(path: Path, version: int) -> Path:
+    """Copy the database into ``backups/`` beside it before a migration changes it."""
+    from .backup import backup_to
+
+    stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
+    target = path.parent / "backups" / f"{path.stem}_skema{version}_før-opdatering_{stamp}.db"
+    target.parent.mkdir(mode=0o700, exist_ok=True)
+    backup_to(path, target)
+    return target
+
+
 def init_db(path: Path | str) -> pw.SqliteDatabase:
     """Open (or create) the database at ``path``, migrate it, and bind the models to it.
 
@@ -97,33 +139,24 @@ def init_db(path: Path | str) -> pw.SqliteDatabase:
     if not path.exists():
         try:
             _create_private_file(path)
+        except FileExistsError:
+            pass  # another program created it a moment ago; open it as any other file
         except OSError as error:
             raise DatabaseProblem(
-                f"Databasen kan ikke oprettes i {path.parent} ({error.strerror})."
+                f"Databasen kan ikke oprettes i {path.parent} ({os_reason(error)})."
             ) from error
-    elif path.is_dir():
-        raise DatabaseProblem(f"{path} er en mappe, ikke en databasefil.")
-
-    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    existed = {c for c in companions if c.exists()}
-    try:
-        _accept(path)
-    except DatabaseProblem:
-        # A read-only look at a WAL database makes empty -wal/-shm files; leave none behind.
-        for companion in companions:
-            if companion not in existed:
-                with contextlib.suppress(OSError):
-                    companion.unlink()
-        raise
+    version = check_database(path)
     _tighten_permissions(path)
+    if 0 < version < SCHEMA_VERSION:
+        backup_before_migration(path, version)
 
     db = pw.SqliteDatabase(str(path), pragmas=_PRAGMAS)
     try:
         db.connect()
         _migrate(db)
-    except pw.OperationalError as error:
+    except pw.DatabaseError as error:
         db.close()
-        raise DatabaseProblem(_operational_message(path, error)) from error
+        raise DatabaseProblem(database_error_message(path, error)) from error
     db_proxy.initialize(db)
     return db
 
@@ -144,13 +177,20 @@ def _migrate(db: pw.SqliteDatabase) -> None:
             db.execute_sql(f"PRAGMA user_version = {version + 1}")  # type: ignore[no-untyped-call]
 
 
-def _operational_message(path: Path, error: Exception) -> str:
-    text = str(error)
+def database_error_message(path: Path | str, error: Exception) -> str:
+    """A Danish sentence for an SQLite error while using the database at ``path``."""
+    text = str(error).lower()
     if "locked" in text or "busy" in text:
-        return f"Databasen {path} er optaget af et andet program. Prøv igen om lidt."
+        return (
+            f"Databasen {path} er optaget af et andet program. Prøv igen om lidt. Intet er ændret."
+        )
     if "readonly" in text or "read-only" in text:
-        return f"Databasen {path} er skrivebeskyttet. Tjek filens rettigheder."
-    return f"Databasen {path} kan ikke bruges ({text})."
+        return f"Databasen {path} er skrivebeskyttet. Tjek filens rettigheder. Intet er ændret."
+    if "disk is full" in text or "full" in text:
+        return f"Der er ikke plads på disken til databasen {path}. Intet er ændret."
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return f"Databasen {path} er beskadiget. Gendan den nyeste sikkerhedskopi."
+    return f"Databasen {path} kan ikke bruges lige nu. Intet er ændret."
 
 
 def _tighten_permissions(path: Path) -> None:

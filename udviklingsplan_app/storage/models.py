@@ -14,6 +14,7 @@ class BaseModel(pw.Model):
     goal_id: int
     indicator_id: int
     carried_over_from_id: int | None
+    position: int
 
     class Meta:
         database = db_proxy
