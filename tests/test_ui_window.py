@@ -166,3 +166,12 @@ def test_smoke_test_on_a_damaged_database_exits_3_without_touching_it(cli, tmp_p
     assert result.code == 3
     assert "ikke en Udviklingsplan-database" in result.err
     assert db.read_bytes() == before
+
+
+def test_the_welcome_button_imports_a_plan(window: MainWindow, qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(EXAMPLE), ""))
+    assert window.empty_import.isVisible()
+    qtbot.mouseClick(window.empty_import, Qt.MouseButton.LeftButton)
+    assert len(services.list_plans()) == 1
+    assert not window.empty_box.isVisible()
+    assert window.overview.isVisible()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -73,16 +74,30 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.heading)
         layout.addWidget(self.details)
 
-        self.empty_hint = QLabel(central)
+        # What a leader sees before there is any plan: where to begin.
+        self.empty_box = QWidget(central)
+        empty_layout = QVBoxLayout(self.empty_box)
+        empty_layout.addStretch(1)
+        welcome = QLabel(self.tr("Velkommen til Udviklingsplan"), self.empty_box)
+        welcome.setFont(self.heading.font())
+        welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint = QLabel(self.empty_box)
         self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setText(
             self.tr(
                 "Der er endnu ingen plan i databasen.\n\n"
-                "Vælg Filer → Importér plan fra JSON… for at hente en plan, fx den, din forgænger "
-                "eller din leder har sendt dig."
+                "Hent en plan, fx den, din forgænger eller din leder har sendt dig som JSON-fil."
             )
         )
-        layout.addWidget(self.empty_hint)
+        self.empty_import = QPushButton(self.tr("&Importér plan fra JSON…"), self.empty_box)
+        empty_layout.addWidget(welcome)
+        empty_layout.addSpacing(12)
+        empty_layout.addWidget(self.empty_hint)
+        empty_layout.addSpacing(12)
+        empty_layout.addWidget(self.empty_import, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        layout.addWidget(self.empty_box, 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical, central)
         overview_box = QWidget(splitter)
@@ -143,6 +158,7 @@ class MainWindow(QMainWindow):
     def _connect_callbacks(self) -> None:
         self.plan_picker.currentIndexChanged.connect(self._on_plan_chosen)
         self.import_action.triggered.connect(self._on_import)
+        self.empty_import.clicked.connect(self._on_import)
         self.export_action.triggered.connect(self._on_export)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._on_about)
@@ -177,7 +193,7 @@ class MainWindow(QMainWindow):
             self.splitter,
         ):
             widget.setVisible(has_plan)
-        self.empty_hint.setVisible(not has_plan)
+        self.empty_box.setVisible(not has_plan)
         self.export_action.setEnabled(has_plan)
         if plan is None:
             self.setWindowTitle(APP_NAME)
