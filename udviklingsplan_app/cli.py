@@ -84,7 +84,9 @@ def _build_parser() -> _Parser:
     imp = commands.add_parser(
         "import", help="opret en plan fra en JSON-fil; skriver dens id", parents=[common]
     )
-    imp.add_argument("file", type=Path, metavar="FIL.json")
+    imp.add_argument(
+        "file", type=Path, metavar="FIL.json", help="planen i udvekslingsformatet (UTF-8)"
+    )
     exp = commands.add_parser("export", help="gem en plan som JSON (eller Excel)", parents=[common])
     exp.add_argument("--plan", type=int, metavar="ID", help="planens id (kan udelades ved én plan)")
     exp.add_argument(

@@ -703,6 +703,15 @@ def _update_row(
     return row
 
 
+def _add_part(model: type[m.BaseModel], goal_id: int, **values: Any) -> int:
+    """A new action, indicator or involvement entry at the end of the goal's list."""
+    goal = _goal_row(goal_id)
+    position = _next_position(model, model.goal == goal)  # type: ignore[attr-defined]
+    row = model.create(goal=goal, position=position, **values)
+    _touch(goal.plan_id)
+    return int(row.id)
+
+
 def _goal_plan_id(goal_id: int) -> int:
     return int(_goal_row(goal_id).plan_id)
 
@@ -715,18 +724,9 @@ def add_action(
     deadline: dt.date | None = None,
     done: bool = False,
 ) -> int:
-    goal = _goal_row(goal_id)
-    position = _next_position(m.Action, m.Action.goal == goal)
-    row = m.Action.create(
-        goal=goal,
-        position=position,
-        text=text,
-        responsible=responsible,
-        deadline=deadline,
-        done=done,
+    return _add_part(
+        m.Action, goal_id, text=text, responsible=responsible, deadline=deadline, done=done
     )
-    _touch(goal.plan_id)
-    return int(row.id)
 
 
 @transaction
@@ -770,12 +770,8 @@ def add_indicator(
     baseline: float | None = None,
     target: float | None = None,
 ) -> int:
-    goal = _goal_row(goal_id)
     values = _indicator_values({"name": name, "baseline": baseline, "target": target})
-    position = _next_position(m.Indicator, m.Indicator.goal == goal)
-    row = m.Indicator.create(goal=goal, position=position, unit=unit, **values)
-    _touch(goal.plan_id)
-    return int(row.id)
+    return _add_part(m.Indicator, goal_id, unit=unit, **values)
 
 
 @transaction
@@ -815,18 +811,10 @@ def delete_measurement(measurement_id: int) -> None:
 def add_involvement(
     goal_id: int, party: Party, date: dt.date | None = None, form: str = "", outcome: str = ""
 ) -> int:
-    goal = _goal_row(goal_id)
-    position = _next_position(m.Involvement, m.Involvement.goal == goal)
-    row = m.Involvement.create(
-        goal=goal,
-        position=position,
-        party=_choice(Party, party).value,
-        date=date,
-        form=form,
-        outcome=outcome,
+    party_value = _choice(Party, party).value
+    return _add_part(
+        m.Involvement, goal_id, party=party_value, date=date, form=form, outcome=outcome
     )
-    _touch(goal.plan_id)
-    return int(row.id)
 
 
 @transaction
