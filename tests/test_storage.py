@@ -333,3 +333,12 @@ def test_paths_with_spaces_danish_letters_and_uri_characters_open(
     init_db(path)  # the read-only look before opening also finds the file
     close_db()
     assert path.exists()
+
+
+def test_sqlite_uris_keep_unc_paths_local_to_sqlite() -> None:
+    from udviklingsplan_app.storage.database import sqlite_uri
+
+    assert sqlite_uri(Path("//server/share/plan.db")) == "file:////server/share/plan.db"
+    assert sqlite_uri(Path("/tmp/mappe med mellemrum/plan #1.db")) == (
+        "file:/tmp/mappe%20med%20mellemrum/plan%20%231.db"
+    )

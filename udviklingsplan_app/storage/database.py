@@ -41,10 +41,17 @@ def _create_private_file(path: Path) -> None:
 
 
 def sqlite_uri(path: Path) -> str:
-    """A ``file:`` URI for SQLite that also works for Windows drive letters and mapped drives."""
+    """A ``file:`` URI for SQLite that also works for Windows drive letters and mapped drives.
+
+    ``Path.resolve().as_uri()`` would turn a mapped drive into ``file://server/…``, which SQLite
+    refuses; a UNC path needs an empty authority instead (``file:////server/share/…``).
+    """
     from urllib.request import pathname2url
 
-    return "file:" + pathname2url(os.path.abspath(path))
+    url = pathname2url(os.path.abspath(path))
+    if url.startswith("//") and not url.startswith("///"):
+        url = "//" + url
+    return "file:" + url
 
 
 def _inspect(path: Path) -> tuple[int, int, bool]:
