@@ -507,3 +507,47 @@ def test_findings_are_sorted_fejl_advarsel_tip() -> None:
     assert severities[0] is Severity.FEJL
     assert severities[-1] is Severity.TIP
     assert findings[0].concerns == Concern("vision", vision="sund-organisation")
+
+
+# --- a finished year is spoken of in the past tense, as a note rather than a task ----------
+
+LATE = dt.date(2030, 3, 1)  # after the 2026–2029 cycle
+
+
+def test_a_past_year_with_too_few_goals_is_a_past_tense_tip() -> None:
+    plan = clean_plan(today=LATE)
+    plan.goals = [g for g in plan.goals if not (g.year == 2027 and g.title != "Mål 1 i 2027")]
+    # Keep every vision covered so only the goal count is at stake.
+    findings = _only(check_plan(plan, F2018, today=LATE), "too-few-goals")
+    assert [(f.severity, f.concerns) for f in findings] == [
+        (Severity.TIP, Concern("year", year=2027))
+    ]
+    assert findings[0].message == "2027 fik kun 1 udviklingsmål. En god plan har 3–5 om året."
+
+
+def test_a_past_year_without_a_start_dialogue_is_a_tip_for_the_record() -> None:
+    plan = clean_plan(today=LATE)
+    plan.dialogues = [d for d in plan.dialogues if d.year != 2026]
+    findings = _only(check_plan(plan, F2018, today=LATE), "no-start-dialogue")
+    assert [(f.severity, f.message) for f in findings] == [
+        (Severity.TIP, "Der er ikke registreret nogen startdialog for 2026.")
+    ]
+
+
+def test_an_open_goal_in_the_last_year_is_not_told_to_be_carried_over() -> None:
+    plan = clean_plan(today=LATE)
+    last, earlier = plan.goals[-1], plan.goals[0]
+    last.status = earlier.status = Status.I_GANG
+    messages = {
+        f.concerns.goal_uid: f.message
+        for f in check_plan(plan, F2018, today=LATE)
+        if f.code == "goal-open-after-year"
+    }
+    assert "viderefør" not in messages[last.uid]
+    assert messages[last.uid].endswith("Sæt en slutstatus med en note.")
+    assert "eller viderefør målet til næste år" in messages[earlier.uid]
+
+
+def test_a_framework_label_names_its_period_once() -> None:
+    assert F2018.label == "Socialstrategien 2018 (2018–2022)"
+    assert F2023.label == "Indsatsområder 2023–2025"

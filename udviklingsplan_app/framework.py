@@ -107,7 +107,9 @@ class Framework:
     @property
     def label(self) -> str:
         """How the framework is named in lists: ``Socialstrategien 2018 (2018–2022)``."""
-        return f"{self.short_title} ({self.period})" if self.period else self.short_title
+        if not self.period or self.period in self.short_title:
+            return self.short_title
+        return f"{self.short_title} ({self.period})"
 
 
 def _entries(items: list[dict[str, Any]], vision_id: str) -> tuple[Sign, ...]:

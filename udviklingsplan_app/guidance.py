@@ -63,7 +63,7 @@ def check_plan(plan: Plan, framework: Framework, today: dt.date | None = None) -
     findings += _goals_per_year(plan, framework, today)
     findings += _coverage(plan, framework, today)
     for goal in plan.goals:
-        findings += _goal(goal, framework, today)
+        findings += _goal(goal, plan, framework, today)
     findings += _dialogues(plan, today)
     findings += _involvement(plan, today)
     order = {f: i for i, f in enumerate(findings)}
@@ -113,17 +113,21 @@ def _goals_per_year(plan: Plan, framework: Framework, today: dt.date) -> list[Fi
                 )
             )
         elif count < low:
-            future = year > now
-            if count == 0:
-                status = f"Der er endnu ingen udviklingsmål for {year}."
+            future, past = year > now, year < today.year
+            if past:  # nothing to change any more: said plainly, as a tip for the next plan
+                got = "intet udviklingsmål" if count == 0 else f"kun {count} udviklingsmål"
+                text = f"{year} fik {got}. En god plan har {low}–{high} om året."
+            elif count == 0:
+                text = f"Der er endnu ingen udviklingsmål for {year}."
             else:
-                status = f"{year} har {'endnu ' if future else ''}kun {count} udviklingsmål."
-            advice = f"Planlæg {low}–{high}, når året nærmer sig." if future else good
+                text = f"{year} har {'endnu ' if future else ''}kun {count} udviklingsmål."
+            if not past:
+                text += " " + (f"Planlæg {low}–{high}, når året nærmer sig." if future else good)
             findings.append(
                 Finding(
-                    Severity.TIP if future else Severity.ADVARSEL,
+                    Severity.TIP if future or past else Severity.ADVARSEL,
                     "too-few-goals",
-                    f"{status} {advice}",
+                    text,
                     Concern("year", year=year),
                 )
             )
@@ -191,7 +195,7 @@ def _coverage(plan: Plan, framework: Framework, today: dt.date) -> list[Finding]
     return findings
 
 
-def _goal(goal: Goal, framework: Framework, today: dt.date) -> list[Finding]:
+def _goal(goal: Goal, plan: Plan, framework: Framework, today: dt.date) -> list[Finding]:
     findings = []
     name = f"Udviklingsmålet »{goal.title}« ({goal.year})"
     concern = Concern("goal", year=goal.year, goal_uid=goal.uid, vision=goal.vision)
@@ -216,12 +220,14 @@ def _goal(goal: Goal, framework: Framework, today: dt.date) -> list[Finding]:
             )
         )
     if goal.year < today.year and goal.status.is_open:
+        advice = "Sæt en slutstatus med en note"
+        if goal.year < plan.last_year:
+            advice += ", eller viderefør målet til næste år"
         findings.append(
             Finding(
                 Severity.ADVARSEL,
                 "goal-open-after-year",
-                f"{name} står stadig som »{goal.status.label}«, men året er gået. Sæt en slutstatus "
-                "med en note, eller viderefør målet til næste år.",
+                f"{name} står stadig som »{goal.status.label}«, men året er gået. {advice}.",
                 concern,
             )
         )
@@ -236,16 +242,27 @@ def _dialogues(plan: Plan, today: dt.date) -> list[Finding]:
             continue
         start = plan.dialogue(year, DialogueKind.START)
         if start is None or (start.planned is None and start.held is None):
-            findings.append(
-                Finding(
-                    Severity.ADVARSEL,
-                    "no-start-dialogue",
-                    f"Der er ingen startdialog for {year} endnu. Aftal den med din leder – typisk "
-                    f"i {danish_month(DialogueKind.START.suggested_date(year))} – så I kan "
-                    "forventningsafstemme fra start.",
-                    Concern("dialogue", year=year, dialogue=DialogueKind.START),
+            concern = Concern("dialogue", year=year, dialogue=DialogueKind.START)
+            if year < today.year:  # the year is over: a note for the record, not a task
+                findings.append(
+                    Finding(
+                        Severity.TIP,
+                        "no-start-dialogue",
+                        f"Der er ikke registreret nogen startdialog for {year}.",
+                        concern,
+                    )
                 )
-            )
+            else:
+                findings.append(
+                    Finding(
+                        Severity.ADVARSEL,
+                        "no-start-dialogue",
+                        f"Der er ingen startdialog for {year} endnu. Aftal den med din leder – "
+                        f"typisk i {danish_month(DialogueKind.START.suggested_date(year))} – så I "
+                        "kan forventningsafstemme fra start.",
+                        concern,
+                    )
+                )
         for kind in DialogueKind:
             dialogue = plan.dialogue(year, kind)
             if dialogue and dialogue.planned and not dialogue.held and dialogue.planned < today:

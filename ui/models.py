@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
@@ -89,7 +91,8 @@ class OverviewModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(self._plan.first_year + section)
         vision = self._framework.visions[section]
-        return f"{vision.code}\n{vision.title}"
+        # Headers do not wrap by themselves; long focus-area titles get line breaks.
+        return f"{vision.code}\n" + textwrap.fill(vision.title, 30)
 
 
 class FindingsModel(QAbstractListModel):
