@@ -657,3 +657,29 @@ def test_the_database_option_may_follow_the_command(cli: Cli, tmp_path: Path) ->
 
     assert result.code == 0
     assert result.out == f"1\t{LIST_LINE}\n"
+
+
+def test_list_keeps_one_line_per_plan_whatever_the_texts_hold(cli, tmp_path: Path) -> None:
+    data = example_data()
+    data["plan"]["workplace"] = "Hjemmeplejen\nNord\tafd. 2"
+    data["plan"]["leader"]["name"] = "Mette\r\nHolm"
+    db = tmp_path / "plan.db"
+    assert cli("import", str(write_json(tmp_path / "p.json", data)), db=db).code == 0
+    result = cli("list", db=db)
+    assert result.out.splitlines() == [
+        "1\tHjemmeplejen Nord afd. 2\tMette Holm\tsocialstrategi-2018\t2026–2029"
+    ]
+
+
+def test_a_file_in_the_database_path_is_explained(cli, tmp_path: Path) -> None:
+    (tmp_path / "blokering").write_text("", encoding="utf-8")
+    result = cli("import", str(EXAMPLE), db=tmp_path / "blokering" / "ny.db")
+    assert result.code == 3
+    assert "en del af stien er en fil" in result.err
+
+
+def test_a_value_given_to_a_flag_is_refused_in_danish(cli) -> None:
+    result = cli("--version=ja")
+    assert result.code == 2
+    assert "tager ingen værdi" in result.err
+    assert "ignored" not in result.err

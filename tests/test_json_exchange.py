@@ -185,7 +185,9 @@ BAD_INPUTS: dict[str, Bad] = {
     "truncated-inside-text": Bad(
         _raw(lambda: EXAMPLE_BYTES[:TRUNCATE_INSIDE]), None, ("slutter midt",)
     ),
-    "json-array": Bad(_raw(lambda: b"[" + EXAMPLE_BYTES + b"]"), "filen", ("JSON-objekt",)),
+    "json-array": Bad(
+        _raw(lambda: b"[" + EXAMPLE_BYTES + b"]"), None, ("Filen skal indeholde ét JSON-objekt",)
+    ),
     "not-utf8-latin1": Bad(_raw(_latin1), None, ("ikke UTF-8",)),
     "lone-surrogate": Bad(
         _replaced('"Lavere sygefravær', '"\\ud800 Lavere sygefravær'), None, ("ugyldigt tegn",)

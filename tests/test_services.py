@@ -876,3 +876,69 @@ def test_a_goal_can_be_carried_over_only_once(db_path: Path) -> None:
     services.carry_over_goal(original)
     with unchanged(plan_id), pytest.raises(ValidationError, match="allerede videreført til 2027"):
         services.carry_over_goal(original)
+
+
+# --- values of the wrong kind are refused in Danish, so every stored plan exports -----------
+
+
+def _example_ids(plan_id: int) -> dict[str, int]:
+    plan = services.load_plan(plan_id)
+    goal = next(g for g in plan.goals if g.actions and g.indicators and g.involvement)
+    return {
+        "goal": goal.id or 0,
+        "action": goal.actions[0].id or 0,
+        "indicator": goal.indicators[0].id or 0,
+        "involvement": goal.involvement[0].id or 0,
+    }
+
+
+BAD_VALUES: list[tuple[str, Callable[[int, dict[str, int]], object], str]] = [
+    (
+        "deadline-not-a-date",
+        lambda p, ids: services.update_action(ids["action"], deadline="2026-13-45"),
+        "deadline",
+    ),
+    ("done-as-text", lambda p, ids: services.update_action(ids["action"], done="ja"), "done"),
+    (
+        "measurement-date-text",
+        lambda p, ids: services.add_measurement(ids["indicator"], "2026-99-01", 3),
+        "date",
+    ),
+    (
+        "involvement-date-text",
+        lambda p, ids: services.update_involvement(ids["involvement"], date="1/2/2026"),
+        "date",
+    ),
+    ("title-none", lambda p, ids: services.update_goal(ids["goal"], title=None), "title"),
+    (
+        "criterion-none",
+        lambda p, ids: services.set_success_criteria(ids["goal"], ["Godt", None]),
+        "success_criteria",
+    ),
+    ("unit-none", lambda p, ids: services.update_indicator(ids["indicator"], unit=None), "unit"),
+    ("leader-none", lambda p, ids: services.update_plan(p, leader_name=None), "leader_name"),
+    ("level-text", lambda p, ids: services.update_plan(p, level="3"), "level"),
+    (
+        "dialogue-date-text",
+        lambda p, ids: services.save_dialogue(p, Dialogue(2026, DialogueKind.MIDT, "1/6/2026")),  # type: ignore[arg-type]
+        "planned",
+    ),
+    (
+        "status-time-text",
+        lambda p, ids: services.set_goal_status(ids["goal"], Status.NAAET, "ok", at="i går"),
+        "at",
+    ),  # type: ignore[arg-type]
+]
+
+
+@pytest.mark.parametrize(("case", "call", "field"), BAD_VALUES, ids=[c[0] for c in BAD_VALUES])
+def test_values_of_the_wrong_kind_are_refused_and_the_plan_still_exports(
+    example_plan_id: int, case: str, call: Callable[[int, dict[str, int]], object], field: str
+) -> None:
+    ids = _example_ids(example_plan_id)
+    with unchanged(example_plan_id), pytest.raises(ValidationError) as caught:
+        call(example_plan_id, ids)
+    assert caught.value.field == field
+    assert "skal være" in caught.value.detail
+    text = _snapshot(example_plan_id)
+    assert plan_to_json(plan_from_data(parse_text(text))) == text

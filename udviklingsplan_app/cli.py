@@ -31,6 +31,7 @@ _ARGPARSE_DANISH = (
     ("ambiguous option", "tvetydigt tilvalg"),
     ("could match", "kan betyde"),
     ("not allowed with argument", "kan ikke bruges sammen med"),
+    ("ignored explicit argument", "tager ingen værdi, men fik"),
 )
 
 
@@ -87,7 +88,7 @@ def _build_parser() -> _Parser:
     imp.add_argument(
         "file", type=Path, metavar="FIL.json", help="planen i udvekslingsformatet (UTF-8)"
     )
-    exp = commands.add_parser("export", help="gem en plan som JSON (eller Excel)", parents=[common])
+    exp = commands.add_parser("export", help="gem en plan som JSON", parents=[common])
     exp.add_argument("--plan", type=int, metavar="ID", help="planens id (kan udelades ved én plan)")
     exp.add_argument(
         "--out", type=Path, required=True, metavar="FIL", help="FIL.json (eller FIL.xlsx)"
@@ -190,9 +191,13 @@ def _run(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
         from .domain import years_label
 
         for summary in services.list_plans():
+            # One line per plan, whatever the texts hold: tabs and line breaks become spaces.
+            cells = (summary.workplace, summary.leader_name, summary.framework_id)
             print(
-                f"{summary.id}\t{summary.workplace}\t{summary.leader_name}\t"
-                f"{summary.framework_id}\t{years_label(summary.first_year, summary.years)}",
+                summary.id,
+                *(" ".join(cell.split()) for cell in cells),
+                years_label(summary.first_year, summary.years),
+                sep="\t",
                 file=out,
             )
         return EXIT_OK

@@ -49,6 +49,38 @@ def _bounded_int(text: str) -> int:
     return int(text)
 
 
+def _hand_edit_reason(text: str, pos: int) -> str | None:
+    """The usual slips of a hand-edited file: a comment, or a comma before } or ]."""
+    if text.startswith(("//", "/*"), pos):
+        return "JSON tillader ikke kommentarer (// eller /* … */)"
+    before = text[:pos].rstrip()
+    if before.endswith(",") and text.startswith(("}", "]"), pos):
+        return f"der står et komma for meget før »{text[pos]}«"
+    return None
+
+
+def decode_bytes(raw: bytes, name: str) -> str:
+    """File bytes to text: UTF-8 (with or without the byte order mark Notepad writes) or UTF-16.
+
+    Notepad's "Unicode" and PowerShell 5's ``>`` write UTF-16, so it is read too.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif len(raw) >= 2 and raw[0] != 0 and raw[1] == 0:
+        encoding = "utf-16-le"
+    elif len(raw) >= 2 and raw[0] == 0 and raw[1] != 0:
+        encoding = "utf-16-be"
+    else:
+        encoding = "utf-8-sig"
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"Filen {name} er ikke UTF-8-tekst (fejl ved byte {error.start}). "
+            "Gem den som UTF-8 og prøv igen."
+        ) from error
+
+
 def parse_text(text: str) -> Any:
     """JSON text to Python values, with Danish messages for broken files."""
     if not text.strip():
@@ -67,7 +99,7 @@ def parse_text(text: str) -> Any:
             raise InputError(
                 f"Filen slutter midt i JSON-indholdet ({where}); den er måske ikke gemt helt."
             ) from error
-        reason = next(
+        reason = _hand_edit_reason(text, error.pos) or next(
             (danish for english, danish in _JSON_ERRORS if error.msg.startswith(english)),
             "indholdet følger ikke JSON-reglerne",
         )

@@ -81,6 +81,89 @@ def _number(value: object, what: str, *, optional: bool = True) -> float | None:
     return float(value)
 
 
+_TEXT = (
+    "workplace",
+    "leader_name",
+    "leader_title",
+    "manager_name",
+    "manager_title",
+    "title",
+    "rationale",
+    "owner",
+    "vision",
+    "text",
+    "responsible",
+    "name",
+    "unit",
+    "form",
+    "outcome",
+    "agenda",
+    "notes",
+    "agreements",
+    "note",
+)
+_KINDS: dict[str, str] = {
+    **dict.fromkeys(_TEXT, "text"),
+    "theme": "text?",
+    **dict.fromkeys(("level", "first_year", "years", "year", "position"), "int"),
+    **dict.fromkeys(("deadline", "planned", "held", "date"), "date?"),
+    "done": "bool",
+    **dict.fromkeys(("baseline", "target"), "number?"),
+    "value": "number",
+}
+_KIND_WORDS = {
+    "text": "en tekst",
+    "int": "et helt tal",
+    "date": "en dato",
+    "bool": "ja eller nej (True/False)",
+    "number": "et endeligt tal",
+}
+
+
+def _fits(kind: str, value: object) -> bool:
+    if kind == "text":
+        return isinstance(value, str)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "date":
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    if kind == "bool":
+        return isinstance(value, bool)
+    return (  # number
+        isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    )
+
+
+def _check_values(values: dict[str, Any], date_fields: tuple[str, ...] = ()) -> None:
+    """Refuse a value of the wrong kind (``None`` as a title, ``"2026-13-45"`` as a date, …).
+
+    What a service stores must export and import again, so nothing slips past as a raw type
+    error or an English database message.
+    """
+    for field, value in values.items():
+        kind = "date" if field in date_fields else _KINDS.get(field)
+        if kind is None:
+            continue
+        optional = kind.endswith("?")
+        kind = kind.rstrip("?")
+        if value is None and optional:
+            continue
+        if not _fits(kind, value):
+            raise ValidationError(f"skal være {_KIND_WORDS[kind]}, men er {value!r}", field)
+
+
+def _check_list(values: object, field: str) -> None:
+    if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
+        raise ValidationError("skal være en liste af tekster", field)
+
+
+def _choice_kind(value: object) -> str:
+    allowed = [kind.value for kind in DialogueKind]
+    if str(value) not in allowed:
+        raise ValidationError(f"ukendt dialog »{value}« – tilladt er: {', '.join(allowed)}", "kind")
+    return str(value)
+
+
 # --- reading -------------------------------------------------------------------------------
 
 
@@ -295,73 +378,138 @@ def import_plan(plan: Plan) -> int:
     for section, text in plan.situation.items():
         m.SituationSection.create(plan=row, section=section.value, text=text)
     positions: dict[int, int] = defaultdict(int)
-    row_of_uid: dict[str, m.Goal] = {}
+    goal_rows = []
     for goal in plan.goals:
-        goal_row = m.Goal.create(
-            plan=row,
-            uid=goal.uid,
-            year=goal.year,
-            position=positions[goal.year],
-            vision=goal.vision,
-            theme=goal.theme,
-            title=goal.title,
-            rationale=goal.rationale,
-            status=goal.status.value,
-            owner=goal.owner,
+        goal_rows.append(
+            {
+                "plan": row.id,
+                "uid": goal.uid,
+                "year": goal.year,
+                "position": positions[goal.year],
+                "vision": goal.vision,
+                "theme": goal.theme,
+                "title": goal.title,
+                "rationale": goal.rationale,
+                "status": goal.status.value,
+                "owner": goal.owner,
+            }
         )
         positions[goal.year] += 1
-        row_of_uid[goal.uid] = goal_row
-        _insert_goal_parts(goal_row, goal)
+    _insert_batches(m.Goal, goal_rows)
+    id_of_uid = dict(
+        cast(
+            "Iterable[tuple[str, int]]",
+            m.Goal.select(m.Goal.uid, m.Goal.id).where(m.Goal.plan == row.id).tuples(),
+        )
+    )
+    rows = _PartRows()
+    for goal in plan.goals:
+        rows.add_goal_parts(id_of_uid[goal.uid], goal)
+    rows.flush()
     for goal in plan.goals:
         if goal.carried_over_from is not None:
-            target = row_of_uid[goal.uid]
-            target.carried_over_from = row_of_uid[goal.carried_over_from]
-            target.save()
+            m.Goal.update(carried_over_from=id_of_uid[goal.carried_over_from]).where(
+                m.Goal.id == id_of_uid[goal.uid]
+            ).execute()
     for dialogue in plan.dialogues:
         _save_dialogue_row(row.id, dialogue)
     return int(row.id)
 
 
-def _insert_goal_parts(goal_row: m.Goal, goal: Goal) -> None:
-    for position, action in enumerate(goal.actions):
-        m.Action.create(
-            goal=goal_row,
-            position=position,
-            text=action.text,
-            responsible=action.responsible,
-            deadline=action.deadline,
-            done=action.done,
-        )
-    for position, sign_id in enumerate(goal.success_signs):
-        m.SuccessLink.create(goal=goal_row, position=position, sign_id=sign_id)
-    for position, text in enumerate(goal.success_criteria):
-        m.SuccessCriterion.create(goal=goal_row, position=position, text=text)
-    for position, indicator in enumerate(goal.indicators):
-        indicator_row = m.Indicator.create(
-            goal=goal_row,
-            position=position,
-            name=indicator.name,
-            unit=indicator.unit,
-            baseline=indicator.baseline,
-            target=indicator.target,
-        )
-        for measurement in indicator.measurements:
-            m.Measurement.create(
-                indicator=indicator_row, date=measurement.date, value=measurement.value
+class _PartRows:
+    """A goal's parts, gathered and then written with one INSERT per table and batch.
+
+    A plan of thousands of goals holds tens of thousands of rows; inserting them one model
+    object at a time would take many seconds.
+    """
+
+    BATCH = 500  # ids in one IN list, well below SQLite's limit of bound variables
+
+    def __init__(self) -> None:
+        self._rows: dict[type[m.BaseModel], list[dict[str, Any]]] = defaultdict(list)
+        self._measurements: dict[tuple[int, int], list[Measurement]] = {}
+
+    def add_goal_parts(self, goal_id: int, goal: Goal) -> None:
+        add = self._rows
+        for position, action in enumerate(goal.actions):
+            add[m.Action].append(
+                {
+                    "goal": goal_id,
+                    "position": position,
+                    "text": action.text,
+                    "responsible": action.responsible,
+                    "deadline": action.deadline,
+                    "done": action.done,
+                }
             )
-    for position, item in enumerate(goal.involvement):
-        m.Involvement.create(
-            goal=goal_row,
-            position=position,
-            party=item.party.value,
-            date=item.date,
-            form=item.form,
-            outcome=item.outcome,
-        )
-    for change in goal.status_history:
-        m.StatusChange.create(
-            goal=goal_row, status=change.status.value, at=change.at, note=change.note
-        )
+        for position, sign_id in enumerate(goal.success_signs):
+            add[m.SuccessLink].append({"goal": goal_id, "position": position, "sign_id": sign_id})
+        for position, text in enumerate(goal.success_criteria):
+            add[m.SuccessCriterion].append({"goal": goal_id, "position": position, "text": text})
+        for position, indicator in enumerate(goal.indicators):
+            # Measurements need the indicator's id, so indicators are written at once.
+            indicator_id = m.Indicator.insert(
+                goal=goal_id,
+                position=position,
+                name=indicator.name,
+                unit=indicator.unit,
+                baseline=indicator.baseline,
+                target=indicator.target,
+            ).execute()
+            for measurement in indicator.measurements:
+                add[m.Measurement].append(
+                    {
+                        "indicator": indicator_id,
+                        "date": measurement.date,
+                        "value": measurement.value,
+                    }
+                )
+        for position, item in enumerate(goal.involvement):
+            add[m.Involvement].append(
+                {
+                    "goal": goal_id,
+                    "position": position,
+                    "party": item.party.value,
+                    "date": item.date,
+                    "form": item.form,
+                    "outcome": item.outcome,
+                }
+            )
+        for change in goal.status_history:
+            add[m.StatusChange].append(
+                {
+                    "goal": goal_id,
+                    "status": change.status.value,
+                    "at": change.at,
+                    "note": change.note,
+                }
+            )
+
+    def flush(self) -> None:
+        for model, rows in self._rows.items():
+            _insert_batches(model, rows)
+        if self._measurements:
+            goal_ids = sorted({goal_id for goal_id, _ in self._measurements})
+            measurements = []
+            for start in range(0, len(goal_ids), self.BATCH):
+                query = m.Indicator.select(m.Indicator.id, m.Indicator.goal, m.Indicator.position)
+                chunk = goal_ids[start : start + self.BATCH]
+                found = query.where(m.Indicator.goal.in_(chunk)).tuples()
+                for indicator_id, goal_id, position in cast(
+                    "Iterable[tuple[int, int, int]]", found
+                ):
+                    for item in self._measurements.get((goal_id, position), []):
+                        measurements.append(
+                            {"indicator": indicator_id, "date": item.date, "value": item.value}
+                        )
+            _insert_batches(m.Measurement, measurements)
+        self._rows.clear()
+        self._measurements.clear()
+
+
+def _insert_batches(model: type[m.BaseModel], rows: list[dict[str, Any]], batch: int = 500) -> None:
+    for start in range(0, len(rows), batch):
+        model.insert_many(rows[start : start + batch]).execute()
 
 
 @transaction
@@ -378,6 +526,18 @@ def create_plan(
     """A new, empty plan; the cycle length defaults to the framework's."""
     framework = get_framework(framework_id)
     years = framework.default_cycle_years if years is None else years
+    _check_values(
+        {
+            "workplace": workplace,
+            "leader_name": leader.name,
+            "leader_title": leader.title,
+            "manager_name": manager.name,
+            "manager_title": manager.title,
+            "level": level,
+            "first_year": first_year,
+            "years": years,
+        }
+    )
     validation.check_header(level, first_year, years, workplace)
     now = _now()
     row = m.Plan.create(
@@ -415,6 +575,7 @@ def update_plan(plan_id: int, **changes: Any) -> None:
     unknown = set(changes) - _PLAN_FIELDS
     if unknown:
         raise ValidationError(f"ukendte felter: {', '.join(sorted(unknown))}")
+    _check_values(changes)
     row = _plan_row(plan_id)
     for name, value in changes.items():
         setattr(row, name, value)
@@ -445,6 +606,7 @@ def delete_plan(plan_id: int) -> None:
 @transaction
 def set_situation(plan_id: int, section: SituationSection, text: str) -> None:
     """Store one section of the current situation."""
+    _check_values({"text": text})
     plan = _plan_row(plan_id)
     (
         m.SituationSection.insert(plan=plan, section=SituationSection(section).value, text=text)
@@ -498,6 +660,16 @@ def add_goal(
     status: Status = Status.IKKE_PAABEGYNDT,
 ) -> int:
     """A new goal at the end of its year; returns its id."""
+    _check_values(
+        {
+            "year": year,
+            "vision": vision,
+            "title": title,
+            "theme": theme,
+            "rationale": rationale,
+            "owner": owner,
+        }
+    )
     plan = _plan_row(plan_id)
     framework = get_framework(plan.framework_id)
     vision_id = _check_goal_fields(plan, framework, year, vision, theme)
@@ -535,6 +707,7 @@ def update_goal(goal_id: int, **changes: Any) -> None:
     unknown = set(changes) - _GOAL_FIELDS
     if unknown:
         raise ValidationError(f"ukendte felter: {', '.join(sorted(unknown))}")
+    _check_values(changes)
     row = _goal_row(goal_id)
     plan = row.plan
     framework = get_framework(plan.framework_id)
@@ -554,6 +727,7 @@ def update_goal(goal_id: int, **changes: Any) -> None:
 @transaction
 def move_goal(goal_id: int, *, year: int | None = None, position: int | None = None) -> None:
     """Move a goal to another year and/or place in the year's order (0 is first)."""
+    _check_values({k: v for k, v in (("year", year), ("position", position)) if v is not None})
     row = _goal_row(goal_id)
     plan = row.plan
     target_year = row.year if year is None else year
@@ -599,6 +773,9 @@ def set_goal_status(
     goal_id: int, status: Status, note: str = "", at: dt.datetime | None = None
 ) -> None:
     """Set the status and add it, with the check-in note, to the goal's status history."""
+    _check_values({"note": note})
+    if at is not None and not isinstance(at, dt.datetime):
+        raise ValidationError(f"skal være et tidspunkt, men er {at!r}", "at")
     row = _goal_row(goal_id)
     status = _choice(Status, status)
     row.status = status.value
@@ -610,6 +787,7 @@ def set_goal_status(
 @transaction
 def set_success_signs(goal_id: int, sign_ids: list[str]) -> None:
     """The framework signs of success (or objectives) that the goal serves."""
+    _check_list(sign_ids, "success_signs")
     row = _goal_row(goal_id)
     validation.check_signs(get_framework(row.plan.framework_id), list(sign_ids), "success_signs")
     m.SuccessLink.delete().where(m.SuccessLink.goal == row).execute()
@@ -621,6 +799,7 @@ def set_success_signs(goal_id: int, sign_ids: list[str]) -> None:
 @transaction
 def set_success_criteria(goal_id: int, criteria: list[str]) -> None:
     """The goal's own success criteria, in order."""
+    _check_list(criteria, "success_criteria")
     row = _goal_row(goal_id)
     m.SuccessCriterion.delete().where(m.SuccessCriterion.goal == row).execute()
     for position, text in enumerate(criteria):
@@ -635,6 +814,7 @@ def carry_over_goal(goal_id: int, note: str = "") -> int:
     The new goal keeps vision, theme, texts, signs, criteria, indicators (their latest value
     becomes the new baseline) and the actions not yet done. The original becomes "Videreført".
     """
+    _check_values({"note": note})
     row = _goal_row(goal_id)
     plan = row.plan
     goal = next(g for g in load_plan(plan.id).goals if g.id == goal_id)
@@ -672,7 +852,9 @@ def carry_over_goal(goal_id: int, note: str = "") -> int:
         ],
         status_history=[StatusChange(Status.PLANLAGT, _now(), f"Videreført fra {row.year}.")],
     )
-    _insert_goal_parts(new, carried)
+    rows = _PartRows()
+    rows.add_goal_parts(new.id, carried)
+    rows.flush()
     row.status = Status.VIDEREFOERT.value
     row.save()
     m.StatusChange.create(
@@ -694,6 +876,7 @@ def _update_row(
     unknown = set(changes) - allowed
     if unknown:
         raise ValidationError(f"ukendte felter: {', '.join(sorted(unknown))}")
+    _check_values(changes)
     row = model.get_or_none(model.id == row_id)
     if row is None:
         raise NotFoundError(f"Elementet med id {row_id} findes ikke længere.")
@@ -705,6 +888,7 @@ def _update_row(
 
 def _add_part(model: type[m.BaseModel], goal_id: int, **values: Any) -> int:
     """A new action, indicator or involvement entry at the end of the goal's list."""
+    _check_values(values)
     goal = _goal_row(goal_id)
     position = _next_position(model, model.goal == goal)  # type: ignore[attr-defined]
     row = model.create(goal=goal, position=position, **values)
@@ -791,6 +975,7 @@ def add_measurement(indicator_id: int, date: dt.date, value: float) -> int:
     indicator = m.Indicator.get_or_none(m.Indicator.id == indicator_id)
     if indicator is None:
         raise NotFoundError(f"Der er ingen indikator med id {indicator_id}.")
+    _check_values({"date": date}, date_fields=("date",))
     number = _number(value, "value", optional=False)
     row = m.Measurement.create(indicator=indicator, date=date, value=number)
     _touch(_goal_plan_id(indicator.goal_id))
@@ -861,6 +1046,18 @@ def _save_dialogue_row(plan_id: int, dialogue: Dialogue) -> int:
 @transaction
 def save_dialogue(plan_id: int, dialogue: Dialogue) -> int:
     """Record (or replace) the year's dialogue of this kind; returns its id."""
+    _check_values(
+        {
+            "year": dialogue.year,
+            "planned": dialogue.planned,
+            "held": dialogue.held,
+            "agenda": dialogue.agenda,
+            "notes": dialogue.notes,
+            "agreements": dialogue.agreements,
+        }
+    )
+    _check_list(dialogue.participants, "participants")
+    dialogue.kind = DialogueKind(_choice_kind(dialogue.kind))
     plan = _plan_row(plan_id)
     validation.check_year(dialogue.year, plan.first_year, plan.years, "year")
     dialogue_id = _save_dialogue_row(plan_id, dialogue)

@@ -28,6 +28,8 @@ def check_header(level: int, first_year: int, years: int, workplace: str, root: 
             f"en plan løber over {MIN_CYCLE_YEARS}–{MAX_CYCLE_YEARS} år, men her er der {years}",
             f"{prefix}years",
         )
+    if first_year + years - 1 > MAX_YEAR:
+        raise ValidationError(f"planens sidste år må højst være {MAX_YEAR}", f"{prefix}first_year")
     if not workplace.strip():
         raise ValidationError("arbejdspladsens navn mangler", f"{prefix}workplace")
 

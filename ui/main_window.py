@@ -259,9 +259,10 @@ class MainWindow(QMainWindow):
     def _on_export(self) -> None:
         if self._plan is None or self._plan.id is None:
             return
+        from udviklingsplan_app.exchange.files import safe_file_name
         from udviklingsplan_app.exchange.json_format import write_plan_file
 
-        suggestion = Path.home() / f"Udviklingsplan {self._plan.workplace}.json"
+        suggestion = Path.home() / safe_file_name(f"Udviklingsplan {self._plan.workplace}", ".json")
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Eksportér plan"), str(suggestion), self.tr("Udviklingsplan (*.json)")
         )

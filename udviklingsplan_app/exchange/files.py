@@ -4,11 +4,36 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError, os_reason
+
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
+
+
+def safe_file_name(text: str, suffix: str, *, limit: int = 120) -> str:
+    """A file name Windows accepts, made from free text: ``Udviklingsplan Nord – afd. 2.json``.
+
+    Characters Windows forbids become spaces, runs of spaces shrink to one, trailing dots and
+    spaces go, reserved device names (CON, NUL, …) get a prefix, and the length is capped.
+    """
+    stem = " ".join(_FORBIDDEN.sub(" ", text).split())[:limit].rstrip(" .")
+    if not stem:
+        stem = "Udviklingsplan"
+    if stem.split(".")[0].upper() in _RESERVED:
+        stem = f"Udviklingsplan {stem}"
+    return stem + suffix
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
@@ -20,6 +45,8 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
     """
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder} er en fil, ikke en mappe.")
     if not folder.is_dir():
         raise InputError(f"Mappen {folder} findes ikke.")
     if target.is_dir():

@@ -30,7 +30,7 @@ from ..domain import (
 )
 from ..errors import FrameworkError, InputError, ValidationError, os_reason
 from ..framework import get_framework
-from ..jsontext import parse_text
+from ..jsontext import decode_bytes, parse_text
 from .files import write_atomically
 
 FORMAT, VERSION = "udviklingsplan", 1
@@ -59,13 +59,7 @@ def read_plan_file(path: Path) -> Plan:
         raise InputError(f"{path} er en mappe, ikke en fil.") from error
     except OSError as error:
         raise InputError(f"Filen {path} kan ikke læses ({os_reason(error)}).") from error
-    try:
-        text = raw.decode("utf-8-sig")  # Notepad writes a byte order mark
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"Filen {path.name} er ikke UTF-8-tekst (fejl ved byte {error.start}). "
-            "Gem den som UTF-8 og prøv igen."
-        ) from error
+    text = decode_bytes(raw, path.name)
     return plan_from_data(parse_text(text))
 
 
@@ -76,7 +70,7 @@ def _date(value: str | None) -> dt.date | None:
 def plan_from_data(data: Any) -> Plan:
     """Build a plan from parsed JSON; refuses the whole file at the first bad field."""
     if not isinstance(data, dict):
-        raise ValidationError("filen skal indeholde ét JSON-objekt ({…}) med en plan", "filen")
+        raise ValidationError("Filen skal indeholde ét JSON-objekt ({…}) med en plan.")
     if "format" not in data:
         raise ValidationError(
             'feltet mangler – filen er ikke i Udviklingsplans format ("format": "udviklingsplan")',

@@ -35,8 +35,16 @@ def default_db_path() -> Path:
 
 def _create_private_file(path: Path) -> None:
     """Create an empty file that only its user may read (the plan is personal work data)."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except FileExistsError as error:  # a file stands where a folder of the path should be
+        raise DatabaseProblem(
+            f"Databasen kan ikke oprettes i {path.parent}: en del af stien er en fil, ikke en mappe."
+        ) from error
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return  # another program created it a moment ago; it is opened as any other file
     os.close(fd)
 
 
@@ -79,8 +87,8 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
         conn.close()
     if result != "ok":
         raise DatabaseProblem(
-            f"Databasen {path} er beskadiget (SQLite melder: {result}). Filen er ikke ændret. "
-            "Gendan den nyeste sikkerhedskopi."
+            f"Databasen {path} er beskadiget: SQLite's kontrol fandt fejl i filen. Filen er ikke "
+            "ændret. Gendan den nyeste sikkerhedskopi."
         )
     return user_version, application_id, has_tables
 
@@ -146,8 +154,6 @@ def init_db(path: Path | str) -> pw.SqliteDatabase:
     if not path.exists():
         try:
             _create_private_file(path)
-        except FileExistsError:
-            pass  # another program created it a moment ago; open it as any other file
         except OSError as error:
             raise DatabaseProblem(
                 f"Databasen kan ikke oprettes i {path.parent} ({os_reason(error)})."
