@@ -447,23 +447,19 @@ class _PartRows:
         for position, text in enumerate(goal.success_criteria):
             add[m.SuccessCriterion].append({"goal": goal_id, "position": position, "text": text})
         for position, indicator in enumerate(goal.indicators):
-            # Measurements need the indicator's id, so indicators are written at once.
-            indicator_id = m.Indicator.insert(
-                goal=goal_id,
-                position=position,
-                name=indicator.name,
-                unit=indicator.unit,
-                baseline=indicator.baseline,
-                target=indicator.target,
-            ).execute()
-            for measurement in indicator.measurements:
-                add[m.Measurement].append(
-                    {
-                        "indicator": indicator_id,
-                        "date": measurement.date,
-                        "value": measurement.value,
-                    }
-                )
+            add[m.Indicator].append(
+                {
+                    "goal": goal_id,
+                    "position": position,
+                    "name": indicator.name,
+                    "unit": indicator.unit,
+                    "baseline": indicator.baseline,
+                    "target": indicator.target,
+                }
+            )
+            # Measurements get their indicator's id once the indicators are written.
+            if indicator.measurements:
+                self._measurements[(goal_id, position)] = indicator.measurements
         for position, item in enumerate(goal.involvement):
             add[m.Involvement].append(
                 {
