@@ -54,7 +54,11 @@ def sqlite_uri(path: Path) -> str:
     ``Path.resolve().as_uri()`` would turn a mapped drive into ``file://server/…``, which SQLite
     refuses; a UNC path needs an empty authority instead (``file:////server/share/…``).
     """
-    from urllib.request import pathname2url
+    # urllib.request would do the same but costs start-up 30 ms (it imports http and ssl).
+    if os.name == "nt":
+        from nturl2path import pathname2url
+    else:
+        from urllib.parse import quote as pathname2url
 
     url = pathname2url(os.path.abspath(path))
     if url.startswith("//") and not url.startswith("///"):
