@@ -72,15 +72,6 @@ def _choice(kind: type[E], value: object) -> E:
         raise ValidationError(f"ukendt {word} »{value}« – tilladt er: {allowed}", field) from None
 
 
-def _number(value: object, what: str, *, optional: bool = True) -> float | None:
-    """A finite number (``None`` where allowed); refuses ``inf``, ``nan`` and text."""
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValidationError(f"skal være et endeligt tal, men er {value!r}", what)
-    return float(value)
-
-
 _TEXT = (
     "workplace",
     "leader_name",
@@ -931,14 +922,13 @@ def _delete_part(model: type[m.BaseModel], row_id: int) -> None:
 
 def _indicator_values(values: dict[str, Any]) -> dict[str, Any]:
     """Checked name, baseline and target (those present): a name, and finite numbers."""
-    checked: dict[str, Any] = {}
-    if "name" in values:
-        if not str(values["name"]).strip():
-            raise ValidationError("En indikator skal have et navn.", "name")
-        checked["name"] = values["name"]
+    checked: dict[str, Any] = {k: values[k] for k in ("name", "baseline", "target") if k in values}
+    _check_values(checked)
+    if "name" in checked and not checked["name"].strip():
+        raise ValidationError("En indikator skal have et navn.", "name")
     for key in ("baseline", "target"):
-        if key in values:
-            checked[key] = _number(values[key], key)
+        if checked.get(key) is not None:
+            checked[key] = float(checked[key])
     return checked
 
 
@@ -971,9 +961,8 @@ def add_measurement(indicator_id: int, date: dt.date, value: float) -> int:
     indicator = m.Indicator.get_or_none(m.Indicator.id == indicator_id)
     if indicator is None:
         raise NotFoundError(f"Der er ingen indikator med id {indicator_id}.")
-    _check_values({"date": date}, date_fields=("date",))
-    number = _number(value, "value", optional=False)
-    row = m.Measurement.create(indicator=indicator, date=date, value=number)
+    _check_values({"date": date, "value": value}, date_fields=("date",))
+    row = m.Measurement.create(indicator=indicator, date=date, value=float(value))
     _touch(_goal_plan_id(indicator.goal_id))
     return int(row.id)
 

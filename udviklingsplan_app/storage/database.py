@@ -57,10 +57,12 @@ def sqlite_uri(path: Path) -> str:
     # urllib.request would do the same but costs start-up 30 ms (it imports http and ssl).
     if os.name == "nt":
         from nturl2path import pathname2url
-    else:
-        from urllib.parse import quote as pathname2url
 
-    url = pathname2url(os.path.abspath(path))
+        url = pathname2url(os.path.abspath(path))
+    else:
+        from urllib.parse import quote
+
+        url = quote(os.path.abspath(path))
     if url.startswith("//") and not url.startswith("///"):
         url = "//" + url
     return "file:" + url
