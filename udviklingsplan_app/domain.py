@@ -239,7 +239,8 @@ class Indicator:
 
     @property
     def latest(self) -> Measurement | None:
-        return max(self.measurements, key=lambda m: m.date, default=None)
+        # On the same date the value entered last counts (a correction of the first one).
+        return max(reversed(self.measurements), key=lambda m: m.date, default=None)
 
 
 @dataclass

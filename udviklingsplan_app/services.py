@@ -111,9 +111,25 @@ _KIND_WORDS = {
 }
 
 
+def _storable(text: str) -> bool:
+    # A lone UTF-16 surrogate (a broken paste) can be neither stored nor exported.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _finite(value: int | float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int beyond what a float holds
+        return False
+
+
 def _fits(kind: str, value: object) -> bool:
     if kind == "text":
-        return isinstance(value, str)
+        return isinstance(value, str) and _storable(value)
     if kind == "int":
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == "date":
@@ -121,7 +137,7 @@ def _fits(kind: str, value: object) -> bool:
     if kind == "bool":
         return isinstance(value, bool)
     return (  # number
-        isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+        isinstance(value, int | float) and not isinstance(value, bool) and _finite(value)
     )
 
 
@@ -144,7 +160,7 @@ def _check_values(values: dict[str, Any], date_fields: tuple[str, ...] = ()) -> 
 
 
 def _check_list(values: object, field: str) -> None:
-    if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
+    if not isinstance(values, list | tuple) or not all(_fits("text", v) for v in values):
         raise ValidationError("skal være en liste af tekster", field)
 
 
@@ -590,13 +606,23 @@ def delete_plan(plan_id: int) -> None:
     _plan_row(plan_id).delete_instance()
 
 
+def _section(value: object) -> SituationSection:
+    try:
+        return SituationSection(str(value))
+    except ValueError:
+        allowed = ", ".join(s.value for s in SituationSection)
+        raise ValidationError(
+            f"ukendt afsnit »{value}« – tilladt er: {allowed}", "section"
+        ) from None
+
+
 @transaction
 def set_situation(plan_id: int, section: SituationSection, text: str) -> None:
     """Store one section of the current situation."""
     _check_values({"text": text})
     plan = _plan_row(plan_id)
     (
-        m.SituationSection.insert(plan=plan, section=SituationSection(section).value, text=text)
+        m.SituationSection.insert(plan=plan, section=_section(section).value, text=text)
         .on_conflict(
             conflict_target=[m.SituationSection.plan, m.SituationSection.section],
             update={m.SituationSection.text: text},
@@ -763,6 +789,10 @@ def set_goal_status(
     _check_values({"note": note})
     if at is not None and not isinstance(at, dt.datetime):
         raise ValidationError(f"skal være et tidspunkt, men er {at!r}", "at")
+    if at is not None and at.tzinfo is not None:
+        at = at.astimezone().replace(tzinfo=None)  # the plan keeps local times, as written
+    if at is not None:
+        at = at.replace(microsecond=0)
     row = _goal_row(goal_id)
     status = _choice(Status, status)
     row.status = status.value
