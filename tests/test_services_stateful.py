@@ -162,7 +162,12 @@ def _is_date(value: object) -> bool:
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int beyond what a float holds
+        return False
 
 
 def _is_choice(kind: type[Any], value: object) -> bool:
