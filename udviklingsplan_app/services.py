@@ -56,10 +56,15 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-E = TypeVar("E", Status, Party)
+E = TypeVar("E", Status, Party, DialogueKind, SituationSection)
 
-
-_CHOICE_WORDS = {Status: ("status", "status"), Party: ("part", "party")}
+#: The Danish word and the field name a refused choice is reported with.
+_CHOICE_WORDS: dict[type, tuple[str, str]] = {
+    Status: ("status", "status"),
+    Party: ("part", "party"),
+    DialogueKind: ("dialog", "kind"),
+    SituationSection: ("afsnit", "section"),
+}
 
 
 def _choice(kind: type[E], value: object) -> E:
@@ -162,13 +167,6 @@ def _check_values(values: dict[str, Any], date_fields: tuple[str, ...] = ()) -> 
 def _check_list(values: object, field: str) -> None:
     if not isinstance(values, list | tuple) or not all(_fits("text", v) for v in values):
         raise ValidationError("skal være en liste af tekster", field)
-
-
-def _choice_kind(value: object) -> str:
-    allowed = [kind.value for kind in DialogueKind]
-    if str(value) not in allowed:
-        raise ValidationError(f"ukendt dialog »{value}« – tilladt er: {', '.join(allowed)}", "kind")
-    return str(value)
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -606,23 +604,15 @@ def delete_plan(plan_id: int) -> None:
     _plan_row(plan_id).delete_instance()
 
 
-def _section(value: object) -> SituationSection:
-    try:
-        return SituationSection(str(value))
-    except ValueError:
-        allowed = ", ".join(s.value for s in SituationSection)
-        raise ValidationError(
-            f"ukendt afsnit »{value}« – tilladt er: {allowed}", "section"
-        ) from None
-
-
 @transaction
 def set_situation(plan_id: int, section: SituationSection, text: str) -> None:
     """Store one section of the current situation."""
     _check_values({"text": text})
     plan = _plan_row(plan_id)
     (
-        m.SituationSection.insert(plan=plan, section=_section(section).value, text=text)
+        m.SituationSection.insert(
+            plan=plan, section=_choice(SituationSection, section).value, text=text
+        )
         .on_conflict(
             conflict_target=[m.SituationSection.plan, m.SituationSection.section],
             update={m.SituationSection.text: text},
@@ -1072,7 +1062,7 @@ def save_dialogue(plan_id: int, dialogue: Dialogue) -> int:
         }
     )
     _check_list(dialogue.participants, "participants")
-    dialogue.kind = DialogueKind(_choice_kind(dialogue.kind))
+    dialogue.kind = _choice(DialogueKind, dialogue.kind)
     plan = _plan_row(plan_id)
     validation.check_year(dialogue.year, plan.first_year, plan.years, "year")
     dialogue_id = _save_dialogue_row(plan_id, dialogue)
