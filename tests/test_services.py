@@ -942,3 +942,38 @@ def test_values_of_the_wrong_kind_are_refused_and_the_plan_still_exports(
     assert "skal være" in caught.value.detail
     text = _snapshot(example_plan_id)
     assert plan_to_json(plan_from_data(parse_text(text))) == text
+
+
+# --- restore (undo and redo) ---------------------------------------------------------------
+
+
+def test_restore_plan_puts_every_part_back_and_keeps_goal_uids(example_plan_id: int) -> None:
+    from udviklingsplan_app.exchange.json_format import plan_to_data
+
+    before = services.load_plan(example_plan_id)
+    goal = before.goals[0]
+    services.update_goal(goal.id, title="Et helt andet mål")
+    services.delete_goal(before.goals[1].id)
+    services.set_situation(example_plan_id, SituationSection.CHALLENGES, "Ny tekst")
+    services.update_plan(example_plan_id, workplace="Et andet sted")
+    services.delete_dialogue(before.dialogues[0].id)
+    assert plan_to_data(services.load_plan(example_plan_id)) != plan_to_data(before)
+
+    services.restore_plan(example_plan_id, before)
+
+    after = services.load_plan(example_plan_id)
+    assert plan_to_data(after) == plan_to_data(before)
+    assert [g.uid for g in after.goals] == [g.uid for g in before.goals]
+    assert after.id == example_plan_id
+    assert [p.id for p in services.list_plans()] == [example_plan_id]
+
+
+def test_restore_plan_refuses_a_broken_snapshot_and_changes_nothing(example_plan_id: int) -> None:
+    from udviklingsplan_app.exchange.json_format import plan_to_data
+
+    before = services.load_plan(example_plan_id)
+    broken = services.load_plan(example_plan_id)
+    broken.goals[0].year = 1999
+    with pytest.raises(ValidationError):
+        services.restore_plan(example_plan_id, broken)
+    assert plan_to_data(services.load_plan(example_plan_id)) == plan_to_data(before)

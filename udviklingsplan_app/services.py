@@ -380,14 +380,20 @@ def import_plan(plan: Plan) -> int:
         created_at=now,
         updated_at=now,
     )
+    _insert_contents(row.id, plan)
+    return int(row.id)
+
+
+def _insert_contents(plan_id: int, plan: Plan) -> None:
+    """Write a plan's situation, goals (with their parts and links) and dialogues."""
     for section, text in plan.situation.items():
-        m.SituationSection.create(plan=row, section=section.value, text=text)
+        m.SituationSection.create(plan=plan_id, section=section.value, text=text)
     positions: dict[int, int] = defaultdict(int)
     goal_rows = []
     for goal in plan.goals:
         goal_rows.append(
             {
-                "plan": row.id,
+                "plan": plan_id,
                 "uid": goal.uid,
                 "year": goal.year,
                 "position": positions[goal.year],
@@ -404,7 +410,7 @@ def import_plan(plan: Plan) -> int:
     id_of_uid = dict(
         cast(
             "Iterable[tuple[str, int]]",
-            m.Goal.select(m.Goal.uid, m.Goal.id).where(m.Goal.plan == row.id).tuples(),
+            m.Goal.select(m.Goal.uid, m.Goal.id).where(m.Goal.plan == plan_id).tuples(),
         )
     )
     rows = _PartRows()
@@ -417,8 +423,37 @@ def import_plan(plan: Plan) -> int:
                 m.Goal.id == id_of_uid[goal.uid]
             ).execute()
     for dialogue in plan.dialogues:
-        _save_dialogue_row(row.id, dialogue)
-    return int(row.id)
+        _save_dialogue_row(plan_id, dialogue)
+
+
+@transaction
+def restore_plan(plan_id: int, plan: Plan) -> None:
+    """Put a plan back exactly as ``plan`` (a snapshot from :func:`load_plan`) describes it.
+
+    Used by undo and redo: the plan keeps its id and every goal its uid, while the rows of
+    its parts are written anew. The snapshot is checked like an import, so a damaged one
+    changes nothing.
+    """
+    framework = get_framework(plan.framework_id)
+    validation.check_plan(plan, framework)
+    row = _plan_row(plan_id)
+    if row.framework_id != framework.id:
+        raise ValidationError("Øjebliksbilledet hører til en plan med en anden strategiramme.")
+    m.Plan.update(
+        leader_name=plan.leader.name,
+        leader_title=plan.leader.title,
+        level=plan.level,
+        workplace=plan.workplace,
+        manager_name=plan.manager.name,
+        manager_title=plan.manager.title,
+        first_year=plan.first_year,
+        years=plan.years,
+        updated_at=_now(),
+    ).where(m.Plan.id == plan_id).execute()
+    m.SituationSection.delete().where(m.SituationSection.plan == plan_id).execute()
+    m.Goal.delete().where(m.Goal.plan == plan_id).execute()
+    m.Dialogue.delete().where(m.Dialogue.plan == plan_id).execute()
+    _insert_contents(plan_id, plan)
 
 
 class _PartRows:
