@@ -62,13 +62,15 @@ def test_example_plan_fills_the_overview_and_findings(
     ]
     assert any("2028" in t for t in texts)
     assert all(t.split(":")[0] in {"Fejl", "Advarsel", "Tip"} for t in texts)
-    assert win.findings_label.text() == f"<b>Vejledning</b> – {len(texts)} bemærkninger"
+    assert win.page(0).findings_label.text() == (
+        f"<b>Vejledning</b> – {len(texts)} bemærkninger (klik for at gå til dem)"
+    )
 
 
 def test_a_single_finding_is_counted_in_the_singular(
     qtbot, db_path: Path, example_plan_id: int, monkeypatch
 ) -> None:
-    import ui.main_window as main_window_module
+    import ui.overview_page as main_window_module
     from udviklingsplan_app.domain import Severity
     from udviklingsplan_app.guidance import Concern, Finding
 
@@ -83,10 +85,12 @@ def test_a_single_finding_is_counted_in_the_singular(
     monkeypatch.setattr(main_window_module, "check_plan", lambda plan, framework: one)
     win = MainWindow(db_path)
     qtbot.addWidget(win)
-    assert win.findings_label.text() == "<b>Vejledning</b> – 1 bemærkning"
+    assert win.page(0).findings_label.text() == (
+        "<b>Vejledning</b> – 1 bemærkning (klik for at gå til den)"
+    )
     monkeypatch.setattr(main_window_module, "check_plan", lambda plan, framework: [])
     win.reload_plans()
-    assert "ingen bemærkninger" in win.findings_label.text()
+    assert "ingen bemærkninger" in win.page(0).findings_label.text()
 
 
 def test_models_pass_qt_model_tester(qtmodeltester, db_path: Path, example_plan_id: int) -> None:

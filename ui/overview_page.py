@@ -1,0 +1,125 @@
+"""Overblik: the years × visions grid, the guidance findings and the goals per status."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from udviklingsplan_app.domain import Status
+from udviklingsplan_app.guidance import Concern, check_plan
+
+from .models import FindingsModel, OverviewModel
+from .pages import Page
+from .session import PlanSession
+
+
+class OverviewPage(Page):
+    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+
+        overview_box = QWidget(splitter)
+        overview_layout = QVBoxLayout(overview_box)
+        overview_layout.setContentsMargins(0, 0, 0, 0)
+        self.overview_label = QLabel(overview_box)
+        overview_layout.addWidget(self.overview_label)
+        self.overview_model = OverviewModel(self)
+        self.overview = QTableView(overview_box)
+        self.overview.setModel(self.overview_model)
+        self.overview.setAccessibleName(self.tr("Overblik over udviklingsmål"))
+        self.overview.setWordWrap(True)
+        self.overview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.overview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.overview.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() * 3)
+        self._row_fitter = QTimer(self)
+        self._row_fitter.setSingleShot(True)
+        self._row_fitter.setInterval(0)
+        self._row_fitter.timeout.connect(self.overview.resizeRowsToContents)
+        self.overview.horizontalHeader().sectionResized.connect(self._fit_rows)
+        overview_layout.addWidget(self.overview)
+        self.status_counts = QLabel(overview_box)
+        self.status_counts.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_counts.setWordWrap(True)
+        overview_layout.addWidget(self.status_counts)
+
+        findings_box = QWidget(splitter)
+        findings_layout = QVBoxLayout(findings_box)
+        findings_layout.setContentsMargins(0, 0, 0, 0)
+        self.findings_label = QLabel(findings_box)
+        findings_layout.addWidget(self.findings_label)
+        self.findings_model = FindingsModel(self)
+        self.findings = QListView(findings_box)
+        self.findings.setModel(self.findings_model)
+        self.findings.setAccessibleName(self.tr("Vejledning"))
+        self.findings.setToolTip(self.tr("Klik på en bemærkning for at gå til det, den handler om"))
+        self.findings.setWordWrap(True)
+        self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        findings_layout.addWidget(self.findings)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([480, 180])
+        layout.addWidget(splitter)
+
+        self.overview.activated.connect(self._on_cell)  # double-click or Enter
+        self.findings.clicked.connect(self._on_finding)
+        self.findings.activated.connect(self._on_finding)
+
+    def refresh(self) -> None:
+        plan, framework = self.session.plan, self.session.framework
+        self.overview_model.set_plan(plan, framework)
+        if plan is None or framework is None:
+            self.findings_model.set_findings([])
+            return
+        self.overview_label.setText(
+            self.tr(
+                "<b>Overblik</b> – udviklingsmål pr. år og %1 (dobbeltklik for at se målene)"
+            ).replace("%1", framework.terms.vision.lower())
+        )
+        self._fit_rows()
+        counts = Counter(goal.status for goal in plan.goals)
+        parts = [f"{status.label}: {counts[status]}" for status in Status if counts[status]]
+        self.status_counts.setText(
+            self.tr("Mål pr. status – %1").replace("%1", " · ".join(parts))
+            if parts
+            else self.tr("Planen har endnu ingen udviklingsmål.")
+        )
+        findings = check_plan(plan, framework)
+        self.findings_model.set_findings(findings)
+        if not findings:
+            summary = self.tr("<b>Vejledning</b> – ingen bemærkninger, planen følger strategien")
+        elif len(findings) == 1:
+            summary = self.tr("<b>Vejledning</b> – 1 bemærkning (klik for at gå til den)")
+        else:
+            summary = self.tr(
+                "<b>Vejledning</b> – %1 bemærkninger (klik for at gå til dem)"
+            ).replace("%1", str(len(findings)))
+        self.findings_label.setText(summary)
+
+    def _fit_rows(self) -> None:
+        # Rows follow the wrapped titles at the columns' final width, once layout has settled.
+        self._row_fitter.start()
+
+    def _on_finding(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.navigate.emit(self.findings_model.finding(index.row()).concerns)
+
+    def _on_cell(self, index: QModelIndex) -> None:
+        plan, framework = self.session.plan, self.session.framework
+        if not index.isValid() or plan is None or framework is None:
+            return
+        year = plan.first_year + index.row()
+        vision = framework.visions[index.column()].id
+        self.navigate.emit(Concern("vision", year=year, vision=vision))

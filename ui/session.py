@@ -1,0 +1,173 @@
+"""The open plan, its edits and their undo history.
+
+Every edit goes through :meth:`PlanSession.apply`: it calls a service (one transaction, stored
+at once), reloads the plan and pushes an undo command holding the plan before and after. Undo
+and redo put such a snapshot back with :func:`services.restore_plan`, so they restore exactly
+what was stored, whatever the edit was. Goals keep their uid across undo and redo; widgets
+therefore remember goals by uid, never by database id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from udviklingsplan_app import services
+from udviklingsplan_app.domain import Goal, Plan
+from udviklingsplan_app.errors import UdviklingsplanError
+from udviklingsplan_app.framework import Framework
+
+T = TypeVar("T")
+
+UNDO_LIMIT = 200
+
+
+def explain(error: BaseException, db_path: Path | None = None) -> str:
+    """A Danish message for any failure: the core's own, or a calm general one."""
+    if isinstance(error, UdviklingsplanError):
+        return str(error)
+    import peewee
+
+    if isinstance(error, peewee.DatabaseError) and db_path is not None:
+        from udviklingsplan_app.storage.database import database_error_message
+
+        return database_error_message(db_path, error)
+    return f"Der opstod en uventet fejl. Intet er ændret. ({type(error).__name__})"
+
+
+class _SnapshotCommand(QUndoCommand):
+    """One stored edit: the plan before and after it."""
+
+    _merge_ids: ClassVar[dict[str, int]] = {}
+
+    def __init__(self, session: PlanSession, text: str, before: Plan, after: Plan, merge: str):
+        super().__init__(text)
+        self.session = session
+        self.before = before
+        self.after = after
+        self.merge_key = merge
+        self._done = True  # the edit itself has already been stored; the first redo is a no-op
+
+    def id(self) -> int:
+        if not self.merge_key:
+            return -1
+        return self._merge_ids.setdefault(self.merge_key, len(self._merge_ids) + 1)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # Typing into one field is one step to undo, however many pauses it had.
+        if not isinstance(other, _SnapshotCommand) or other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.session._restore(self.after)
+
+    def undo(self) -> None:
+        self.session._restore(self.before)
+
+
+class PlanSession(QObject):
+    """The plan on screen: loaded from the database, edited through services, undoable."""
+
+    changed = Signal()  # the plan was reloaded: after an edit, an undo or a redo
+    planSwitched = Signal()  # another plan (or none) is now open
+    failed = Signal(str)  # an edit or a restore was refused; the Danish reason
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.plan: Plan | None = None
+        self.framework: Framework | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        self._pending: list[Callable[[], None]] = []
+
+    # --- opening ---------------------------------------------------------------------------
+
+    @property
+    def plan_id(self) -> int | None:
+        return self.plan.id if self.plan is not None else None
+
+    def open(self, plan_id: int | None) -> None:
+        """Show another plan; the undo history belongs to one plan and starts afresh."""
+        self.flush()
+        self.undo_stack.clear()
+        if plan_id is None:
+            self.plan, self.framework = None, None
+        else:
+            self.plan = services.load_plan(plan_id)
+            self.framework = services.plan_framework(plan_id)
+        self.planSwitched.emit()
+        self.changed.emit()
+
+    def reload(self) -> None:
+        if self.plan is not None and self.plan.id is not None:
+            self.plan = services.load_plan(self.plan.id)
+            self.changed.emit()
+
+    def goal(self, uid: str | None) -> Goal | None:
+        if self.plan is None or uid is None:
+            return None
+        return next((g for g in self.plan.goals if g.uid == uid), None)
+
+    def goal_by_id(self, goal_id: int | None) -> Goal | None:
+        if self.plan is None or goal_id is None:
+            return None
+        return next((g for g in self.plan.goals if g.id == goal_id), None)
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def apply(
+        self, text: str, change: Callable[..., T], *args: Any, merge: str = "", **kwargs: Any
+    ) -> T | None:
+        """Run one service call as an undoable edit; returns its result, or None if refused.
+
+        ``text`` names the edit in the Rediger menu ("Fortryd: ændret titel"). Edits with the
+        same non-empty ``merge`` key in a row become one step to undo.
+        """
+        if self.plan is None or self.plan.id is None:
+            return None
+        before = self.plan
+        try:
+            result = change(*args, **kwargs)
+        except Exception as error:
+            self.failed.emit(explain(error, self.db_path))
+            return None
+        self.plan = services.load_plan(self.plan.id)
+        self.undo_stack.push(_SnapshotCommand(self, text, before, self.plan, merge))
+        self.changed.emit()
+        return result
+
+    def _restore(self, snapshot: Plan) -> None:
+        if self.plan is None or self.plan.id is None:
+            return
+        try:
+            services.restore_plan(self.plan.id, snapshot)
+        except Exception as error:
+            self.failed.emit(explain(error, self.db_path))
+        self.plan = services.load_plan(self.plan.id)
+        self.changed.emit()
+
+    # --- text fields that save after a pause -------------------------------------------------
+
+    def add_pending(self, save: Callable[[], None]) -> None:
+        """Remember a field's save that waits for a pause in typing (see :meth:`flush`)."""
+        if save not in self._pending:
+            self._pending.append(save)
+
+    def drop_pending(self, save: Callable[[], None]) -> None:
+        if save in self._pending:
+            self._pending.remove(save)
+
+    def flush(self) -> None:
+        """Store every field still waiting for its pause, e.g. before closing or switching."""
+        while self._pending:
+            self._pending.pop(0)()
