@@ -223,11 +223,49 @@ def _goal_row(goal_id: int) -> m.Goal:
     return row
 
 
-def _grouped(query: Iterable[Any], key: str) -> dict[int, list[Any]]:
-    groups: dict[int, list[Any]] = defaultdict(list)
-    for row in query:
-        groups[getattr(row, key)].append(row)
+def _day(text: str) -> dt.date:
+    return dt.date.fromisoformat(str(text)[:10])
+
+
+def _date(text: str | None) -> dt.date | None:
+    return None if text is None else _day(text)
+
+
+def _datetime(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(str(text))
+
+
+def _query(sql: str, *params: Any) -> Iterable[tuple[Any, ...]]:
+    return cast("Iterable[tuple[Any, ...]]", database().execute_sql(sql, params))  # type: ignore[no-untyped-call]
+
+
+def _rows(sql: str, plan_id: int) -> dict[int, list[tuple[Any, ...]]]:
+    """The rows of one query, grouped by their first column (a goal's or indicator's id)."""
+    groups: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in _query(sql, plan_id):
+        groups[row[0]].append(row[1:])
     return groups
+
+
+# Reading a plan is the most frequent query (every start, every edit, undo and redo), so it
+# is plain SQL: building peewee queries cost more than running them.
+_OF_PLAN = "JOIN goal g ON g.id = x.goal_id WHERE g.plan_id = ?"
+_LOAD_SQL = {
+    "actions": "SELECT x.goal_id, x.text, x.responsible, x.deadline, x.done, x.id FROM action x "
+    f"{_OF_PLAN} ORDER BY x.position, x.id",
+    "links": f"SELECT x.goal_id, x.sign_id FROM success_link x {_OF_PLAN} ORDER BY x.position, x.id",
+    "criteria": "SELECT x.goal_id, x.text FROM success_criterion x "
+    f"{_OF_PLAN} ORDER BY x.position, x.id",
+    "indicators": "SELECT x.goal_id, x.name, x.unit, x.baseline, x.target, x.id FROM indicator x "
+    f"{_OF_PLAN} ORDER BY x.position, x.id",
+    "involvement": "SELECT x.goal_id, x.party, x.date, x.form, x.outcome, x.id FROM involvement x "
+    f"{_OF_PLAN} ORDER BY x.position, x.id",
+    "history": "SELECT x.goal_id, x.status, x.at, x.note FROM status_change x "
+    f"{_OF_PLAN} ORDER BY x.at, x.id",
+    "measurements": "SELECT x.indicator_id, x.date, x.value, x.id FROM measurement x "
+    "JOIN indicator i ON i.id = x.indicator_id JOIN goal g ON g.id = i.goal_id "
+    "WHERE g.plan_id = ? ORDER BY x.date, x.id",
+}
 
 
 @transaction
@@ -239,67 +277,68 @@ def load_plan(plan_id: int) -> Plan:
     """
     row = _plan_row(plan_id)
     goal_rows = list(
-        m.Goal.select()
-        .where(m.Goal.plan == plan_id)
-        .order_by(m.Goal.year, m.Goal.position, m.Goal.id)
+        _query(
+            "SELECT id, uid, year, vision, theme, title, rationale, status, owner, "
+            "carried_over_from_id FROM goal WHERE plan_id = ? ORDER BY year, position, id",
+            plan_id,
+        )
     )
-    uid_of = {g.id: g.uid for g in goal_rows}
-
-    def parts(model: type[m.BaseModel], *order: Any) -> dict[int, list[Any]]:
-        query = model.select().join(m.Goal).where(m.Goal.plan == plan_id)
-        return _grouped(query.order_by(*order), "goal_id")
-
-    actions = parts(m.Action, m.Action.position, m.Action.id)
-    links = parts(m.SuccessLink, m.SuccessLink.position, m.SuccessLink.id)
-    criteria = parts(m.SuccessCriterion, m.SuccessCriterion.position, m.SuccessCriterion.id)
-    indicators = parts(m.Indicator, m.Indicator.position, m.Indicator.id)
-    involvement = parts(m.Involvement, m.Involvement.position, m.Involvement.id)
-    history = parts(m.StatusChange, m.StatusChange.at, m.StatusChange.id)
-    measurements = _grouped(
-        m.Measurement.select()
-        .join(m.Indicator)
-        .join(m.Goal)
-        .where(m.Goal.plan == plan_id)
-        .order_by(m.Measurement.date, m.Measurement.id),
-        "indicator_id",
-    )
+    uid_of = {g[0]: g[1] for g in goal_rows}
+    parts = {name: _rows(sql, plan_id) for name, sql in _LOAD_SQL.items()}
+    measurements = parts["measurements"]
     goals = [
         Goal(
-            id=g.id,
-            uid=g.uid,
-            year=g.year,
-            vision=g.vision,
-            theme=g.theme,
-            title=g.title,
-            rationale=g.rationale,
-            status=Status(g.status),
-            owner=g.owner,
-            carried_over_from=uid_of.get(g.carried_over_from_id)
-            if g.carried_over_from_id
-            else None,
+            id=goal_id,
+            uid=uid,
+            year=year,
+            vision=vision,
+            theme=theme,
+            title=title,
+            rationale=rationale,
+            status=Status(status),
+            owner=owner,
+            carried_over_from=uid_of.get(source) if source else None,
             actions=[
-                Action(a.text, a.responsible, a.deadline, bool(a.done), a.id) for a in actions[g.id]
+                Action(text, responsible, _date(deadline), bool(done), action_id)
+                for text, responsible, deadline, done, action_id in parts["actions"][goal_id]
             ],
-            success_signs=[link.sign_id for link in links[g.id]],
-            success_criteria=[c.text for c in criteria[g.id]],
+            success_signs=[sign_id for (sign_id,) in parts["links"][goal_id]],
+            success_criteria=[text for (text,) in parts["criteria"][goal_id]],
             indicators=[
                 Indicator(
-                    i.name,
-                    i.unit,
-                    i.baseline,
-                    i.target,
-                    [Measurement(x.date, x.value, x.id) for x in measurements[i.id]],
-                    i.id,
+                    name,
+                    unit,
+                    baseline,
+                    target,
+                    [
+                        Measurement(_day(date), value, measurement_id)
+                        for date, value, measurement_id in measurements[indicator_id]
+                    ],
+                    indicator_id,
                 )
-                for i in indicators[g.id]
+                for name, unit, baseline, target, indicator_id in parts["indicators"][goal_id]
             ],
             involvement=[
-                Involvement(Party(v.party), v.date, v.form, v.outcome, v.id)
-                for v in involvement[g.id]
+                Involvement(Party(party), _date(date), form, outcome, involvement_id)
+                for party, date, form, outcome, involvement_id in parts["involvement"][goal_id]
             ],
-            status_history=[StatusChange(Status(h.status), h.at, h.note) for h in history[g.id]],
+            status_history=[
+                StatusChange(Status(status), _datetime(at), note)
+                for status, at, note in parts["history"][goal_id]
+            ],
         )
-        for g in goal_rows
+        for (
+            goal_id,
+            uid,
+            year,
+            vision,
+            theme,
+            title,
+            rationale,
+            status,
+            owner,
+            source,
+        ) in goal_rows
     ]
     kind_order = {kind: index for index, kind in enumerate(DialogueKind)}
     dialogues = sorted(
