@@ -1,0 +1,310 @@
+"""The main window as a whole: navigation, undo and redo, new plan, exports and backups."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from udviklingsplan_app import services
+from udviklingsplan_app.domain import SituationSection
+from udviklingsplan_app.guidance import Concern
+from ui import main_window as mw
+from ui.main_window import MainWindow
+from ui.new_plan_dialog import NewPlanDialog
+
+
+@pytest.fixture
+def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _title(plan_id: int, index: int = 0) -> str:
+    return services.load_plan(plan_id).goals[index].title
+
+
+# --- the edit history -----------------------------------------------------------------------
+
+
+def test_an_edit_is_stored_at_once_and_can_be_undone_and_redone(
+    window: MainWindow, example_plan_id: int
+) -> None:
+    session = window.session
+    goal = session.plan.goals[0]
+    original = goal.title
+    assert not window.undo_action.isEnabled()
+
+    session.apply("ændret titel", services.update_goal, goal.id, title="Flere hænder i hjemmeplejen")
+
+    assert _title(example_plan_id) == "Flere hænder i hjemmeplejen"
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.text() == "&Fortryd ændret titel"
+    window.undo_action.trigger()
+    assert _title(example_plan_id) == original
+    assert session.plan.goals[0].title == original
+    assert session.plan.goals[0].uid == goal.uid
+    assert window.redo_action.text() == "&Gentag ændret titel"
+    window.redo_action.trigger()
+    assert _title(example_plan_id) == "Flere hænder i hjemmeplejen"
+
+
+def test_typing_in_one_field_is_one_step_to_undo(window: MainWindow, example_plan_id: int) -> None:
+    session = window.session
+    goal_id, uid = session.plan.goals[0].id, session.plan.goals[0].uid
+    original = session.plan.goals[0].title
+    for text in ("Ny", "Ny titel", "Ny titel på målet"):
+        goal_id = session.goal(uid).id
+        session.apply("ændret titel", services.update_goal, goal_id, title=text, merge=f"t:{uid}")
+    assert session.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert _title(example_plan_id) == original
+
+
+def test_a_refused_edit_is_explained_calmly_and_changes_nothing(
+    window: MainWindow, example_plan_id: int
+) -> None:
+    goal = window.session.plan.goals[0]
+    result = window.session.apply("ændret titel", services.update_goal, goal.id, title="   ")
+    assert result is None
+    assert window.notice.isVisible()
+    assert "titel" in window.notice_text.text()
+    assert _title(example_plan_id) == goal.title
+    assert window.session.undo_stack.count() == 0
+    window.notice_close.click()
+    assert not window.notice.isVisible()
+
+
+def test_undo_of_a_deleted_goal_brings_back_its_parts(
+    window: MainWindow, example_plan_id: int
+) -> None:
+    from udviklingsplan_app.exchange.json_format import plan_to_data
+
+    before = plan_to_data(services.load_plan(example_plan_id))
+    goal = window.session.plan.goals[2]
+    window.session.apply("slettet mål", services.delete_goal, goal.id)
+    assert goal.uid not in [g.uid for g in services.load_plan(example_plan_id).goals]
+    window.undo_action.trigger()
+    assert plan_to_data(services.load_plan(example_plan_id)) == before
+
+
+def test_switching_plan_starts_a_new_history(
+    window: MainWindow, example_plan_id: int, monkeypatch
+) -> None:
+    goal = window.session.plan.goals[0]
+    window.session.apply("ændret titel", services.update_goal, goal.id, title="Ændret")
+    other = _create_plan_through_the_dialog(window, monkeypatch, "Bostedet Lærkevej")
+    assert window.session.plan_id == other
+    assert not window.undo_action.isEnabled()
+    assert window.plan_picker.count() == 2
+    assert "Bostedet Lærkevej" in window.windowTitle()
+
+
+# --- navigation -----------------------------------------------------------------------------
+
+
+def test_pages_are_built_when_first_shown(window: MainWindow) -> None:
+    assert set(window._pages) == {mw.OVERVIEW}
+    window.page_actions[mw.STRATEGY].trigger()
+    assert window.stack.currentIndex() == mw.STRATEGY
+    assert window.nav.currentIndex().row() == mw.STRATEGY
+    assert mw.STRATEGY in window._pages
+
+
+def test_clicking_a_finding_goes_to_what_it_concerns(window: MainWindow, qtbot) -> None:
+    overview = window.page(mw.OVERVIEW)
+    model = overview.findings_model
+    row = next(
+        r for r in range(model.rowCount()) if model.finding(r).concerns.kind == "dialogue"
+    )
+    concern = model.finding(row).concerns
+    rect = overview.findings.visualRect(model.index(row, 0))
+    overview.findings.scrollTo(model.index(row, 0))
+    rect = overview.findings.visualRect(model.index(row, 0))
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(overview.findings.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentIndex() == mw.DIALOGUES
+    assert concern.year is not None
+
+
+def test_go_to_maps_each_kind_of_concern_to_its_page(window: MainWindow) -> None:
+    expected = {
+        "situation": mw.SITUATION,
+        "plan": mw.DETAILS,
+        "dialogue": mw.DIALOGUES,
+        "goal": mw.GOALS,
+        "year": mw.GOALS,
+    }
+    goal = window.session.plan.goals[0]
+    for kind, page in expected.items():
+        window.go_to(Concern(kind, year=goal.year, goal_uid=goal.uid))
+        assert window.stack.currentIndex() == page, kind
+
+
+# --- a new plan -----------------------------------------------------------------------------
+
+
+def _create_plan_through_the_dialog(window: MainWindow, monkeypatch, workplace: str) -> int:
+    def fill_and_accept(dialog: NewPlanDialog) -> int:
+        dialog.workplace.setText(workplace)
+        dialog.leader_name.setText("Søren Ærø")
+        dialog.manager_name.setText("Åse Øster")
+        dialog.level.setValue(2)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(NewPlanDialog, "exec", fill_and_accept)
+    window.new_plan_action.trigger()
+    return window.session.plan_id
+
+
+def test_a_new_plan_is_created_and_opened(qtbot, db_path: Path, monkeypatch) -> None:
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.empty_box.isVisible()
+    plan_id = _create_plan_through_the_dialog(win, monkeypatch, "Bostedet Lærkevej")
+    plan = services.load_plan(plan_id)
+    assert (plan.workplace, plan.leader.name, plan.manager.name, plan.level) == (
+        "Bostedet Lærkevej",
+        "Søren Ærø",
+        "Åse Øster",
+        2,
+    )
+    assert plan.framework_id == "socialstrategi-2018" and plan.years == 4
+    assert not win.empty_box.isVisible()
+    assert win.heading.text() == "Udviklingsplan for arbejdspladsen – Bostedet Lærkevej"
+    assert win.stack.currentIndex() == mw.SITUATION
+
+
+def test_a_new_plan_without_a_workplace_is_explained_and_not_stored(
+    qtbot, db_path: Path
+) -> None:
+    dialog = NewPlanDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error.isVisible()
+    assert "arbejdspladsens navn" in dialog.error.text()
+    assert services.list_plans() == []
+
+
+def test_choosing_a_framework_sets_its_cycle_and_shows_its_description(
+    qtbot, db_path: Path
+) -> None:
+    dialog = NewPlanDialog()
+    qtbot.addWidget(dialog)
+    for index, framework in enumerate(dialog.frameworks):
+        dialog.framework.setCurrentIndex(index)
+        assert dialog.years.value() == framework.default_cycle_years
+        assert dialog.framework_description.text() == framework.description
+
+
+# --- exports and backups --------------------------------------------------------------------
+
+
+def test_excel_export_runs_in_the_background_and_offers_to_open_the_file(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from openpyxl import load_workbook
+
+    suggested: list[str] = []
+
+    def save_name(_parent, _caption, directory, _filter):
+        suggested.append(directory)
+        return str(tmp_path / "plan"), ""
+
+    opened: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.buttons()[0].click())
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+
+    window.excel_action.trigger()
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+
+    workplace = window.session.plan.workplace
+    assert Path(suggested[0]).name == f"Udviklingsplan {workplace} 2026–2029.xlsx"
+    target = tmp_path / "plan.xlsx"
+    assert opened == [str(target)]
+    titles = [g.title for g in window.session.plan.goals]
+    sheet = load_workbook(target)["Udviklingsmål"]
+    cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
+    assert set(titles) <= cells
+    assert window.excel_action.isEnabled()
+    assert "plan.xlsx" in window.statusBar().currentMessage()
+
+
+def test_excel_export_to_a_locked_target_says_so_and_keeps_the_old_file(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"old")
+    warnings: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+
+    def refuse(_source: object, _target: object) -> None:
+        raise PermissionError(13, "The process cannot access the file", str(target))
+
+    monkeypatch.setattr("os.replace", refuse)
+    window.excel_action.trigger()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=20000)
+    QThreadPool.globalInstance().waitForDone()
+    assert target.read_bytes() == b"old"
+    assert "plan.xlsx" in warnings[0] or "adgang" in warnings[0].lower()
+    assert window.excel_action.isEnabled()
+
+
+def test_cancelled_file_dialogs_change_nothing(window: MainWindow, monkeypatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))
+    window.excel_action.trigger()
+    window.backup_action.trigger()
+    window.export_action.trigger()
+    assert getattr(window, "excel_job", None) is None
+    assert window.excel_action.isEnabled()
+
+
+def test_backup_on_demand_writes_a_sound_copy(
+    window: MainWindow, tmp_path: Path, monkeypatch, example_plan_id: int
+) -> None:
+    target = tmp_path / "kopi.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    window.backup_action.trigger()
+    with sqlite3.connect(target) as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = copy.execute("SELECT workplace FROM plan").fetchall()
+    assert stored == [(window.session.plan.workplace,)]
+    assert "kopi.db" in window.statusBar().currentMessage()
+
+
+# --- nothing typed is lost --------------------------------------------------------------------
+
+
+def test_closing_the_window_stores_text_still_waiting_for_its_pause(
+    window: MainWindow, qtbot, example_plan_id: int
+) -> None:
+    page = window.show_page(mw.SITUATION)
+    field = next(
+        w
+        for w in page.findChildren(__import__("PySide6.QtWidgets").QtWidgets.QPlainTextEdit)
+        if w.isVisible()
+    )
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Vi er 40 medarbejdere.")
+    window.close()
+    situation = services.load_plan(example_plan_id).situation
+    assert "Vi er 40 medarbejdere." in situation.values()
+    assert set(situation) <= set(SituationSection)
