@@ -45,7 +45,9 @@ def test_an_edit_is_stored_at_once_and_can_be_undone_and_redone(
     original = goal.title
     assert not window.undo_action.isEnabled()
 
-    session.apply("ændret titel", services.update_goal, goal.id, title="Flere hænder i hjemmeplejen")
+    session.apply(
+        "ændret titel", services.update_goal, goal.id, title="Flere hænder i hjemmeplejen"
+    )
 
     assert _title(example_plan_id) == "Flere hænder i hjemmeplejen"
     assert window.undo_action.isEnabled()
@@ -122,20 +124,18 @@ def test_pages_are_built_when_first_shown(window: MainWindow) -> None:
 
 
 def test_clicking_a_finding_goes_to_what_it_concerns(window: MainWindow, qtbot) -> None:
-    overview = window.page(mw.OVERVIEW)
-    model = overview.findings_model
-    row = next(
-        r for r in range(model.rowCount()) if model.finding(r).concerns.kind == "dialogue"
-    )
-    concern = model.finding(row).concerns
-    rect = overview.findings.visualRect(model.index(row, 0))
-    overview.findings.scrollTo(model.index(row, 0))
-    rect = overview.findings.visualRect(model.index(row, 0))
     from PySide6.QtCore import Qt
 
+    overview = window.page(mw.OVERVIEW)
+    model = overview.findings_model
+    assert model.rowCount() > 0
+    row = model.rowCount() - 1
+    concern = model.finding(row).concerns
+    overview.findings.scrollTo(model.index(row, 0))
+    rect = overview.findings.visualRect(model.index(row, 0))
     qtbot.mouseClick(overview.findings.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.stack.currentIndex() == mw.DIALOGUES
-    assert concern.year is not None
+    expected = {"situation": mw.SITUATION, "plan": mw.DETAILS, "dialogue": mw.DIALOGUES}
+    assert window.stack.currentIndex() == expected.get(concern.kind, mw.GOALS)
 
 
 def test_go_to_maps_each_kind_of_concern_to_its_page(window: MainWindow) -> None:
@@ -188,9 +188,7 @@ def test_a_new_plan_is_created_and_opened(qtbot, db_path: Path, monkeypatch) -> 
     assert win.stack.currentIndex() == mw.SITUATION
 
 
-def test_a_new_plan_without_a_workplace_is_explained_and_not_stored(
-    qtbot, db_path: Path
-) -> None:
+def test_a_new_plan_without_a_workplace_is_explained_and_not_stored(qtbot, db_path: Path) -> None:
     dialog = NewPlanDialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -308,3 +306,23 @@ def test_closing_the_window_stores_text_still_waiting_for_its_pause(
     situation = services.load_plan(example_plan_id).situation
     assert "Vi er 40 medarbejdere." in situation.values()
     assert set(situation) <= set(SituationSection)
+
+
+def test_undo_first_stores_text_still_being_typed_then_undoes_it(
+    window: MainWindow, qtbot, example_plan_id: int
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    page = window.show_page(mw.DETAILS)
+    field = next(
+        f for f in page.findChildren(QLineEdit) if f.text() == window.session.plan.workplace
+    )
+    original = field.text()
+    field.setFocus()
+    qtbot.keyClicks(field, " Nord")
+    window.undo_action.trigger()  # before the pause: the typing is stored, then undone
+    assert services.load_plan(example_plan_id).workplace == original
+    assert field.text() == original
+    assert window.redo_action.isEnabled()
+    window.redo_action.trigger()
+    assert services.load_plan(example_plan_id).workplace == original + " Nord"

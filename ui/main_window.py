@@ -185,13 +185,27 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         edit_menu = self.menuBar().addMenu(self.tr("&Rediger"))
+        # Own actions rather than QUndoStack's, so text still waiting for its pause is stored
+        # (as the newest step) before anything is undone.
         stack = self.session.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Fortryd"))
+        self.undo_action = QAction(self.tr("&Fortryd"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, self.tr("&Gentag"))
+        self.redo_action = QAction(self.tr("&Gentag"), self)
         self.redo_action.setShortcuts(
             [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Y), QKeySequence.StandardKey.Redo]
         )
+        self.undo_action.triggered.connect(self._on_undo)
+        self.redo_action.triggered.connect(self._on_redo)
+        for signal in (
+            stack.indexChanged,
+            stack.canUndoChanged,
+            stack.canRedoChanged,
+            stack.undoTextChanged,
+            stack.redoTextChanged,
+        ):
+            signal.connect(self._update_undo_actions)
+        self.session.pendingChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
@@ -225,6 +239,28 @@ class MainWindow(QMainWindow):
         self.notice_close.clicked.connect(self.notice.hide)
         self.session.changed.connect(self._on_plan_changed)
         self.session.failed.connect(self.show_notice)
+
+    def _on_undo(self) -> None:
+        self.session.flush()
+        self.session.undo_stack.undo()
+
+    def _on_redo(self) -> None:
+        self.session.flush()
+        self.session.undo_stack.redo()
+
+    def _update_undo_actions(self, *_: object) -> None:
+        stack = self.session.undo_stack
+        undo_text, redo_text = stack.undoText(), stack.redoText()
+        if self.session.has_pending:  # typing not yet stored is the newest thing to undo
+            undo_text = self.tr("skrivning")
+        self.undo_action.setEnabled(stack.canUndo() or self.session.has_pending)
+        self.undo_action.setText(
+            self.tr("&Fortryd %1").replace("%1", undo_text) if undo_text else self.tr("&Fortryd")
+        )
+        self.redo_action.setEnabled(stack.canRedo())
+        self.redo_action.setText(
+            self.tr("&Gentag %1").replace("%1", redo_text) if redo_text else self.tr("&Gentag")
+        )
 
     # --- pages -------------------------------------------------------------------------
 

@@ -80,6 +80,7 @@ class PlanSession(QObject):
     changed = Signal()  # the plan was reloaded: after an edit, an undo or a redo
     planSwitched = Signal()  # another plan (or none) is now open
     failed = Signal(str)  # an edit or a restore was refused; the Danish reason
+    pendingChanged = Signal()  # a text field started or stopped waiting for its pause
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -162,10 +163,16 @@ class PlanSession(QObject):
         """Remember a field's save that waits for a pause in typing (see :meth:`flush`)."""
         if save not in self._pending:
             self._pending.append(save)
+            self.pendingChanged.emit()
 
     def drop_pending(self, save: Callable[[], None]) -> None:
         if save in self._pending:
             self._pending.remove(save)
+            self.pendingChanged.emit()
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending)
 
     def flush(self) -> None:
         """Store every field still waiting for its pause, e.g. before closing or switching."""
