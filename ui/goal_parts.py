@@ -1,15 +1,572 @@
 """A goal's parts: actions, indicators with measurements, and who was involved.
 
-(Placeholder with the final interface; the editors arrive in the next commit.)
+Three tables edited in place (delegates for dates and parties); every change is one undoable
+edit through :meth:`PlanSession.apply`. The goal editor calls :meth:`GoalPartsEditor.set_goal`
+after every change; the tables then update cell by cell, so the selection and a cell being
+edited survive, and database ids are always taken from the goal just passed in (undo and redo
+give every row a new id).
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import dataclasses
+import datetime as dt
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from udviklingsplan_app.domain import Goal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QBoxLayout,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from udviklingsplan_app import services
+from udviklingsplan_app.domain import (
+    REQUIRED_PARTIES,
+    Action,
+    Goal,
+    Indicator,
+    Involvement,
+    Measurement,
+    Party,
+)
 
 from .session import PlanSession
+from .trend_chart import TrendChart, danish_number, long_date, parse_number
+from .widgets import DATE_FORMAT, OptionalDateEdit, plain
+
+_Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_EDIT = Qt.ItemDataRole.EditRole
+_CHECK = Qt.ItemDataRole.CheckStateRole
+_ROLES_COMPARED = (_DISPLAY, _EDIT, _CHECK)
+
+#: Stores the changes to one row; False when the edit was refused (the reason is shown).
+Commit = Callable[[Any, dict[str, Any]], bool]
+
+
+class Refused(ValueError):
+    """A value that cannot be stored; the message is Danish and shown to the user."""
+
+
+def _content(value: object) -> object:
+    """A row's content without database ids (ids change on undo; the content does not)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return tuple(
+            (f.name, _content(getattr(value, f.name)))
+            for f in dataclasses.fields(value)
+            if f.name != "id"
+        )
+    if isinstance(value, list | tuple):
+        return tuple(_content(v) for v in value)
+    return value
+
+
+def _as_date(value: object) -> dt.date | None:
+    if isinstance(value, QDate):
+        if not value.isValid() or value == OptionalDateEdit.EMPTY:
+            return None
+        result = value.toPython()
+        return result if isinstance(result, dt.date) else None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return None
+
+
+def _checked(value: Any) -> bool:
+    if isinstance(value, Qt.CheckState):
+        return value == Qt.CheckState.Checked
+    try:
+        return bool(int(value) == Qt.CheckState.Checked.value)
+    except (TypeError, ValueError):
+        return bool(value)
+
+
+# --- models --------------------------------------------------------------------------------
+
+
+class PartsModel(QAbstractTableModel):
+    """The rows of one kind of part of the goal on screen (its actions, indicators …).
+
+    :meth:`set_rows` shows new rows by inserting, removing and changing only what differs,
+    so views keep their selection and open editors. ``setData`` turns an edit into changes
+    and hands them to ``commit``.
+    """
+
+    def __init__(
+        self,
+        commit: Commit | None = None,
+        refuse: Callable[[str], None] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._commit = commit
+        self._refuse = refuse
+        self._headers: tuple[str, ...] = ()
+
+    # --- rows ----------------------------------------------------------------------------
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row(self, number: int) -> Any:
+        return self._rows[number]
+
+    def reset_rows(self, rows: Sequence[Any]) -> None:
+        """Show other rows altogether (another goal): selection and editors start afresh."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show the rows of a reloaded goal, changing only what differs."""
+        old, new = self._rows, list(rows)
+        keys_old = [_content(r) for r in old]
+        keys_new = [_content(r) for r in new]
+        start = 0
+        while start < min(len(old), len(new)) and keys_old[start] == keys_new[start]:
+            start += 1
+        end = 0  # rows equal at the end
+        while (
+            end < min(len(old), len(new)) - start
+            and keys_old[len(old) - 1 - end] == keys_new[len(new) - 1 - end]
+        ):
+            end += 1
+        removed = len(old) - end - start
+        added = len(new) - end - start
+        common = min(removed, added)
+        if removed > added:
+            self.beginRemoveRows(QModelIndex(), start + common, start + removed - 1)
+            self._rows = old[: start + common] + old[start + removed :]
+            self.endRemoveRows()
+        elif added > removed:
+            self.beginInsertRows(QModelIndex(), start + common, start + added - 1)
+            self._rows = (
+                old[: start + common] + new[start + common : start + added] + old[start + removed :]
+            )
+            self.endInsertRows()
+        before = list(self._rows)
+        self._rows = new  # the same content, with the ids of the reloaded plan
+        for row in range(start, start + common):
+            self._emit_changed_cells(row, before[row], new[row])
+
+    def _emit_changed_cells(self, row: int, old: Any, new: Any) -> None:
+        # Cell by cell: a whole-row signal would reset an editor open in another cell.
+        for column in range(len(self._headers)):
+            if any(
+                self._data(old, column, role) != self._data(new, column, role)
+                for role in _ROLES_COMPARED
+            ):
+                index = self.index(row, column)
+                self.dataChanged.emit(index, index)
+
+    # --- Qt's model interface ------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if role != _DISPLAY:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return str(section + 1)
+
+    def _valid(self, index: _Index) -> bool:
+        return (
+            index.isValid()
+            and 0 <= index.row() < len(self._rows)
+            and 0 <= index.column() < len(self._headers)
+        )
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if not self._valid(index):
+            return None
+        return self._data(self._rows[index.row()], index.column(), role)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not self._valid(index):
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | self._flags(index.column())
+        )
+
+    def setData(self, index: _Index, value: Any, role: int = _EDIT) -> bool:
+        if not self._valid(index) or self._commit is None:
+            return False
+        item = self._rows[index.row()]
+        try:
+            changes = self._changes(item, index.column(), value, role)
+        except Refused as refusal:
+            if self._refuse is not None:
+                self._refuse(str(refusal))
+            return False
+        if changes is None:
+            return False
+        # An editor closed without a change stores nothing (and adds no step to undo).
+        changes = {k: v for k, v in changes.items() if getattr(item, k) != v}
+        if not changes:
+            return True
+        return self._commit(item, changes)
+
+    # --- what each kind of part fills in -------------------------------------------------
+
+    def _data(self, item: Any, column: int, role: int) -> Any:
+        return None
+
+    def _flags(self, column: int) -> Qt.ItemFlag:
+        return Qt.ItemFlag.NoItemFlags
+
+    def _changes(self, item: Any, column: int, value: Any, role: int) -> dict[str, Any] | None:
+        return None
+
+
+def _shortened(text: str, length: int = 70) -> str:
+    # A group box title does not wrap; a long name would make the whole window wider.
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def _text_tip(text: str) -> str | None:
+    # The whole text when the cell shows it on one line.
+    return text if "\n" in text or len(text) > 40 else None
+
+
+class ActionsModel(PartsModel):
+    """Handlinger: text, responsible, deadline, done."""
+
+    TEXT, RESPONSIBLE, DEADLINE, DONE = range(4)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._headers = (
+            self.tr("Handling"),
+            self.tr("Ansvarlig"),
+            self.tr("Frist"),
+            self.tr("Udført"),
+        )
+
+    def _data(self, item: Action, column: int, role: int) -> Any:
+        if column == self.DONE:
+            if role == _CHECK:
+                return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return self.tr("Udført") if item.done else self.tr("Ikke udført")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Sæt flueben, når handlingen er udført")
+            return None
+        if role == _DISPLAY:
+            return (plain(item.text), plain(item.responsible), long_date(item.deadline))[column]
+        if role == _EDIT:
+            return (item.text, item.responsible, item.deadline)[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
+            return _text_tip(item.text)
+        return None
+
+    def _flags(self, column: int) -> Qt.ItemFlag:
+        if column == self.DONE:
+            return Qt.ItemFlag.ItemIsUserCheckable
+        return Qt.ItemFlag.ItemIsEditable
+
+    def _changes(self, item: Action, column: int, value: Any, role: int) -> dict[str, Any] | None:
+        if column == self.DONE:
+            return {"done": _checked(value)} if role == _CHECK else None
+        if role != _EDIT:
+            return None
+        if column == self.TEXT:
+            text = str(value or "").strip()
+            if not text:
+                raise Refused(
+                    self.tr("En handling skal have en tekst – eller slet den med »Slet handling«.")
+                )
+            return {"text": text}
+        if column == self.RESPONSIBLE:
+            return {"responsible": str(value or "").strip()}
+        return {"deadline": _as_date(value)}
+
+
+class IndicatorsModel(PartsModel):
+    """Indikatorer: name, unit, baseline, target, and the latest measurement (read-only)."""
+
+    NAME, UNIT, BASELINE, TARGET, LATEST = range(5)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._headers = (
+            self.tr("Navn"),
+            self.tr("Enhed"),
+            self.tr("Udgangspunkt"),
+            self.tr("Mål"),
+            self.tr("Seneste"),
+        )
+
+    def _data(self, item: Indicator, column: int, role: int) -> Any:
+        if role in (_DISPLAY, _EDIT):
+            if column == self.NAME:
+                return item.name if role == _EDIT else plain(item.name)
+            if column == self.UNIT:
+                return item.unit
+            if column == self.BASELINE:
+                return danish_number(item.baseline)
+            if column == self.TARGET:
+                return danish_number(item.target)
+            latest = item.latest
+            if latest is None or role == _EDIT:
+                return "" if role == _DISPLAY else None
+            return f"{danish_number(latest.value)} ({long_date(latest.date)})"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.BASELINE, self.TARGET):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.LATEST:
+                return self.tr("Den seneste måling – tilføj målinger under tabellen")
+            if column in (self.BASELINE, self.TARGET):
+                return self.tr("Et tal, fx 12,5 – eller tomt")
+            if column == self.NAME:
+                return _text_tip(item.name)
+        return None
+
+    def _flags(self, column: int) -> Qt.ItemFlag:
+        return Qt.ItemFlag.NoItemFlags if column == self.LATEST else Qt.ItemFlag.ItemIsEditable
+
+    def _changes(
+        self, item: Indicator, column: int, value: Any, role: int
+    ) -> dict[str, Any] | None:
+        if role != _EDIT or column == self.LATEST:
+            return None
+        if column == self.NAME:
+            name = str(value or "").strip()
+            if not name:
+                raise Refused(self.tr("En indikator skal have et navn."))
+            return {"name": name}
+        if column == self.UNIT:
+            return {"unit": str(value or "").strip()}
+        field = "baseline" if column == self.BASELINE else "target"
+        if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+            number = None if value is None else float(value)
+        else:
+            try:
+                number = parse_number(str(value))
+            except ValueError:
+                raise Refused(
+                    self.tr(
+                        "»%1« er ikke et tal. Skriv fx 12,5 – eller lad feltet stå tomt."
+                    ).replace("%1", str(value).strip())
+                ) from None
+        return {field: number}
+
+
+class MeasurementsModel(PartsModel):
+    """Målinger of one indicator: date and value, oldest first (read-only)."""
+
+    DATE, VALUE = range(2)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._headers = (self.tr("Dato"), self.tr("Værdi"))
+
+    def _data(self, item: Measurement, column: int, role: int) -> Any:
+        if role == _DISPLAY:
+            return long_date(item.date) if column == self.DATE else danish_number(item.value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.VALUE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class InvolvementModel(PartsModel):
+    """Inddragelse: party, date, form, and what came of it."""
+
+    PARTY, DATE, FORM, OUTCOME = range(4)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._headers = (self.tr("Part"), self.tr("Dato"), self.tr("Form"), self.tr("Resultat"))
+
+    def _data(self, item: Involvement, column: int, role: int) -> Any:
+        if role == _DISPLAY:
+            return (
+                item.party.label,
+                long_date(item.date),
+                plain(item.form),
+                plain(item.outcome),
+            )[column]
+        if role == _EDIT:
+            return (item.party.value, item.date, item.form, item.outcome)[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.FORM, self.OUTCOME):
+            return _text_tip(item.form if column == self.FORM else item.outcome)
+        return None
+
+    def _flags(self, column: int) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEditable
+
+    def _changes(
+        self, item: Involvement, column: int, value: Any, role: int
+    ) -> dict[str, Any] | None:
+        if role != _EDIT:
+            return None
+        if column == self.PARTY:
+            try:
+                return {"party": Party(value)}
+            except ValueError:
+                raise Refused(self.tr("Vælg en part fra listen.")) from None
+        if column == self.DATE:
+            return {"date": _as_date(value)}
+        field = "form" if column == self.FORM else "outcome"
+        return {field: str(value or "").strip()}
+
+
+# --- delegates -----------------------------------------------------------------------------
+
+
+class TextDelegate(QStyledItemDelegate):
+    """Plain text in a line editor, selected as editing starts (typing replaces it)."""
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        super().setEditorData(editor, index)
+        if isinstance(editor, QLineEdit):
+            editor.selectAll()
+
+
+class _DateEditor(OptionalDateEdit):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Delete empties the date (a deadline or date is optional).
+        if event.key() == Qt.Key.Key_Delete:
+            self.set_value(None)
+            return
+        super().keyPressEvent(event)
+
+
+class DateDelegate(QStyledItemDelegate):
+    """An optional date in Danish form ("30. juni 2026"); Delete leaves it empty."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        editor = _DateEditor(parent)
+        editor.setToolTip(self.tr("Vælg en dato – eller tryk Delete for ingen dato"))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        if isinstance(editor, OptionalDateEdit):
+            editor.set_value(_as_date(index.data(_EDIT)))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        if isinstance(editor, OptionalDateEdit):
+            model.setData(index, editor.value(), _EDIT)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: _Index
+    ) -> None:
+        # The field with its calendar button may need more room than the date's text.
+        rect = QRect(option.rect)
+        rect.setWidth(max(rect.width(), editor.sizeHint().width()))
+        editor.setGeometry(rect)
+
+
+class PartyDelegate(QStyledItemDelegate):
+    """Who was involved, chosen from the parties' Danish names; a choice is stored at once."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        combo = QComboBox(parent)
+        for party in Party:
+            combo.addItem(party.label, party.value)
+        combo.activated.connect(lambda _row, c=combo: self._chosen(c))
+        return combo
+
+    def _chosen(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(_EDIT))))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), _EDIT)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: _Index
+    ) -> None:
+        rect = QRect(option.rect)
+        rect.setWidth(max(rect.width(), editor.sizeHint().width()))
+        editor.setGeometry(rect)
+
+
+# --- the editor ----------------------------------------------------------------------------
+
+
+class _ColumnFitter(QObject):
+    """Column widths that follow the table: some columns fit their contents (``None``) or get
+    a set width; the others share what is left by weight, never narrower than a readable
+    minimum (the table scrolls sideways then). ``shared`` maps a column to (minimum, weight)."""
+
+    def __init__(
+        self,
+        view: QTableView,
+        widths: dict[int, int | None],
+        shared: dict[int, tuple[int, float]],
+    ) -> None:
+        super().__init__(view)
+        self.view, self.widths, self.shared = view, widths, shared
+        view.horizontalHeader().setStretchLastSection(False)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            signal.connect(lambda *_: self._timer.start())
+        self._timer.start()
+
+    def fit(self) -> None:
+        header = self.view.horizontalHeader()
+        used = 0
+        for column, width in self.widths.items():
+            if width is None:
+                width = max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, width)
+            used += width
+        free = self.view.viewport().width() - used
+        total = sum(weight for _, weight in self.shared.values())
+        for column, (minimum, weight) in self.shared.items():
+            header.resizeSection(column, max(minimum, int(free * weight / total)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._timer.start()
+        return False
 
 
 class GoalPartsEditor(QWidget):
@@ -19,7 +576,484 @@ class GoalPartsEditor(QWidget):
         super().__init__(parent)
         self.session = session
         self.goal: Goal | None = None
-        QVBoxLayout(self)
+        self._measured_row: int | None = None  # the indicator whose measurements are shown
+        self._build_view()
+        self._connect_callbacks()
+        self.set_goal(None)
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _table(self, model: PartsModel, name: str, parent: QWidget) -> QTableView:
+        view = QTableView(parent)
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
+        view.setWordWrap(True)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().hide()
+        view.setItemDelegate(TextDelegate(view))
+        # Wrapped text needs row heights that follow the column widths; fitted once per turn
+        # of the event loop, however many sections were resized.
+        fitter = QTimer(view)
+        fitter.setSingleShot(True)
+        fitter.setInterval(0)
+        fitter.timeout.connect(view.resizeRowsToContents)
+        view.horizontalHeader().sectionResized.connect(lambda *_: fitter.start())
+        for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
+            signal.connect(lambda *_: fitter.start())
+        return view
+
+    def _hint(self, text: str, parent: QWidget) -> QLabel:
+        label = QLabel(text, parent)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
+
+    def _build_view(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Målets dele"))
+        layout.addWidget(self.tabs)
+        metrics = self.fontMetrics()
+        char = metrics.averageCharWidth()
+
+        # Handlinger
+        page = QWidget(self.tabs)
+        box = QVBoxLayout(page)
+        box.addWidget(
+            self._hint(
+                self.tr(
+                    "Hvad gør I for at nå målet, hvem står for det, og hvornår? Dobbeltklik "
+                    "eller tryk F2 for at rette en celle; sæt flueben, når en handling er udført."
+                ),
+                page,
+            )
+        )
+        self.actions_model = ActionsModel(self._commit_action, self._refuse, self)
+        self.actions_view = self._table(self.actions_model, self.tr("Handlinger"), page)
+        self.actions_view.setItemDelegateForColumn(
+            ActionsModel.DEADLINE, DateDelegate(self.actions_view)
+        )
+        self._fitters = [
+            _ColumnFitter(
+                self.actions_view,
+                {ActionsModel.DEADLINE: None, ActionsModel.DONE: None},
+                {ActionsModel.TEXT: (char * 14, 3), ActionsModel.RESPONSIBLE: (char * 12, 1)},
+            )
+        ]
+        box.addWidget(self.actions_view, 1)
+        self.add_action_button = QPushButton(self.tr("Tilfø&j handling"), page)
+        self.delete_action_button = QPushButton(self.tr("S&let handling"), page)
+        self.delete_action_button.setToolTip(
+            self.tr(
+                "Sletter den valgte handling. Du kan fortryde det med Rediger ▸ Fortryd (Ctrl+Z)."
+            )
+        )
+        box.addLayout(self._buttons(self.add_action_button, self.delete_action_button))
+        self.tabs.addTab(page, "")
+
+        # Indikatorer, with the chosen indicator's measurements and their trend
+        page = QWidget(self.tabs)
+        box = QVBoxLayout(page)
+        box.addWidget(
+            self._hint(
+                self.tr(
+                    "Hvordan kan I se, at I nærmer jer målet? Angiv udgangspunkt og mål, og "
+                    "tilføj målinger undervejs. Tal skrives med komma, fx 12,5."
+                ),
+                page,
+            )
+        )
+        self.indicators_model = IndicatorsModel(self._commit_indicator, self._refuse, self)
+        self.indicators_view = self._table(self.indicators_model, self.tr("Indikatorer"), page)
+        numbers = (IndicatorsModel.UNIT, IndicatorsModel.BASELINE, IndicatorsModel.TARGET)
+        self._fitters.append(
+            _ColumnFitter(
+                self.indicators_view,
+                {column: None for column in (*numbers, IndicatorsModel.LATEST)},
+                {IndicatorsModel.NAME: (char * 14, 1)},
+            )
+        )
+        box.addWidget(self.indicators_view, 1)
+        self.add_indicator_button = QPushButton(self.tr("Tilføj &indikator"), page)
+        self.delete_indicator_button = QPushButton(self.tr("S&let indikator"), page)
+        self.delete_indicator_button.setToolTip(
+            self.tr(
+                "Sletter den valgte indikator med dens målinger. Du kan fortryde det med "
+                "Rediger ▸ Fortryd (Ctrl+Z)."
+            )
+        )
+        box.addLayout(self._buttons(self.add_indicator_button, self.delete_indicator_button))
+
+        self.measurements_box = QGroupBox(self.tr("Målinger"), page)
+        self._measured = measured = QBoxLayout(
+            QBoxLayout.Direction.LeftToRight, self.measurements_box
+        )
+        left = QVBoxLayout()
+        self.measurements_model = MeasurementsModel(parent=self)
+        self.measurements_view = self._table(
+            self.measurements_model, self.tr("Målinger"), self.measurements_box
+        )
+        self.measurements_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.measurements_view.setAlternatingRowColors(False)
+        self._fitters.append(
+            _ColumnFitter(
+                self.measurements_view,
+                {MeasurementsModel.VALUE: None},
+                {MeasurementsModel.DATE: (metrics.horizontalAdvance("30. september 2026"), 1)},
+            )
+        )
+        left.addWidget(self.measurements_view, 1)
+        entry = QGridLayout()
+        date_label = QLabel(self.tr("Dat&o:"), self.measurements_box)
+        self.measurement_date = QDateEdit(self.measurements_box)
+        self.measurement_date.setCalendarPopup(True)
+        self.measurement_date.setDisplayFormat(DATE_FORMAT)
+        self.measurement_date.setDate(QDate.currentDate())
+        self.measurement_date.setAccessibleName(self.tr("Målingens dato"))
+        date_label.setBuddy(self.measurement_date)
+        value_label = QLabel(self.tr("V&ærdi:"), self.measurements_box)
+        self.measurement_value = QLineEdit(self.measurements_box)
+        self.measurement_value.setPlaceholderText(self.tr("fx 12,5"))
+        self.measurement_value.setAccessibleName(self.tr("Målingens værdi"))
+        value_label.setBuddy(self.measurement_value)
+        entry.addWidget(date_label, 0, 0)
+        entry.addWidget(self.measurement_date, 0, 1)
+        entry.addWidget(value_label, 1, 0)
+        entry.addWidget(self.measurement_value, 1, 1)
+        entry.setColumnStretch(1, 1)
+        left.addLayout(entry)
+        self.add_measurement_button = QPushButton(self.tr("Tilfø&j måling"), self.measurements_box)
+        self.delete_measurement_button = QPushButton(self.tr("Slet måling"), self.measurements_box)
+        self.delete_measurement_button.setToolTip(
+            self.tr(
+                "Sletter den valgte måling. Du kan fortryde det med Rediger ▸ Fortryd (Ctrl+Z)."
+            )
+        )
+        left.addLayout(
+            self._buttons(
+                self.add_measurement_button, self.delete_measurement_button, stretch=False
+            )
+        )
+        measured.addLayout(left, 2)
+        self.chart = TrendChart(self.measurements_box)
+        measured.addWidget(self.chart, 3)
+        box.addWidget(self.measurements_box, 3)
+        self.tabs.addTab(page, "")
+
+        # Inddragelse
+        page = QWidget(self.tabs)
+        box = QVBoxLayout(page)
+        box.addWidget(
+            self._hint(
+                self.tr(
+                    "Hvem har I inddraget – din leder, ledelsesteamet, MED-udvalget og "
+                    "medarbejderne – hvordan, og hvad kom der ud af det?"
+                ),
+                page,
+            )
+        )
+        self.involvement_model = InvolvementModel(self._commit_involvement, self._refuse, self)
+        self.involvement_view = self._table(self.involvement_model, self.tr("Inddragelse"), page)
+        self.involvement_view.setItemDelegateForColumn(
+            InvolvementModel.PARTY, PartyDelegate(self.involvement_view)
+        )
+        self.involvement_view.setItemDelegateForColumn(
+            InvolvementModel.DATE, DateDelegate(self.involvement_view)
+        )
+        self._fitters.append(
+            _ColumnFitter(
+                self.involvement_view,
+                {InvolvementModel.PARTY: None, InvolvementModel.DATE: None},
+                {InvolvementModel.FORM: (char * 9, 2), InvolvementModel.OUTCOME: (char * 12, 3)},
+            )
+        )
+        box.addWidget(self.involvement_view, 1)
+        self.add_involvement_button = QPushButton(self.tr("Tilfø&j inddragelse"), page)
+        self.delete_involvement_button = QPushButton(self.tr("S&let inddragelse"), page)
+        self.delete_involvement_button.setToolTip(
+            self.tr(
+                "Sletter den valgte inddragelse. Du kan fortryde det med Rediger ▸ Fortryd (Ctrl+Z)."
+            )
+        )
+        box.addLayout(self._buttons(self.add_involvement_button, self.delete_involvement_button))
+        self.tabs.addTab(page, "")
+
+        QWidget.setTabOrder(self.indicators_view, self.add_indicator_button)
+        QWidget.setTabOrder(self.add_indicator_button, self.delete_indicator_button)
+        QWidget.setTabOrder(self.delete_indicator_button, self.measurements_view)
+        QWidget.setTabOrder(self.measurements_view, self.measurement_date)
+        QWidget.setTabOrder(self.measurement_date, self.measurement_value)
+        QWidget.setTabOrder(self.measurement_value, self.add_measurement_button)
+        QWidget.setTabOrder(self.add_measurement_button, self.delete_measurement_button)
+
+    def _buttons(self, *buttons: QPushButton, stretch: bool = True) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        if stretch:
+            row.addStretch(1)
+        return row
+
+    def _connect_callbacks(self) -> None:
+        self.add_action_button.clicked.connect(self._on_add_action)
+        self.delete_action_button.clicked.connect(self._on_delete_action)
+        self.add_indicator_button.clicked.connect(self._on_add_indicator)
+        self.delete_indicator_button.clicked.connect(self._on_delete_indicator)
+        self.add_measurement_button.clicked.connect(self._on_add_measurement)
+        self.measurement_value.returnPressed.connect(self._on_add_measurement)
+        self.delete_measurement_button.clicked.connect(self._on_delete_measurement)
+        self.add_involvement_button.clicked.connect(self._on_add_involvement)
+        self.delete_involvement_button.clicked.connect(self._on_delete_involvement)
+        self.indicators_view.selectionModel().currentRowChanged.connect(
+            lambda *_: self._show_measurements()
+        )
+        for view in (
+            self.actions_view,
+            self.indicators_view,
+            self.measurements_view,
+            self.involvement_view,
+        ):
+            view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Narrow (beside the goals table): the chart goes under the measurements.
+        wide = self.width() >= self.fontMetrics().averageCharWidth() * 100
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._measured.direction() != direction:
+            self._measured.setDirection(direction)
+
+    # --- showing the goal ------------------------------------------------------------------
 
     def set_goal(self, goal: Goal | None) -> None:
+        """Show ``goal`` (the current object from ``session.plan``), or nothing."""
+        switched = (goal.uid if goal else None) != (self.goal.uid if self.goal else None)
         self.goal = goal
+        self.tabs.setEnabled(goal is not None)
+        parts = (
+            (self.actions_model, goal.actions if goal else []),
+            (self.indicators_model, goal.indicators if goal else []),
+            (self.involvement_model, goal.involvement if goal else []),
+        )
+        for model, rows in parts:
+            if switched:
+                model.reset_rows(rows)
+            else:
+                model.set_rows(rows)
+        if switched:
+            self._measured_row = None
+            if self.indicators_model.rowCount():
+                self.indicators_view.setCurrentIndex(self.indicators_model.index(0, 0))
+        self.tabs.setTabText(
+            0, self.tr("Handlinger (%1)").replace("%1", str(self.actions_model.rowCount()))
+        )
+        self.tabs.setTabText(
+            1, self.tr("Indikatorer (%1)").replace("%1", str(self.indicators_model.rowCount()))
+        )
+        self.tabs.setTabText(
+            2, self.tr("Inddragelse (%1)").replace("%1", str(self.involvement_model.rowCount()))
+        )
+        self._show_measurements()
+
+    def current_indicator(self) -> Indicator | None:
+        """The indicator chosen in the table, as last loaded (its id is current)."""
+        row = self.indicators_view.currentIndex().row()
+        if 0 <= row < self.indicators_model.rowCount():
+            return self.indicators_model.row(row)  # type: ignore[no-any-return]
+        return None
+
+    def _show_measurements(self) -> None:
+        indicator = self.current_indicator()
+        row = self.indicators_view.currentIndex().row() if indicator else None
+        rows = indicator.measurements if indicator else []
+        if row != self._measured_row:
+            self.measurements_model.reset_rows(rows)
+        else:
+            self.measurements_model.set_rows(rows)
+        self._measured_row = row
+        self.chart.set_indicator(indicator)
+        if indicator is None:
+            self.measurements_box.setTitle(self.tr("Målinger"))
+        else:
+            self.measurements_box.setTitle(
+                self.tr("Målinger for »%1«").replace("%1", _shortened(plain(indicator.name)))
+            )
+        for widget in (self.measurement_date, self.measurement_value):
+            widget.setEnabled(indicator is not None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.delete_action_button.setEnabled(self._selected_row(self.actions_view) is not None)
+        self.delete_indicator_button.setEnabled(
+            self._selected_row(self.indicators_view) is not None
+        )
+        self.add_measurement_button.setEnabled(self.current_indicator() is not None)
+        self.delete_measurement_button.setEnabled(
+            self._selected_row(self.measurements_view) is not None
+        )
+        self.delete_involvement_button.setEnabled(
+            self._selected_row(self.involvement_view) is not None
+        )
+
+    @staticmethod
+    def _selected_row(view: QTableView) -> int | None:
+        rows = view.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def _refuse(self, message: str) -> None:
+        self.session.failed.emit(message)
+
+    def _apply(
+        self, undo_text: str, change: Callable[..., Any], /, *args: Any, **kwargs: Any
+    ) -> bool:
+        """One undoable edit; shows the reloaded goal. False when it was refused."""
+        if self.session.plan is None or self.goal is None:
+            return False
+        uid = self.goal.uid
+        refused: list[str] = []
+
+        def note(message: str) -> None:
+            refused.append(message)
+
+        self.session.failed.connect(note)
+        try:
+            # Bound first: a change such as text="…" must not meet apply's own parameters.
+            self.session.apply(undo_text, functools.partial(change, *args, **kwargs))
+        finally:
+            self.session.failed.disconnect(note)
+        # The goal editor shows the reloaded goal too; showing it here as well is harmless
+        # (nothing differs) and keeps this editor right when it stands on its own.
+        self.set_goal(self.session.goal(uid))
+        return not refused
+
+    def _commit_action(self, action: Action, changes: dict[str, Any]) -> bool:
+        text = self.tr("ændret handling")
+        if set(changes) == {"done"}:
+            text = (
+                self.tr("handling markeret som udført")
+                if changes["done"]
+                else self.tr("handling markeret som ikke udført")
+            )
+        return self._apply(text, services.update_action, action.id, **changes)
+
+    def _commit_indicator(self, indicator: Indicator, changes: dict[str, Any]) -> bool:
+        return self._apply(
+            self.tr("ændret indikator"), services.update_indicator, indicator.id, **changes
+        )
+
+    def _commit_involvement(self, entry: Involvement, changes: dict[str, Any]) -> bool:
+        return self._apply(
+            self.tr("ændret inddragelse"), services.update_involvement, entry.id, **changes
+        )
+
+    def _edit_last(self, view: QTableView, column: int) -> None:
+        """Select the row just added and start editing it."""
+        model = view.model()
+        index = model.index(model.rowCount() - 1, column)
+        view.setCurrentIndex(index)
+        view.scrollTo(index)
+        view.setFocus()
+        view.edit(index)
+
+    def _select_near(self, view: QTableView, row: int) -> None:
+        """After a delete: select the row that took the deleted row's place."""
+        model = view.model()
+        if model.rowCount():
+            view.setCurrentIndex(model.index(min(row, model.rowCount() - 1), 0))
+        self._update_buttons()
+
+    def _on_add_action(self) -> None:
+        if self.goal is None:
+            return
+        if self._apply(
+            self.tr("ny handling"), services.add_action, self.goal.id, self.tr("Ny handling")
+        ):
+            self._edit_last(self.actions_view, ActionsModel.TEXT)
+
+    def _on_delete_action(self) -> None:
+        row = self._selected_row(self.actions_view)
+        if row is None:
+            return
+        action = self.actions_model.row(row)
+        if self._apply(self.tr("slettet handling"), services.delete_action, action.id):
+            self._select_near(self.actions_view, row)
+
+    def _on_add_indicator(self) -> None:
+        if self.goal is None:
+            return
+        if self._apply(
+            self.tr("ny indikator"),
+            services.add_indicator,
+            self.goal.id,
+            self.tr("Ny indikator"),
+        ):
+            self._edit_last(self.indicators_view, IndicatorsModel.NAME)
+
+    def _on_delete_indicator(self) -> None:
+        row = self._selected_row(self.indicators_view)
+        if row is None:
+            return
+        indicator = self.indicators_model.row(row)
+        if self._apply(self.tr("slettet indikator"), services.delete_indicator, indicator.id):
+            self._select_near(self.indicators_view, row)
+
+    def _on_add_measurement(self) -> None:
+        indicator = self.current_indicator()
+        if indicator is None:
+            return
+        text = self.measurement_value.text()
+        try:
+            value = parse_number(text)
+        except ValueError:
+            value = None
+        if value is None:
+            self._refuse(
+                self.tr("Skriv målingens værdi som et tal, fx 12,5.")
+                if not text.strip()
+                else self.tr("»%1« er ikke et tal. Skriv målingens værdi som fx 12,5.").replace(
+                    "%1", text.strip()
+                )
+            )
+            self.measurement_value.setFocus()
+            return
+        date = self.measurement_date.date().toPython()
+        if self._apply(self.tr("ny måling"), services.add_measurement, indicator.id, date, value):
+            self.measurement_value.clear()
+            self.measurement_value.setFocus()
+
+    def _on_delete_measurement(self) -> None:
+        row = self._selected_row(self.measurements_view)
+        if row is None:
+            return
+        measurement = self.measurements_model.row(row)
+        if self._apply(self.tr("slettet måling"), services.delete_measurement, measurement.id):
+            self._select_near(self.measurements_view, row)
+
+    def _on_add_involvement(self) -> None:
+        if self.goal is None:
+            return
+        # Suggest the first party the strategy asks for that is not yet involved.
+        involved = {entry.party for entry in self.goal.involvement}
+        party = next((p for p in REQUIRED_PARTIES if p not in involved), Party.MEDARBEJDERE)
+        if self._apply(self.tr("ny inddragelse"), services.add_involvement, self.goal.id, party):
+            self._edit_last(self.involvement_view, InvolvementModel.FORM)
+
+    def _on_delete_involvement(self) -> None:
+        row = self._selected_row(self.involvement_view)
+        if row is None:
+            return
+        entry = self.involvement_model.row(row)
+        if self._apply(self.tr("slettet inddragelse"), services.delete_involvement, entry.id):
+            self._select_near(self.involvement_view, row)
