@@ -127,7 +127,7 @@ class PlanSession(QObject):
     # --- editing ---------------------------------------------------------------------------
 
     def apply(
-        self, text: str, change: Callable[..., T], *args: Any, merge: str = "", **kwargs: Any
+        self, text: str, change: Callable[..., T], /, *args: Any, merge: str = "", **kwargs: Any
     ) -> T | None:
         """Run one service call as an undoable edit; returns its result, or None if refused.
 
