@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -255,7 +255,7 @@ class PartsModel(QAbstractTableModel):
         return None
 
 
-def _shortened(text: str, length: int = 70) -> str:
+def _shortened(text: str, length: int = 28) -> str:
     # A group box title does not wrap; a long name would make the whole window wider.
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
@@ -695,8 +695,9 @@ class GoalPartsEditor(QWidget):
         box.addLayout(self._buttons(self.add_indicator_button, self.delete_indicator_button))
 
         self.measurements_box = QGroupBox(self.tr("Målinger"), page)
+        # The chart sits under the measurements: the goal editor is a narrow column.
         self._measured = measured = QBoxLayout(
-            QBoxLayout.Direction.LeftToRight, self.measurements_box
+            QBoxLayout.Direction.TopToBottom, self.measurements_box
         )
         left = QVBoxLayout()
         self.measurements_model = MeasurementsModel(parent=self)
@@ -824,14 +825,6 @@ class GoalPartsEditor(QWidget):
             self.involvement_view,
         ):
             view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        # Narrow (beside the goals table): the chart goes under the measurements.
-        wide = self.width() >= self.fontMetrics().averageCharWidth() * 100
-        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        if self._measured.direction() != direction:
-            self._measured.setDirection(direction)
 
     # --- showing the goal ------------------------------------------------------------------
 
