@@ -88,10 +88,14 @@ def _build_parser() -> _Parser:
     imp.add_argument(
         "file", type=Path, metavar="FIL.json", help="planen i udvekslingsformatet (UTF-8)"
     )
-    exp = commands.add_parser("export", help="gem en plan som JSON", parents=[common])
+    exp = commands.add_parser("export", help="gem en plan som JSON eller Excel", parents=[common])
     exp.add_argument("--plan", type=int, metavar="ID", help="planens id (kan udelades ved én plan)")
     exp.add_argument(
-        "--out", type=Path, required=True, metavar="FIL", help="FIL.json (eller FIL.xlsx)"
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FIL",
+        help="FIL.json (udvekslingsformatet) eller FIL.xlsx (Excel til dialogen med din leder)",
     )
     chk = commands.add_parser(
         "check", help="vis vejledningens bemærkninger, én pr. linje", parents=[common]
@@ -223,7 +227,12 @@ def _run(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
             write_plan_file(services.load_plan(plan_id), args.out)
             return EXIT_OK
         if suffix == ".xlsx":
-            raise InputError("Excel-eksport (.xlsx) er ikke med i denne version endnu; brug .json.")
-        raise InputError(f"Ukendt filtype »{args.out.suffix or '(ingen)'}« – brug .json.")
+            from .exchange.excel import export_plan
+
+            export_plan(plan_id, args.out)
+            return EXIT_OK
+        raise InputError(
+            f"Ukendt filtype »{args.out.suffix or '(ingen)'}« – brug .json eller .xlsx."
+        )
 
     raise InputError(f"Ukendt kommando: {args.command}")
