@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar, cast
 
@@ -22,7 +22,6 @@ from .domain import (
     DialogueKind,
     Goal,
     Indicator,
-    Involvement,
     Measurement,
     Party,
     Person,
@@ -34,8 +33,9 @@ from .domain import (
 )
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, get_framework
-from .storage import database
+from .storage import database, reading
 from .storage import models as m
+from .storage.reading import PlanSummary
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -172,41 +172,15 @@ def _check_list(values: object, field: str) -> None:
 # --- reading -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PlanSummary:
-    id: int
-    workplace: str
-    leader_name: str
-    framework_id: str
-    first_year: int
-    years: int
-    goal_count: int
+def _connection() -> sqlite3.Connection:
+    """The open database's own ``sqlite3`` connection (inside the service's transaction)."""
+    return cast("sqlite3.Connection", database().connection())  # type: ignore[no-untyped-call]
 
 
 @transaction
 def list_plans() -> list[PlanSummary]:
     """Every plan in the database, oldest first."""
-    goal_counts = _goal_counts()
-    return [
-        PlanSummary(
-            row.id,
-            row.workplace,
-            row.leader_name,
-            row.framework_id,
-            row.first_year,
-            row.years,
-            goal_counts.get(row.id, 0),
-        )
-        for row in m.Plan.select().order_by(m.Plan.id)
-    ]
-
-
-def _goal_counts() -> dict[int, int]:
-    from peewee import fn
-
-    query = m.Goal.select(m.Goal.plan, fn.COUNT(m.Goal.id)).group_by(m.Goal.plan)
-    rows = cast("Iterable[tuple[int, int]]", query.tuples())
-    return {plan_id: count for plan_id, count in rows}
+    return reading.plan_summaries(_connection())
 
 
 def _plan_row(plan_id: int) -> m.Plan:
@@ -223,51 +197,6 @@ def _goal_row(goal_id: int) -> m.Goal:
     return row
 
 
-def _day(text: str) -> dt.date:
-    return dt.date.fromisoformat(str(text)[:10])
-
-
-def _date(text: str | None) -> dt.date | None:
-    return None if text is None else _day(text)
-
-
-def _datetime(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(str(text))
-
-
-def _query(sql: str, *params: Any) -> Iterable[tuple[Any, ...]]:
-    return cast("Iterable[tuple[Any, ...]]", database().execute_sql(sql, params))  # type: ignore[no-untyped-call]
-
-
-def _rows(sql: str, plan_id: int) -> dict[int, list[tuple[Any, ...]]]:
-    """The rows of one query, grouped by their first column (a goal's or indicator's id)."""
-    groups: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in _query(sql, plan_id):
-        groups[row[0]].append(row[1:])
-    return groups
-
-
-# Reading a plan is the most frequent query (every start, every edit, undo and redo), so it
-# is plain SQL: building peewee queries cost more than running them.
-_OF_PLAN = "JOIN goal g ON g.id = x.goal_id WHERE g.plan_id = ?"
-_LOAD_SQL = {
-    "actions": "SELECT x.goal_id, x.text, x.responsible, x.deadline, x.done, x.id FROM action x "
-    f"{_OF_PLAN} ORDER BY x.position, x.id",
-    "links": f"SELECT x.goal_id, x.sign_id FROM success_link x {_OF_PLAN} ORDER BY x.position, x.id",
-    "criteria": "SELECT x.goal_id, x.text FROM success_criterion x "
-    f"{_OF_PLAN} ORDER BY x.position, x.id",
-    "indicators": "SELECT x.goal_id, x.name, x.unit, x.baseline, x.target, x.id FROM indicator x "
-    f"{_OF_PLAN} ORDER BY x.position, x.id",
-    "involvement": "SELECT x.goal_id, x.party, x.date, x.form, x.outcome, x.id FROM involvement x "
-    f"{_OF_PLAN} ORDER BY x.position, x.id",
-    "history": "SELECT x.goal_id, x.status, x.at, x.note FROM status_change x "
-    f"{_OF_PLAN} ORDER BY x.at, x.id",
-    "measurements": "SELECT x.indicator_id, x.date, x.value, x.id FROM measurement x "
-    "JOIN indicator i ON i.id = x.indicator_id JOIN goal g ON g.id = i.goal_id "
-    "WHERE g.plan_id = ? ORDER BY x.date, x.id",
-}
-
-
 @transaction
 def load_plan(plan_id: int) -> Plan:
     """The whole plan with every goal and dialogue, in display order.
@@ -275,107 +204,7 @@ def load_plan(plan_id: int) -> Plan:
     Read in one transaction, so a write from another window or command cannot mix old and
     new rows into the result.
     """
-    row = _plan_row(plan_id)
-    goal_rows = list(
-        _query(
-            "SELECT id, uid, year, vision, theme, title, rationale, status, owner, "
-            "carried_over_from_id FROM goal WHERE plan_id = ? ORDER BY year, position, id",
-            plan_id,
-        )
-    )
-    uid_of = {g[0]: g[1] for g in goal_rows}
-    parts = {name: _rows(sql, plan_id) for name, sql in _LOAD_SQL.items()}
-    measurements = parts["measurements"]
-    goals = [
-        Goal(
-            id=goal_id,
-            uid=uid,
-            year=year,
-            vision=vision,
-            theme=theme,
-            title=title,
-            rationale=rationale,
-            status=Status(status),
-            owner=owner,
-            carried_over_from=uid_of.get(source) if source else None,
-            actions=[
-                Action(text, responsible, _date(deadline), bool(done), action_id)
-                for text, responsible, deadline, done, action_id in parts["actions"][goal_id]
-            ],
-            success_signs=[sign_id for (sign_id,) in parts["links"][goal_id]],
-            success_criteria=[text for (text,) in parts["criteria"][goal_id]],
-            indicators=[
-                Indicator(
-                    name,
-                    unit,
-                    baseline,
-                    target,
-                    [
-                        Measurement(_day(date), value, measurement_id)
-                        for date, value, measurement_id in measurements[indicator_id]
-                    ],
-                    indicator_id,
-                )
-                for name, unit, baseline, target, indicator_id in parts["indicators"][goal_id]
-            ],
-            involvement=[
-                Involvement(Party(party), _date(date), form, outcome, involvement_id)
-                for party, date, form, outcome, involvement_id in parts["involvement"][goal_id]
-            ],
-            status_history=[
-                StatusChange(Status(status), _datetime(at), note)
-                for status, at, note in parts["history"][goal_id]
-            ],
-        )
-        for (
-            goal_id,
-            uid,
-            year,
-            vision,
-            theme,
-            title,
-            rationale,
-            status,
-            owner,
-            source,
-        ) in goal_rows
-    ]
-    kind_order = {kind: index for index, kind in enumerate(DialogueKind)}
-    dialogues = sorted(
-        (
-            Dialogue(
-                d.year,
-                DialogueKind(d.kind),
-                d.planned,
-                d.held,
-                json.loads(d.participants),
-                d.agenda,
-                d.notes,
-                d.agreements,
-                d.id,
-            )
-            for d in m.Dialogue.select().where(m.Dialogue.plan == plan_id)
-        ),
-        key=lambda d: (d.year, kind_order[d.kind]),
-    )
-    situation = {
-        SituationSection(s.section): s.text
-        for s in m.SituationSection.select().where(m.SituationSection.plan == plan_id)
-    }
-    return Plan(
-        id=row.id,
-        leader=Person(row.leader_name, row.leader_title),
-        level=row.level,
-        workplace=row.workplace,
-        manager=Person(row.manager_name, row.manager_title),
-        framework_id=row.framework_id,
-        framework_version=row.framework_version,
-        first_year=row.first_year,
-        years=row.years,
-        situation=situation,
-        goals=goals,
-        dialogues=dialogues,
-    )
+    return reading.read_plan(_connection(), plan_id)
 
 
 def only_plan_id() -> int:
