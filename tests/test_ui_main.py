@@ -326,3 +326,90 @@ def test_undo_first_stores_text_still_being_typed_then_undoes_it(
     assert window.redo_action.isEnabled()
     window.redo_action.trigger()
     assert services.load_plan(example_plan_id).workplace == original + " Nord"
+
+
+# --- the first paint comes before the storage layer ----------------------------------------
+
+
+def test_the_first_window_is_read_without_peewee_and_the_first_edit_opens_for_writing(
+    qtbot, db_path: Path, example_plan_id: int
+) -> None:
+    from udviklingsplan_app.storage import close_db
+    from udviklingsplan_app.storage.database import open_reader
+
+    close_db()
+    reader = open_reader(db_path)
+    assert reader is not None
+    win = MainWindow(db_path, reader)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.session.reader is reader
+    assert "Den Sociale Hjemmepleje" in win.heading.text()
+    assert win.plan_picker.count() == 1
+    assert win.overview_model.rowCount() == 4
+    goal = win.session.plan.goals[0]
+
+    win.session.apply("ændret titel", services.update_goal, goal.id, title="Første ændring")
+
+    assert win.session.reader is None
+    assert services.load_plan(example_plan_id).goals[0].title == "Første ændring"
+    win.undo_action.trigger()
+    assert services.load_plan(example_plan_id).goals[0].title == goal.title
+
+
+def test_finish_start_opens_the_database_for_writing(
+    qtbot, db_path: Path, example_plan_id: int
+) -> None:
+    from udviklingsplan_app.storage import close_db
+    from udviklingsplan_app.storage.database import open_reader
+
+    close_db()
+    win = MainWindow(db_path, open_reader(db_path))
+    qtbot.addWidget(win)
+    assert win.finish_start()
+    assert win.session.reader is None
+    assert services.list_plans()[0].id == example_plan_id
+
+
+def test_a_new_or_older_database_is_not_read_before_it_is_opened(tmp_path: Path) -> None:
+    from udviklingsplan_app.storage.database import open_reader
+
+    assert open_reader(tmp_path / "ny.db") is None
+    old = tmp_path / "gammel.db"
+    with sqlite3.connect(old) as conn:
+        conn.execute(f"PRAGMA application_id = {0x55504C4E}")
+    assert open_reader(old) is None  # schema 0: init_db migrates it before the window
+
+
+def test_the_smoke_test_paints_before_peewee_and_openpyxl_are_imported(
+    db_path: Path, example_plan_id: int
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    from udviklingsplan_app.storage import close_db
+
+    close_db()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            str(ROOT / "main.py"),
+            "--db",
+            str(db_path),
+            "--smoke-test",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
+    assert "ui.main_window" in imported
+    assert "udviklingsplan_app.storage.reading" in imported
+    assert not {"peewee", "openpyxl", "jsonschema", "udviklingsplan_app.services"} & imported

@@ -7,7 +7,6 @@ write. They hold no database handles; storage maps them to and from rows.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -203,6 +202,8 @@ class Severity(StrEnum):
 
 def new_uid() -> str:
     """A stable id for a goal: survives export, import and the Excel round trip."""
+    import uuid  # here, not at start: uuid imports platform (a few ms before the first paint)
+
     return uuid.uuid4().hex
 
 

@@ -36,13 +36,20 @@ def create_app() -> QApplication:
 
 
 def run(db_path: Path | None, smoke_test: bool = False) -> int:
-    """Open the database and show the main window; with ``smoke_test`` quit after the first paint."""
-    from udviklingsplan_app.storage import close_db, default_db_path, init_db
+    """Open the database and show the main window; with ``smoke_test`` quit after the first paint.
+
+    The first window is painted from a read-only look at the database; the storage layer
+    (peewee, pragmas, migrations) opens it for writing right after the first paint. A new
+    database, or one that needs a migration, is opened for writing before the window.
+    """
+    from udviklingsplan_app.storage.database import close_db, default_db_path, init_db, open_reader
 
     app = create_app()
     path = db_path or default_db_path()
     try:
-        init_db(path)
+        reader = open_reader(path)
+        if reader is None:
+            init_db(path)
     except UdviklingsplanError as error:
         if smoke_test:
             print(f"{APP_NAME}: {error}", file=sys.stderr)
@@ -52,11 +59,16 @@ def run(db_path: Path | None, smoke_test: bool = False) -> int:
 
     from .main_window import MainWindow
 
-    window = MainWindow(path)
+    window = MainWindow(path, reader)
     window.show()
     if smoke_test:
+        # Start-up ends with the first paint; the smoke test stops there.
         QTimer.singleShot(0, app.quit)
+    else:
+        QTimer.singleShot(0, window.finish_start)
     try:
         return app.exec()
     finally:
+        if window.session.reader is not None:
+            window.session.reader.close()
         close_db()

@@ -7,6 +7,7 @@ Every edit goes through :class:`~ui.session.PlanSession`, which stores it at onc
 from __future__ import annotations
 
 import importlib
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QStringListModel, Qt
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from udviklingsplan_app import APP_NAME, app_version, services
+from udviklingsplan_app import APP_NAME, app_version
 from udviklingsplan_app.domain import years_label
 from udviklingsplan_app.guidance import Concern
 
@@ -48,10 +49,11 @@ OVERVIEW, SITUATION, GOALS, DIALOGUES, STRATEGY, DETAILS = range(len(PAGES))
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, reader: sqlite3.Connection | None = None) -> None:
+        """``reader``: a read-only connection to paint the first window from (see ui.app)."""
         super().__init__()
         self._db_path = db_path
-        self.session = PlanSession(db_path, self)
+        self.session = PlanSession(db_path, self, reader)
         self._pages: dict[int, Page] = {}
         self._stale: set[int] = set()
         self._export: object | None = None  # the running Excel export, if any
@@ -312,8 +314,18 @@ class MainWindow(QMainWindow):
 
     # --- state -------------------------------------------------------------------------
 
+    def finish_start(self) -> bool:
+        """Open the database for writing once the first window is painted; False if refused."""
+        try:
+            self.session.open_for_writing()
+        except Exception as error:
+            QMessageBox.critical(self, self.tr("Databasen kan ikke åbnes"), self._explain(error))
+            self.close()
+            return False
+        return True
+
     def reload_plans(self, select_id: int | None = None) -> None:
-        plans = services.list_plans()
+        plans = self.session.plan_summaries()
         self.plan_picker.blockSignals(True)
         self.plan_picker.clear()
         for summary in plans:
@@ -391,6 +403,8 @@ class MainWindow(QMainWindow):
         from .new_plan_dialog import NewPlanDialog
 
         self.session.flush()
+        if not self.finish_start():
+            return
         dialog = NewPlanDialog(self)
         if dialog.exec() != NewPlanDialog.DialogCode.Accepted or dialog.plan_id is None:
             return
@@ -403,10 +417,12 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
+        from udviklingsplan_app import services
         from udviklingsplan_app.exchange.json_format import read_plan_file
 
         self.session.flush()
         try:
+            self.session.open_for_writing()
             plan_id = services.import_plan(read_plan_file(Path(name)))
         except Exception as error:
             QMessageBox.warning(self, self.tr("Planen kan ikke importeres"), self._explain(error))
@@ -428,7 +444,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            write_plan_file(services.load_plan(plan.id), Path(name))
+            write_plan_file(plan, Path(name))
         except Exception as error:
             QMessageBox.warning(self, self.tr("Planen kan ikke eksporteres"), self._explain(error))
             return

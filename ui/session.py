@@ -11,15 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from udviklingsplan_app import services
 from udviklingsplan_app.domain import Goal, Plan
 from udviklingsplan_app.errors import UdviklingsplanError
-from udviklingsplan_app.framework import Framework
+from udviklingsplan_app.framework import Framework, get_framework
+from udviklingsplan_app.storage.reading import PlanSummary, plan_summaries, read_plan
+
+if TYPE_CHECKING:
+    import sqlite3
 
 T = TypeVar("T")
 
@@ -82,9 +85,17 @@ class PlanSession(QObject):
     failed = Signal(str)  # an edit or a restore was refused; the Danish reason
     pendingChanged = Signal()  # a text field started or stopped waiting for its pause
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        parent: QObject | None = None,
+        reader: sqlite3.Connection | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db_path = db_path
+        # Until the database is opened for writing (just after the first paint), the plan is
+        # read through this read-only connection, so peewee need not load before the window.
+        self.reader = reader
         self.plan: Plan | None = None
         self.framework: Framework | None = None
         self.undo_stack = QUndoStack(self)
@@ -92,6 +103,33 @@ class PlanSession(QObject):
         self._pending: list[Callable[[], None]] = []
 
     # --- opening ---------------------------------------------------------------------------
+
+    def open_for_writing(self) -> None:
+        """Open the database with the storage layer (peewee, pragmas, migrations) if not yet.
+
+        Raises :class:`~udviklingsplan_app.errors.DatabaseProblem` if that fails.
+        """
+        if self.reader is None:
+            return
+        from udviklingsplan_app.storage import init_db
+
+        init_db(self.db_path)
+        self.reader.close()
+        self.reader = None
+
+    def plan_summaries(self) -> list[PlanSummary]:
+        if self.reader is not None:
+            return plan_summaries(self.reader)
+        from udviklingsplan_app import services
+
+        return services.list_plans()
+
+    def _load(self, plan_id: int) -> Plan:
+        if self.reader is not None:
+            return read_plan(self.reader, plan_id)
+        from udviklingsplan_app import services
+
+        return services.load_plan(plan_id)
 
     @property
     def plan_id(self) -> int | None:
@@ -104,14 +142,14 @@ class PlanSession(QObject):
         if plan_id is None:
             self.plan, self.framework = None, None
         else:
-            self.plan = services.load_plan(plan_id)
-            self.framework = services.plan_framework(plan_id)
+            self.plan = self._load(plan_id)
+            self.framework = get_framework(self.plan.framework_id)
         self.planSwitched.emit()
         self.changed.emit()
 
     def reload(self) -> None:
         if self.plan is not None and self.plan.id is not None:
-            self.plan = services.load_plan(self.plan.id)
+            self.plan = self._load(self.plan.id)
             self.changed.emit()
 
     def goal(self, uid: str | None) -> Goal | None:
@@ -136,8 +174,11 @@ class PlanSession(QObject):
         """
         if self.plan is None or self.plan.id is None:
             return None
+        from udviklingsplan_app import services
+
         before = self.plan
         try:
+            self.open_for_writing()
             result = change(*args, **kwargs)
         except Exception as error:
             self.failed.emit(explain(error, self.db_path))
@@ -150,7 +191,10 @@ class PlanSession(QObject):
     def _restore(self, snapshot: Plan) -> None:
         if self.plan is None or self.plan.id is None:
             return
+        from udviklingsplan_app import services
+
         try:
+            self.open_for_writing()
             services.restore_plan(self.plan.id, snapshot)
         except Exception as error:
             self.failed.emit(explain(error, self.db_path))

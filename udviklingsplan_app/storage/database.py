@@ -7,13 +7,17 @@ import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
-
-import peewee as pw
+from typing import TYPE_CHECKING
 
 from .. import APP_NAME
 from ..errors import DatabaseProblem, os_reason
 from .migrations import APPLICATION_ID, MIGRATIONS
-from .models import db_proxy
+
+if TYPE_CHECKING:
+    import peewee as pw
+
+# peewee (and the models) are imported when the database is opened for writing, not before:
+# the program paints its first window from a plain read-only sqlite3 connection (open_reader).
 
 SCHEMA_VERSION = len(MIGRATIONS)
 DB_FILE_NAME = "udviklingsplan.db"
@@ -139,6 +143,26 @@ def _accept(path: Path) -> int:
     return int(user_version)
 
 
+def open_reader(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection for painting the first window, before peewee is loaded.
+
+    Returns ``None`` when the database does not exist yet or needs a migration: then the
+    caller opens it with :func:`init_db` first. A file that is refused raises
+    :class:`DatabaseProblem`, exactly as :func:`init_db` would, and is left untouched.
+    """
+    path = Path(path)
+    if not path.exists():
+        return None
+    if check_database(path) != SCHEMA_VERSION:
+        return None
+    try:
+        conn = sqlite3.connect(f"{sqlite_uri(path)}?mode=ro", uri=True)
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except sqlite3.Error as error:
+        raise DatabaseProblem(database_error_message(path, error)) from error
+    return conn
+
+
 def backup_before_migration(path: Path, version: int) -> Path:
     """Copy the database into ``backups/`` beside it before a migration changes it."""
     from .backup import backup_to
@@ -155,6 +179,10 @@ def init_db(path: Path | str) -> pw.SqliteDatabase:
 
     Raises :class:`DatabaseProblem` with a Danish message; a refused file is never changed.
     """
+    import peewee as pw
+
+    from .models import db_proxy
+
     path = Path(path)
     close_db()
     if not path.exists():
@@ -224,6 +252,8 @@ def _tighten_permissions(path: Path) -> None:
 
 def database() -> pw.SqliteDatabase:
     """The open database (after :func:`init_db`)."""
+    from .models import db_proxy
+
     db = db_proxy.obj
     if db is None:
         raise DatabaseProblem("Databasen er ikke åbnet.")
@@ -232,6 +262,12 @@ def database() -> pw.SqliteDatabase:
 
 def close_db() -> None:
     """Close the open database, if any, and unbind the models."""
+    import sys
+
+    models = sys.modules.get(f"{__package__}.models")
+    if models is None:
+        return  # never opened in this process
+    db_proxy = models.db_proxy
     db = db_proxy.obj
     if db is not None:
         db.close()

@@ -7,8 +7,10 @@ migrates the same way. ``init_db`` runs every missing step in its own transactio
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import peewee as pw
+if TYPE_CHECKING:  # peewee is imported only when the database is opened for writing
+    import peewee as pw
 
 #: ``PRAGMA application_id``: marks the file as an Udviklingsplan database ("UPLN").
 APPLICATION_ID = 0x55504C4E
