@@ -15,7 +15,29 @@ def _start_gui(db_path: Path | None, smoke_test: bool) -> int:
     return run(db_path, smoke_test=smoke_test)
 
 
+def _plain_start(argv: list[str]) -> tuple[Path | None, bool] | None:
+    """``[--db PATH] [--smoke-test]``: the program's own start, without building the parser.
+
+    Anything else (a command, ``--help``, a typo) goes to the command line's parser.
+    """
+    db_path: Path | None = None
+    smoke_test = False
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--smoke-test" and not smoke_test:
+            smoke_test = True
+        elif arg == "--db" and db_path is None and rest and not rest[0].startswith("-"):
+            db_path = Path(rest.pop(0))
+        else:
+            return None
+    return db_path, smoke_test
+
+
 def main() -> int:
+    plain = _plain_start(sys.argv[1:])
+    if plain is not None:
+        return _start_gui(*plain)
     from udviklingsplan_app.cli import main as cli_main
 
     return cli_main(sys.argv[1:], start_gui=_start_gui)

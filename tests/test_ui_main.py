@@ -184,7 +184,7 @@ def test_a_new_plan_is_created_and_opened(qtbot, db_path: Path, monkeypatch) -> 
     )
     assert plan.framework_id == "socialstrategi-2018" and plan.years == 4
     assert not win.empty_box.isVisible()
-    assert win.heading.text() == "Udviklingsplan for arbejdspladsen – Bostedet Lærkevej"
+    assert "Udviklingsplan for arbejdspladsen – Bostedet Lærkevej" in win.heading.text()
     assert win.stack.currentIndex() == mw.SITUATION
 
 
@@ -413,3 +413,23 @@ def test_the_smoke_test_paints_before_peewee_and_openpyxl_are_imported(
     assert "ui.main_window" in imported
     assert "udviklingsplan_app.storage.reading" in imported
     assert not {"peewee", "openpyxl", "jsonschema", "udviklingsplan_app.services"} & imported
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (None, False)),
+        (["--smoke-test"], (None, True)),
+        (["--db", "plan æøå.db"], (Path("plan æøå.db"), False)),
+        (["--smoke-test", "--db", "x.db"], (Path("x.db"), True)),
+        (["--db"], None),  # the parser explains what is missing
+        (["--db", "--smoke-test"], None),
+        (["list"], None),
+        (["--help"], None),
+        (["--smoke-test", "--smoke-test"], None),
+    ],
+)
+def test_the_plain_start_skips_the_parser_only_for_the_programs_own_start(argv, expected) -> None:
+    import main
+
+    assert main._plain_start(argv) == expected

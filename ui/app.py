@@ -59,7 +59,7 @@ def run(db_path: Path | None, smoke_test: bool = False) -> int:
 
     from .main_window import MainWindow
 
-    window = MainWindow(path, reader)
+    window = MainWindow(path, reader, paint_first=True)
     window.show()
     if smoke_test:
         # Start-up ends with the first paint; the smoke test stops there.

@@ -10,7 +10,7 @@ import importlib
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QStringListModel
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,15 @@ from udviklingsplan_app.guidance import Concern
 from .pages import Page
 from .session import PlanSession, explain
 
+
+def _rich(text: str, style: str = "") -> str:
+    """Free text (a workplace, a message) as rich text that shows exactly those characters."""
+    from html import escape
+
+    body = escape(text).replace("\n", "<br>")
+    return f'<span style="{style}">{body}</span>' if style else f"<span>{body}</span>"
+
+
 # (navigation label, module, class): built on first visit.
 PAGES: tuple[tuple[str, str, str], ...] = (
     ("Overblik", "ui.overview_page", "OverviewPage"),
@@ -49,9 +58,17 @@ OVERVIEW, SITUATION, GOALS, DIALOGUES, STRATEGY, DETAILS = range(len(PAGES))
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db_path: Path, reader: sqlite3.Connection | None = None) -> None:
-        """``reader``: a read-only connection to paint the first window from (see ui.app)."""
+    def __init__(
+        self, db_path: Path, reader: sqlite3.Connection | None = None, *, paint_first: bool = False
+    ) -> None:
+        """``reader``: a read-only connection to paint the first window from (see ui.app).
+
+        With ``paint_first`` what can wait (the storage layer, keyboard shortcuts) is left to
+        :meth:`finish_start`, which the program calls right after the first paint.
+        """
         super().__init__()
+        self._shortcuts_installed = False
+        self.empty_box: QWidget | None = None
         self._db_path = db_path
         self.session = PlanSession(db_path, self, reader)
         self._pages: dict[int, Page] = {}
@@ -63,6 +80,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_callbacks()
         self.reload_plans()
+        if not paint_first:
+            self._install_shortcuts()
 
     # --- layout ------------------------------------------------------------------------
 
@@ -79,15 +98,11 @@ class MainWindow(QMainWindow):
         top.addWidget(self.plan_picker, 1)
         layout.addLayout(top)
 
+        # Texts with the leader's own words are escaped rich text (see _rich), not plain-text
+        # labels: choosing the text format would create Qt's enums before the first paint.
         self.heading = QLabel(central)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
         self.heading.setWordWrap(True)
         self.details = QLabel(central)
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
         layout.addWidget(self.heading)
         layout.addWidget(self.details)
@@ -101,7 +116,6 @@ class MainWindow(QMainWindow):
         notice_layout = QHBoxLayout(self.notice)
         notice_layout.setContentsMargins(8, 4, 4, 4)
         self.notice_text = QLabel(self.notice)
-        self.notice_text.setTextFormat(Qt.TextFormat.PlainText)
         self.notice_text.setWordWrap(True)
         self.notice_close = QToolButton(self.notice)
         self.notice_close.setText("✕")
@@ -112,12 +126,40 @@ class MainWindow(QMainWindow):
         self.notice.hide()
         layout.addWidget(self.notice)
 
-        # What a leader sees before there is any plan: where to begin.
+        self.body = QWidget(central)
+        body_layout = QHBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        self.nav_model = QStringListModel([self.tr(label) for label, _, _ in PAGES], self)
+        self.nav = QListView(self.body)
+        self.nav.setModel(self.nav_model)
+        self.nav.setAccessibleName(self.tr("Sider"))
+        self.nav.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.nav.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.nav.setMaximumWidth(self.fontMetrics().horizontalAdvance("Planens oplysninger") + 40)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget(self.body)
+        for _ in PAGES:
+            self.stack.addWidget(QWidget(self.stack))  # placeholders until first visit
+        body_layout.addWidget(self.nav)
+        body_layout.addWidget(self.stack, 1)
+        layout.addWidget(self.body, 1)
+        self._layout = layout
+        self.setCentralWidget(central)
+
+    def _build_empty_box(self) -> QWidget:
+        """What a leader sees before there is any plan: where to begin (built when needed)."""
+        from PySide6.QtCore import Qt
+
+        central = self.centralWidget()
+        layout = self._layout
         self.empty_box = QWidget(central)
         empty_layout = QVBoxLayout(self.empty_box)
         empty_layout.addStretch(1)
         welcome = QLabel(self.tr("Velkommen til Udviklingsplan"), self.empty_box)
-        welcome.setFont(self.heading.font())
+        font = welcome.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        welcome.setFont(font)
         welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint = QLabel(self.empty_box)
         self.empty_hint.setWordWrap(True)
@@ -144,38 +186,18 @@ class MainWindow(QMainWindow):
         empty_layout.addStretch(2)
         layout.addWidget(self.empty_box, 1)
 
-        self.body = QWidget(central)
-        body_layout = QHBoxLayout(self.body)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        self.nav_model = QStringListModel([self.tr(label) for label, _, _ in PAGES], self)
-        self.nav = QListView(self.body)
-        self.nav.setModel(self.nav_model)
-        self.nav.setAccessibleName(self.tr("Sider"))
-        self.nav.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.nav.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.nav.setMaximumWidth(self.fontMetrics().horizontalAdvance("Planens oplysninger") + 40)
-        self.nav.setSpacing(2)
-        self.stack = QStackedWidget(self.body)
-        for _ in PAGES:
-            self.stack.addWidget(QWidget(self.stack))  # placeholders until first visit
-        body_layout.addWidget(self.nav)
-        body_layout.addWidget(self.stack, 1)
-        layout.addWidget(self.body, 1)
-        self.setCentralWidget(central)
+        self.empty_new.clicked.connect(self._on_new_plan)
+        self.empty_import.clicked.connect(self._on_import)
+        return self.empty_box
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Filer"))
         self.new_plan_action = QAction(self.tr("&Ny plan…"), self)
-        self.new_plan_action.setShortcut(QKeySequence.StandardKey.New)
         self.excel_action = QAction(self.tr("Eksportér til &Excel…"), self)
-        self.excel_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
         self.import_action = QAction(self.tr("&Importér plan fra JSON…"), self)
-        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
         self.export_action = QAction(self.tr("Eksportér plan til &JSON…"), self)
-        self.export_action.setShortcut(QKeySequence.StandardKey.SaveAs)
         self.backup_action = QAction(self.tr("&Sikkerhedskopi…"), self)
         self.quit_action = QAction(self.tr("&Afslut"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.new_plan_action)
         file_menu.addSeparator()
         file_menu.addAction(self.excel_action)
@@ -191,11 +213,7 @@ class MainWindow(QMainWindow):
         # (as the newest step) before anything is undone.
         stack = self.session.undo_stack
         self.undo_action = QAction(self.tr("&Fortryd"), self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = QAction(self.tr("&Gentag"), self)
-        self.redo_action.setShortcuts(
-            [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Y), QKeySequence.StandardKey.Redo]
-        )
         self.undo_action.triggered.connect(self._on_undo)
         self.redo_action.triggered.connect(self._on_redo)
         for signal in (
@@ -215,7 +233,6 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for number, (label, _, _) in enumerate(PAGES):
             action = QAction(self.tr(label), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, n=number: self.show_page(n))
             view_menu.addAction(action)
             self.page_actions.append(action)
@@ -224,12 +241,26 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("&Om Udviklingsplan"), self)
         help_menu.addAction(self.about_action)
 
+    def _install_shortcuts(self) -> None:
+        """Keyboard shortcuts; set after the first paint (setting one creates Qt's enums)."""
+        if self._shortcuts_installed:
+            return
+        self._shortcuts_installed = True
+        standard = QKeySequence.StandardKey
+        self.new_plan_action.setShortcut(standard.New)
+        self.excel_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.import_action.setShortcut(standard.Open)
+        self.export_action.setShortcut(standard.SaveAs)
+        self.quit_action.setShortcut(standard.Quit)
+        self.undo_action.setShortcut(standard.Undo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(standard.Redo)])
+        for number, action in enumerate(self.page_actions):
+            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+
     def _connect_callbacks(self) -> None:
         self.plan_picker.currentIndexChanged.connect(self._on_plan_chosen)
         self.new_plan_action.triggered.connect(self._on_new_plan)
-        self.empty_new.clicked.connect(self._on_new_plan)
         self.import_action.triggered.connect(self._on_import)
-        self.empty_import.clicked.connect(self._on_import)
         self.export_action.triggered.connect(self._on_export)
         self.excel_action.triggered.connect(self._on_excel)
         self.backup_action.triggered.connect(self._on_backup)
@@ -315,7 +346,11 @@ class MainWindow(QMainWindow):
     # --- state -------------------------------------------------------------------------
 
     def finish_start(self) -> bool:
-        """Open the database for writing once the first window is painted; False if refused."""
+        """What waits for the first paint: shortcuts, the database opened for writing.
+
+        Returns False if the database is refused (the window then says why and closes).
+        """
+        self._install_shortcuts()
         try:
             self.session.open_for_writing()
         except Exception as error:
@@ -349,7 +384,10 @@ class MainWindow(QMainWindow):
         has_plan = plan is not None
         for widget in (self.plan_label, self.plan_picker, self.heading, self.details, self.body):
             widget.setVisible(has_plan)
-        self.empty_box.setVisible(not has_plan)
+        if not has_plan:
+            (self.empty_box or self._build_empty_box()).show()
+        elif self.empty_box is not None:
+            self.empty_box.hide()
         for action in (self.export_action, self.excel_action, *self.page_actions):
             action.setEnabled(has_plan)
         if plan is None or framework is None:
@@ -357,9 +395,12 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(f"{plan.workplace} – {APP_NAME}")
             self.heading.setText(
-                self.tr("Udviklingsplan for arbejdspladsen – %1").replace("%1", plan.workplace)
+                _rich(
+                    self.tr("Udviklingsplan for arbejdspladsen – %1").replace("%1", plan.workplace),
+                    style="font-size: x-large; font-weight: 600",
+                )
             )
-            self.details.setText(
+            details = (
                 self.tr("Leder: %1 (niveau %2) · Egen leder: %3 · %4 · %5")
                 .replace("%1", ", ".join(p for p in (plan.leader.name, plan.leader.title) if p))
                 .replace("%2", str(plan.level))
@@ -369,6 +410,7 @@ class MainWindow(QMainWindow):
                 .replace("%4", framework.label)
                 .replace("%5", years_label(plan.first_year, plan.years))
             )
+            self.details.setText(_rich(details))
             index = self.plan_picker.findData(plan.id)
             label = f"{plan.workplace} ({years_label(plan.first_year, plan.years)})"
             if index >= 0 and self.plan_picker.itemText(index) != label:
@@ -381,7 +423,7 @@ class MainWindow(QMainWindow):
                 self._stale.add(number)
 
     def show_notice(self, message: str) -> None:
-        self.notice_text.setText(message)
+        self.notice_text.setText(_rich(message))
         self.notice.show()
 
     # Compatibility with the first window's tests and benchmarks: the overview's models.

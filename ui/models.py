@@ -1,23 +1,29 @@
-"""Table and list models over the core's plain data (model/view, no item widgets)."""
+"""The overview's models: the years × visions grid and the guidance findings (model/view).
+
+Both are on screen at start, so they avoid Qt's ``Qt`` enum namespace: creating it costs
+20–30 ms, more than the rest of the first window. The grid is a ``QStandardItemModel`` filled
+once per change (20 cells at most, painted without calling Python); the findings model compares
+roles as the plain integers Qt passes to ``data()``.
+"""
 
 from __future__ import annotations
 
 import textwrap
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from udviklingsplan_app.domain import Plan, Severity
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import Finding
 
 _Index = QModelIndex | QPersistentModelIndex
+
+# Qt::ItemDataRole and Qt::AlignmentFlag values (stable parts of Qt's ABI).
+DISPLAY_ROLE, TOOLTIP_ROLE, ALIGNMENT_ROLE, BACKGROUND_ROLE, FOREGROUND_ROLE = 0, 3, 7, 8, 9
+USER_ROLE = 0x0100
+ALIGN_TOP_LEFT = 0x0001 | 0x0020
+
 COVERED = QColor("#dcefdc")
 UNCOVERED = QColor("#fbe7c6")
 SEVERITY_COLOURS = {
@@ -27,72 +33,48 @@ SEVERITY_COLOURS = {
 }
 
 
-class OverviewModel(QAbstractTableModel):
-    """Years (rows) × visions (columns): how many goals, with their titles."""
+class OverviewModel(QStandardItemModel):
+    """Years (rows) × visions (columns): how many goals, with their titles.
 
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self._plan: Plan | None = None
-        self._framework: Framework | None = None
-        self._titles: dict[tuple[int, str], list[str]] = {}
-        self._covered_visions: set[str] = set()
+    Each cell's display text is the count and the titles; ``USER_ROLE`` holds the count.
+    """
 
     def set_plan(self, plan: Plan | None, framework: Framework | None) -> None:
-        self.beginResetModel()
-        self._plan, self._framework = plan, framework
-        # Titles per (year, vision) and the covered visions, worked out once, not per paint.
-        self._titles: dict[tuple[int, str], list[str]] = {}
-        for goal in plan.goals if plan else []:
-            self._titles.setdefault((goal.year, goal.vision), []).append(goal.title)
-        self._covered_visions = {vision for _, vision in self._titles}
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self._plan is None else self._plan.years
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self._framework is None else len(self._framework.visions)
-
-    def _cell(self, row: int, column: int) -> list[str]:
-        assert self._plan is not None and self._framework is not None
-        year = self._plan.first_year + row
-        return self._titles.get((year, self._framework.visions[column].id), [])
-
-    def _covered(self, column: int) -> bool:
-        assert self._framework is not None
-        return self._framework.visions[column].id in self._covered_visions
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or self._plan is None:
-            return None
-        titles = self._cell(index.row(), index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            if not titles:
-                return "–"
-            count = self.tr("1 mål") if len(titles) == 1 else self.tr("%n mål", "", len(titles))
-            return count + "\n" + "\n".join(f"• {t}" for t in titles)
-        if role == Qt.ItemDataRole.ToolTipRole and titles:
-            return "\n".join(titles)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if titles:
-                return QBrush(COVERED)
-            return None if self._covered(index.column()) else QBrush(UNCOVERED)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        if role == Qt.ItemDataRole.UserRole:
-            return len(titles)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole or self._plan is None or self._framework is None:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(self._plan.first_year + section)
-        vision = self._framework.visions[section]
+        self.clear()
+        if plan is None or framework is None:
+            return
+        titles: dict[tuple[int, str], list[str]] = {}
+        for goal in plan.goals:
+            titles.setdefault((goal.year, goal.vision), []).append(goal.title)
+        covered = {vision for _, vision in titles}
+        visions = framework.visions
+        self.setRowCount(plan.years)
+        self.setColumnCount(len(visions))
         # Headers do not wrap by themselves; long focus-area titles get line breaks.
-        return f"{vision.code}\n" + textwrap.fill(vision.title, 30)
+        self.setHorizontalHeaderLabels(
+            [f"{v.code}\n" + textwrap.fill(v.title, 30) for v in visions]
+        )
+        self.setVerticalHeaderLabels([str(plan.first_year + row) for row in range(plan.years)])
+        for row in range(plan.years):
+            for column, vision in enumerate(visions):
+                cell = titles.get((plan.first_year + row, vision.id), [])
+                self.setItem(row, column, self._cell(cell, vision.id in covered))
+
+    def _cell(self, titles: list[str], covered: bool) -> QStandardItem:
+        item = QStandardItem()
+        item.setEditable(False)
+        if titles:
+            count = self.tr("1 mål") if len(titles) == 1 else self.tr("%n mål", "", len(titles))
+            item.setData(count + "\n" + "\n".join(f"• {t}" for t in titles), DISPLAY_ROLE)
+            item.setData("\n".join(titles), TOOLTIP_ROLE)
+            item.setData(COVERED, BACKGROUND_ROLE)
+        else:
+            item.setData("–", DISPLAY_ROLE)
+            if not covered:
+                item.setData(UNCOVERED, BACKGROUND_ROLE)
+        item.setData(ALIGN_TOP_LEFT, ALIGNMENT_ROLE)
+        item.setData(len(titles), USER_ROLE)
+        return item
 
 
 class FindingsModel(QAbstractListModel):
@@ -113,14 +95,14 @@ class FindingsModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._findings)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: _Index, role: int = DISPLAY_ROLE) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._findings):
             return None
         finding = self._findings[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return f"{finding.severity.label}: {finding.message}"
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(SEVERITY_COLOURS[finding.severity])
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == FOREGROUND_ROLE:
+            return SEVERITY_COLOURS[finding.severity]
+        if role == TOOLTIP_ROLE:
             return finding.message
         return None

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QListView,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,11 +26,12 @@ from .session import PlanSession
 class OverviewPage(Page):
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        # No Qt.* enums here (nor in the models): this page is painted at start, and Qt's enum
+        # namespace costs more to create than the rest of the page (see ui/models.py).
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
 
-        overview_box = QWidget(splitter)
+        overview_box = QWidget(self)
         overview_layout = QVBoxLayout(overview_box)
         overview_layout.setContentsMargins(0, 0, 0, 0)
         self.overview_label = QLabel(overview_box)
@@ -50,12 +50,11 @@ class OverviewPage(Page):
         self._row_fitter.timeout.connect(self.overview.resizeRowsToContents)
         self.overview.horizontalHeader().sectionResized.connect(self._fit_rows)
         overview_layout.addWidget(self.overview)
-        self.status_counts = QLabel(overview_box)
-        self.status_counts.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_counts = QLabel(overview_box)  # status labels only: shown as plain text
         self.status_counts.setWordWrap(True)
         overview_layout.addWidget(self.status_counts)
 
-        findings_box = QWidget(splitter)
+        findings_box = QWidget(self)
         findings_layout = QVBoxLayout(findings_box)
         findings_layout.setContentsMargins(0, 0, 0, 0)
         self.findings_label = QLabel(findings_box)
@@ -68,10 +67,8 @@ class OverviewPage(Page):
         self.findings.setWordWrap(True)
         self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         findings_layout.addWidget(self.findings)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([480, 180])
-        layout.addWidget(splitter)
+        layout.addWidget(overview_box, 3)
+        layout.addWidget(findings_box, 1)
 
         self.overview.activated.connect(self._on_cell)  # double-click or Enter
         self.findings.clicked.connect(self._on_finding)
