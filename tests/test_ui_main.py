@@ -433,3 +433,22 @@ def test_the_plain_start_skips_the_parser_only_for_the_programs_own_start(argv, 
     import main
 
     assert main._plain_start(argv) == expected
+
+
+def test_paint_first_leaves_shortcuts_and_writing_to_finish_start(
+    qtbot, db_path: Path, example_plan_id: int
+) -> None:
+    from udviklingsplan_app.storage import close_db
+    from udviklingsplan_app.storage.database import open_reader
+
+    close_db()
+    win = MainWindow(db_path, open_reader(db_path), paint_first=True)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.excel_action.shortcut().isEmpty()
+    assert win.session.reader is not None
+    assert win.finish_start()
+    assert win.excel_action.shortcut().toString() == "Ctrl+E"
+    assert win.page_actions[mw.GOALS].shortcut().toString() == "Ctrl+3"
+    assert not win.undo_action.shortcut().isEmpty()
+    assert win.session.reader is None
