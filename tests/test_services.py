@@ -977,3 +977,24 @@ def test_restore_plan_refuses_a_broken_snapshot_and_changes_nothing(example_plan
     with pytest.raises(ValidationError):
         services.restore_plan(example_plan_id, broken)
     assert plan_to_data(services.load_plan(example_plan_id)) == plan_to_data(before)
+
+
+def test_a_write_waits_for_another_program_that_is_writing(
+    db_path: Path, example_plan_id: int
+) -> None:
+    """A second window or the command line holding the write lock briefly is waited for."""
+    import sqlite3
+    import threading
+
+    other = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, lambda: other.execute("ROLLBACK"))
+    release.start()
+    try:
+        services.set_situation(example_plan_id, SituationSection.CHALLENGES, "Skrevet under lås")
+    finally:
+        release.join()
+        other.close()
+    assert services.load_plan(example_plan_id).situation[SituationSection.CHALLENGES] == (
+        "Skrevet under lås"
+    )

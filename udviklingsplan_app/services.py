@@ -42,7 +42,23 @@ R = TypeVar("R")
 
 
 def transaction(function: Callable[P, R]) -> Callable[P, R]:
-    """Run the whole service in one transaction: all of it is stored, or none of it."""
+    """Run the whole service in one transaction: all of it is stored, or none of it.
+
+    The transaction takes the write lock at once (``BEGIN IMMEDIATE``): a deferred one that
+    reads first would fail at its first write, without waiting, whenever another program
+    (a second window, the command line) is writing; this one waits up to the busy timeout.
+    """
+
+    @wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with database().atomic(lock_type="IMMEDIATE"):
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+def read_transaction(function: Callable[P, R]) -> Callable[P, R]:
+    """Run a reading service in one transaction, so it sees one consistent state."""
 
     @wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -177,7 +193,7 @@ def _connection() -> sqlite3.Connection:
     return cast("sqlite3.Connection", database().connection())  # type: ignore[no-untyped-call]
 
 
-@transaction
+@read_transaction
 def list_plans() -> list[PlanSummary]:
     """Every plan in the database, oldest first."""
     return reading.plan_summaries(_connection())
@@ -197,7 +213,7 @@ def _goal_row(goal_id: int) -> m.Goal:
     return row
 
 
-@transaction
+@read_transaction
 def load_plan(plan_id: int) -> Plan:
     """The whole plan with every goal and dialogue, in display order.
 
