@@ -72,3 +72,16 @@ def cli(tmp_path: Path):
         return CliResult(proc.returncode, proc.stdout, proc.stderr)
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _closing_windows_never_wait_for_an_answer(monkeypatch) -> None:
+    """qtbot closes every window after a test; one left with refused typing would ask first.
+
+    Tests of that question patch ``close_without_saving`` themselves.
+    """
+    try:
+        from ui.main_window import MainWindow
+    except ImportError:  # pragma: no cover - PySide6 missing
+        return
+    monkeypatch.setattr(MainWindow, "close_without_saving", lambda self: True)

@@ -452,3 +452,110 @@ def test_paint_first_leaves_shortcuts_and_writing_to_finish_start(
     assert win.page_actions[mw.GOALS].shortcut().toString() == "Ctrl+3"
     assert not win.undo_action.shortcut().isEmpty()
     assert win.session.reader is None
+
+
+# --- typing that cannot be stored at once is not lost ----------------------------------------
+
+
+def _type_facts(window: MainWindow, qtbot, text: str):
+    page = window.show_page(mw.SITUATION)
+    editor = page.editors[SituationSection.FACTS]
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    assert window.session.has_pending
+    return editor
+
+
+def _fail_once(monkeypatch) -> list[str]:
+    from udviklingsplan_app.errors import DatabaseProblem
+
+    calls: list[str] = []
+    real = services.set_situation
+
+    def busy_then_fine(*args, **kwargs):
+        calls.append("called")
+        if len(calls) == 1:
+            raise DatabaseProblem("Databasen er optaget af et andet program. Prøv igen om lidt.")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services, "set_situation", busy_then_fine)
+    return calls
+
+
+def test_typing_whose_save_failed_stays_and_is_stored_on_close(
+    window: MainWindow, qtbot, monkeypatch, example_plan_id: int
+) -> None:
+    calls = _fail_once(monkeypatch)
+    editor = _type_facts(window, qtbot, "Vigtig tekst")
+    assert not window.session.flush()
+    assert "optaget" in window.notice_text.text()
+    assert editor.toPlainText() == "Vigtig tekst"  # still on screen, still waiting
+    window.session.reload()  # another refresh must not wipe it either
+    assert editor.toPlainText() == "Vigtig tekst"
+    window.close()
+    assert len(calls) == 2
+    assert services.load_plan(example_plan_id).situation[SituationSection.FACTS] == "Vigtig tekst"
+
+
+def test_closing_with_typing_that_cannot_be_stored_asks_first(
+    window: MainWindow, qtbot, monkeypatch, example_plan_id: int
+) -> None:
+    from udviklingsplan_app.errors import DatabaseProblem
+
+    def always_busy(*args, **kwargs):
+        raise DatabaseProblem("Databasen er optaget af et andet program.")
+
+    monkeypatch.setattr(services, "set_situation", always_busy)
+    asked: list[bool] = []
+    monkeypatch.setattr(
+        MainWindow, "close_without_saving", lambda self: asked.append(True) or False
+    )
+    editor = _type_facts(window, qtbot, "Vigtig tekst")
+    assert not window.close()  # the leader said no: the window stays, with the text
+    assert asked == [True]
+    assert window.isVisible() and editor.toPlainText() == "Vigtig tekst"
+
+
+def test_json_export_holds_what_was_typed_a_moment_ago(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    import json
+
+    _type_facts(window, qtbot, "Netop skrevet")
+    target = tmp_path / "plan.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_action.trigger()
+    assert json.loads(target.read_text("utf-8"))["plan"]["situation"]["facts"] == "Netop skrevet"
+
+
+def test_undoing_refused_typing_leaves_earlier_edits_alone(
+    window: MainWindow, qtbot, example_plan_id: int
+) -> None:
+    from PySide6.QtCore import Qt
+
+    session = window.session
+    goal, other = session.plan.goals[0], session.plan.goals[1]
+    session.apply("ændret ansvarlig", services.update_goal, other.id, owner="Ny Ansvarlig")
+    page = window.show_page(mw.GOALS)
+    page.select_goal(goal.uid)
+    title = page.editor.title_edit
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClick(title, Qt.Key.Key_Delete)  # an empty title is refused
+    window.undo_action.trigger()
+    stored = services.load_plan(example_plan_id)
+    assert next(g for g in stored.goals if g.uid == other.uid).owner == "Ny Ansvarlig"
+    assert title.text() == goal.title  # the typing is undone: the stored title is back
+    assert not session.has_pending
+
+
+def test_redo_is_not_offered_while_typing_would_replace_it(
+    window: MainWindow, qtbot, example_plan_id: int
+) -> None:
+    goal = window.session.plan.goals[0]
+    window.session.apply("ændret ansvarlig", services.update_goal, goal.id, owner="Ny")
+    window.undo_action.trigger()
+    assert window.redo_action.isEnabled()
+    _type_facts(window, qtbot, "Skriver")
+    assert not window.redo_action.isEnabled()

@@ -243,7 +243,7 @@ class DetailsPage(Page):
     def _on_workplace_left(self) -> None:
         plan = self.session.plan
         if plan is not None and not self.workplace.text().strip():
-            self._autosaves["workplace"].show_text(plan.workplace)
+            self._autosaves["workplace"].show_text(plan.workplace, force=True)
 
     def _on_spin(self, name: str, value: int) -> None:
         if not self._store(name, value) and self.session.plan is not None:

@@ -274,8 +274,16 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self.show_notice)
 
     def _on_undo(self) -> None:
-        self.session.flush()
-        self.session.undo_stack.undo()
+        session = self.session
+        typing = session.has_pending
+        steps = session.undo_stack.index()
+        stored = session.flush()
+        if typing and (not stored or session.undo_stack.index() == steps):
+            # The typing itself was the newest thing and made no step (refused, or back to
+            # the stored text): undoing it means showing what is stored, nothing older.
+            session.discard_pending()
+            return
+        session.undo_stack.undo()
 
     def _on_redo(self) -> None:
         self.session.flush()
@@ -290,7 +298,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setText(
             self.tr("&Fortryd %1").replace("%1", undo_text) if undo_text else self.tr("&Fortryd")
         )
-        self.redo_action.setEnabled(stack.canRedo())
+        # Typing not yet stored replaces what could be redone.
+        self.redo_action.setEnabled(stack.canRedo() and not self.session.has_pending)
         self.redo_action.setText(
             self.tr("&Gentag %1").replace("%1", redo_text) if redo_text else self.tr("&Gentag")
         )
@@ -472,13 +481,13 @@ class MainWindow(QMainWindow):
         self.reload_plans(select_id=plan_id)
 
     def _on_export(self) -> None:
+        self.session.flush()  # what was typed a moment ago belongs in the file
         plan = self.session.plan
         if plan is None or plan.id is None:
             return
         from udviklingsplan_app.exchange.files import safe_file_name
         from udviklingsplan_app.exchange.json_format import write_plan_file
 
-        self.session.flush()
         suggestion = Path.home() / safe_file_name(f"Udviklingsplan {plan.workplace}", ".json")
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Eksportér plan"), str(suggestion), self.tr("Udviklingsplan (*.json)")
@@ -544,5 +553,21 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Text typed a moment ago is stored before the window goes.
-        self.session.flush()
+        if not self.session.flush() and not self.close_without_saving():
+            event.ignore()
+            return
         super().closeEvent(event)
+
+    def close_without_saving(self) -> bool:
+        """Ask whether to close although some typing could not be stored (default: no)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Noget er ikke gemt"),
+            self.tr(
+                "Noget af det, du har skrevet, kunne ikke gemmes:\n%1\n\n"
+                "Vil du lukke alligevel? Så går den tekst tabt."
+            ).replace("%1", self.session.last_failure),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes

@@ -101,6 +101,11 @@ class PlanSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self._pending: list[Callable[[], None]] = []
+        self.last_failure = ""  # the newest refusal's Danish reason
+        self.failed.connect(self._remember_failure)
+
+    def _remember_failure(self, message: str) -> None:
+        self.last_failure = message
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -137,7 +142,10 @@ class PlanSession(QObject):
 
     def open(self, plan_id: int | None) -> None:
         """Show another plan; the undo history belongs to one plan and starts afresh."""
-        self.flush()
+        if not self.flush():
+            # Typing that could not be stored must never land in the next plan.
+            self._pending.clear()
+            self.pendingChanged.emit()
         self.undo_stack.clear()
         if plan_id is None:
             self.plan, self.framework = None, None
@@ -218,7 +226,24 @@ class PlanSession(QObject):
     def has_pending(self) -> bool:
         return bool(self._pending)
 
-    def flush(self) -> None:
-        """Store every field still waiting for its pause, e.g. before closing or switching."""
-        while self._pending:
-            self._pending.pop(0)()
+    def is_pending(self, save: Callable[[], None]) -> bool:
+        return save in self._pending
+
+    def discard_pending(self) -> None:
+        """Forget typing that could not be stored; fields show the stored values again."""
+        if self._pending:
+            self._pending.clear()
+            self.pendingChanged.emit()
+        self.reload()
+
+    def flush(self) -> bool:
+        """Store every field still waiting for its pause, e.g. before closing or switching.
+
+        Returns False if something could not be stored (it then stays pending).
+        """
+        waiting, self._pending = self._pending, []
+        for save in waiting:
+            save()
+        if waiting:
+            self.pendingChanged.emit()
+        return not self._pending

@@ -46,9 +46,15 @@ class AutoSave(QObject):
             return self.field.toPlainText()
         return self.field.text()
 
-    def show_text(self, text: str) -> None:
-        """Show the stored value, unless the user is typing something not yet stored."""
-        if self._timer.isActive():
+    def show_text(self, text: str, *, force: bool = False) -> None:
+        """Show the stored value, unless the user is typing something not yet stored.
+
+        ``force`` shows it anyway and forgets the typing (e.g. a refused empty name).
+        """
+        if force:
+            self._timer.stop()
+            self.session.drop_pending(self.save_now)
+        elif self._timer.isActive() or self.session.is_pending(self.save_now):
             return
         self._shown = text
         if self.text() == text:
@@ -70,8 +76,19 @@ class AutoSave(QObject):
         text = self.text()
         if text == self._shown:
             return
-        self._shown = text
-        self._save(text)
+        previous = self._shown
+        refused: list[str] = []
+        self.session.failed.connect(refused.append)
+        try:
+            self._shown = text
+            self._save(text)
+        finally:
+            self.session.failed.disconnect(refused.append)
+        if refused:
+            # Not stored (the notice says why): the text stays in the field and waits, so the
+            # next flush (leaving a page, closing the window) tries again.
+            self._shown = previous
+            self.session.add_pending(self.save_now)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.FocusOut:
