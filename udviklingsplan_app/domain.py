@@ -352,6 +352,13 @@ def danish_month(value: dt.date) -> str:
     return _MONTHS[value.month - 1]
 
 
+def long_date(value: dt.date | None) -> str:
+    """``25. november 2026``, as Danish prose writes a date; ``""`` for no date."""
+    if value is None:
+        return ""
+    return f"{value.day}. {danish_month(value)} {value.year}"
+
+
 def danish_date(value: dt.date | None) -> str:
     """``25-11-2026``, the date form Danish readers expect; ``""`` for no date."""
     return value.strftime("%d-%m-%Y") if value else ""

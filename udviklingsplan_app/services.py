@@ -251,21 +251,28 @@ def import_plan(plan: Plan) -> int:
     validation.check_plan(plan, framework)
     now = _now()
     row = m.Plan.create(
-        leader_name=plan.leader.name,
-        leader_title=plan.leader.title,
-        level=plan.level,
-        workplace=plan.workplace,
-        manager_name=plan.manager.name,
-        manager_title=plan.manager.title,
+        **_header_row(plan),
         framework_id=framework.id,
         framework_version=framework.version,
-        first_year=plan.first_year,
-        years=plan.years,
         created_at=now,
         updated_at=now,
     )
     _insert_contents(row.id, plan)
     return int(row.id)
+
+
+def _header_row(plan: Plan) -> dict[str, Any]:
+    """The plan's own fields as the plan table stores them."""
+    return {
+        "leader_name": plan.leader.name,
+        "leader_title": plan.leader.title,
+        "level": plan.level,
+        "workplace": plan.workplace,
+        "manager_name": plan.manager.name,
+        "manager_title": plan.manager.title,
+        "first_year": plan.first_year,
+        "years": plan.years,
+    }
 
 
 def _insert_contents(plan_id: int, plan: Plan) -> None:
@@ -323,17 +330,7 @@ def restore_plan(plan_id: int, plan: Plan) -> None:
     row = _plan_row(plan_id)
     if row.framework_id != framework.id:
         raise ValidationError("Øjebliksbilledet hører til en plan med en anden strategiramme.")
-    m.Plan.update(
-        leader_name=plan.leader.name,
-        leader_title=plan.leader.title,
-        level=plan.level,
-        workplace=plan.workplace,
-        manager_name=plan.manager.name,
-        manager_title=plan.manager.title,
-        first_year=plan.first_year,
-        years=plan.years,
-        updated_at=_now(),
-    ).where(m.Plan.id == plan_id).execute()
+    m.Plan.update(**_header_row(plan), updated_at=_now()).where(m.Plan.id == plan_id).execute()
     m.SituationSection.delete().where(m.SituationSection.plan == plan_id).execute()
     m.Goal.delete().where(m.Goal.plan == plan_id).execute()
     m.Dialogue.delete().where(m.Dialogue.plan == plan_id).execute()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app import services
-from udviklingsplan_app.domain import Dialogue, DialogueKind, Plan, danish_month
+from udviklingsplan_app.domain import Dialogue, DialogueKind, Plan, danish_month, long_date
 from udviklingsplan_app.guidance import Concern, active_year
 
 from .pages import Page
@@ -33,11 +33,6 @@ from .situation_page import GrowingTextEdit, muted_label
 from .widgets import AutoSave, OptionalDateEdit
 
 TEXT_FIELDS = ("agenda", "notes", "agreements")
-
-
-def long_date(value: dt.date) -> str:
-    """``1. februar 2026``: a date as Danish prose writes it, whatever the system locale."""
-    return f"{value.day}. {danish_month(value)} {value.year}"
 
 
 def short_date(value: dt.date, year: int | None = None) -> str:

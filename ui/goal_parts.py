@@ -57,10 +57,11 @@ from udviklingsplan_app.domain import (
     Involvement,
     Measurement,
     Party,
+    long_date,
 )
 
 from .session import PlanSession
-from .trend_chart import TrendChart, danish_number, long_date, parse_number
+from .trend_chart import TrendChart, danish_number, parse_number
 from .widgets import DATE_FORMAT, OptionalDateEdit, plain
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app import services
-from udviklingsplan_app.domain import Goal, Plan, Status, StatusChange, danish_month
+from udviklingsplan_app.domain import Goal, Plan, Status, StatusChange, long_date
 from udviklingsplan_app.framework import Framework, Sign, Vision
 from udviklingsplan_app.guidance import Concern
 
@@ -87,7 +87,7 @@ def with_mnemonic(text: str, taken: set[str]) -> str:
 
 def danish_time(at: dt.datetime) -> str:
     """``25. november 2026 kl. 14.05``."""
-    return f"{at.day}. {danish_month(at)} {at.year} kl. {at:%H.%M}"
+    return f"{long_date(at)} kl. {at:%H.%M}"
 
 
 def fill_combo(combo: QComboBox, items: list[tuple[str, object]]) -> bool:

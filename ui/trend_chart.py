@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from udviklingsplan_app.domain import Indicator, Measurement, danish_month
+from udviklingsplan_app.domain import Indicator, Measurement, long_date
 
 _SHORT_MONTHS = (
     "jan.",
@@ -32,13 +32,6 @@ _SHORT_MONTHS = (
     "nov.",
     "dec.",
 )
-
-
-def long_date(value: dt.date | None) -> str:
-    """``3. marts 2026``, as Danish prose writes a date; ``""`` for no date."""
-    if value is None:
-        return ""
-    return f"{value.day}. {danish_month(value)} {value.year}"
 
 
 def short_date(value: dt.date) -> str:

@@ -29,7 +29,7 @@ from ..domain import (
     SituationSection,
     Status,
     danish_date,
-    danish_month,
+    long_date,
     years_label,
 )
 from ..framework import Framework
@@ -165,11 +165,6 @@ def _header_footer_text(text: str, limit: int = 70) -> str:
 
 
 # --- Danish wording ------------------------------------------------------------------------
-
-
-def long_date(value: dt.date) -> str:
-    """``25. november 2026``."""
-    return f"{value.day}. {danish_month(value)} {value.year}"
 
 
 def _number(value: float | None) -> str:
