@@ -301,14 +301,14 @@ def test_a_migration_is_preceded_by_a_backup_of_the_old_file(
         db.execute_sql("ALTER TABLE plan ADD COLUMN note TEXT NOT NULL DEFAULT ''")
 
     monkeypatch.setattr(database_module, "MIGRATIONS", [*database_module.MIGRATIONS, step_two])
-    monkeypatch.setattr(database_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(database_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     init_db(db_path)
     close_db()
-    assert _pragma(db_path, "user_version") == 2
+    assert _pragma(db_path, "user_version") == SCHEMA_VERSION + 1
     backups = sorted((db_path.parent / "backups").glob("*.db"))
-    assert len(backups) == 1 and "skema1" in backups[0].name
-    # The backup is the old, whole database: version 1, the plan in it, integrity ok.
-    assert _pragma(backups[0], "user_version") == 1
+    assert len(backups) == 1 and f"skema{SCHEMA_VERSION}" in backups[0].name
+    # The backup is the old, whole database: its version, the plan in it, integrity ok.
+    assert _pragma(backups[0], "user_version") == SCHEMA_VERSION
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         rows = conn.execute("SELECT id, workplace FROM plan").fetchall()
