@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._stale: set[int] = set()
         self._export: object | None = None  # the running Excel export, if any
         self._findings_dock: QWidget | None = None  # built after the first paint
+        self.guide: QWidget | None = None  # the open guide (ui.guide), if any
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 760)
         self._build_view()
@@ -195,6 +196,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Filer"))
         self.new_plan_action = QAction(self.tr("&Ny plan…"), self)
+        self.new_year_action = QAction(self.tr("Nyt &år…"), self)
+        self.new_year_action.setEnabled(False)
         self.excel_action = QAction(self.tr("Eksportér til &Excel…"), self)
         self.calendar_action = QAction(self.tr("Gem dialoger som &kalenderfil (.ics)…"), self)
         self.import_action = QAction(self.tr("&Importér plan fra JSON…"), self)
@@ -202,6 +205,10 @@ class MainWindow(QMainWindow):
         self.backup_action = QAction(self.tr("&Sikkerhedskopi…"), self)
         self.quit_action = QAction(self.tr("&Afslut"), self)
         file_menu.addAction(self.new_plan_action)
+        file_menu.addAction(self.new_year_action)
+        # Whether the plan has a new year to prepare is worked out when the menu opens.
+        file_menu.aboutToShow.connect(self.update_new_year_action)
+        self.file_menu = file_menu
         file_menu.addSeparator()
         file_menu.addAction(self.excel_action)
         file_menu.addAction(self.calendar_action)
@@ -265,6 +272,7 @@ class MainWindow(QMainWindow):
     def _connect_callbacks(self) -> None:
         self.plan_picker.currentIndexChanged.connect(self._on_plan_chosen)
         self.new_plan_action.triggered.connect(self._on_new_plan)
+        self.new_year_action.triggered.connect(self._on_new_year)
         self.import_action.triggered.connect(self._on_import)
         self.export_action.triggered.connect(self._on_export)
         self.excel_action.triggered.connect(self._on_excel)
@@ -464,16 +472,38 @@ class MainWindow(QMainWindow):
     # --- actions -----------------------------------------------------------------------
 
     def _on_new_plan(self) -> None:
-        from .new_plan_dialog import NewPlanDialog
+        """Ny plan: the guide, from a blank page to a plan for the first year."""
+        from .guide import open_new_plan_guide
 
         self.session.flush()
         if not self.finish_start():
             return
-        dialog = NewPlanDialog(self)
-        if dialog.exec() != NewPlanDialog.DialogCode.Accepted or dialog.plan_id is None:
-            return
-        self.reload_plans(select_id=dialog.plan_id)
-        self.show_page(SITUATION)
+        open_new_plan_guide(self)
+
+    def _on_new_year(self) -> None:
+        """Nyt år: the short guide that closes a year and plans the next."""
+        from .guide import open_year_guide
+
+        self.session.flush()
+        if self.finish_start():
+            open_year_guide(self)
+
+    def update_new_year_action(self) -> None:
+        from .guide import new_year_for
+
+        plan = self.session.plan
+        year = new_year_for(plan) if plan is not None else None
+        self.new_year_action.setEnabled(year is not None)
+        self.new_year_action.setText(
+            self.tr("Nyt &år %1…").replace("%1", str(year)) if year else self.tr("Nyt &år…")
+        )
+
+    def resume_guide(self) -> None:
+        """At program start, after the first paint: a guide left midway opens at its step;
+        an empty database opens the guide for the first plan."""
+        from .guide import resume_at_start
+
+        resume_at_start(self)
 
     def _on_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
