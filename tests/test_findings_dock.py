@@ -222,3 +222,47 @@ def test_a_calendar_file_that_cannot_be_written_is_explained(
     win.calendar_action.trigger()
     assert warned == [f"Mappen {folder} findes ikke."]
     assert not folder.exists()
+
+
+# --- the years' focus on the overview ------------------------------------------------------
+
+
+def test_the_overview_shows_the_years_focus_and_the_panel_the_tip(
+    window: MainWindow, qtmodeltester
+) -> None:
+    session = window.session
+    plan_id = session.plan.id
+    session.apply(
+        "nyt mål",
+        services.add_goal,
+        plan_id,
+        year=2026,
+        vision="sund-organisation",
+        title="Færre skift",
+    )
+    session.apply(
+        "fokus for 2026",
+        services.set_year_focus,
+        plan_id,
+        2026,
+        ["vaerdigt-liv", "sund-organisation"],
+    )
+    overview = window.show_page(mw.OVERVIEW)
+    model = overview.overview_model
+    qtmodeltester.check(model)
+
+    def cell(row: int, column: int) -> str:
+        return str(model.data(model.index(row, column)))
+
+    assert cell(0, 0) == "Fokus – intet mål endnu"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole).name() == "#ddebf7"
+    assert cell(0, 3).split("\n") == ["Fokus · 1 mål", "• Færre skift"]
+    assert cell(0, 1) == "–" and cell(1, 0) == "–"
+    assert any(
+        t.startswith("Tip: 2026 fokuserer på visionen »Et værdigt liv«") for t in _texts(window)
+    )
+
+    window.undo_action.trigger()
+    assert cell(0, 0) == "–"
+    assert cell(0, 3).split("\n")[0] == "1 mål"
+    assert not any("fokuserer på" in t for t in _texts(window))
