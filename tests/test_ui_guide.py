@@ -12,7 +12,14 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QMessageBox, QRadioButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QRadioButton,
+)
 
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import (
@@ -92,7 +99,7 @@ def goals_step(guide) -> GoalsStep:
 
 
 def add_goal(qtbot, step: GoalsStep, vision: str, theme: str | None, title: str, **parts) -> None:
-    """One goal through the step's widgets: "Nyt mål", then every field of the editor."""
+    """One goal through the step's widgets: "Tilføj mål", then every field of the editor."""
     click(qtbot, step.new_button)
     editor = step.editor
     assert step.right.currentWidget() is editor
@@ -272,9 +279,15 @@ def test_a_guide_edit_is_one_step_to_undo_in_the_main_window(qtbot, window: Main
     click(qtbot, step.new_button)
     assert step.counter.text() == "1 af 3–5 mål"
     assert window.undo_action.text() == "&Fortryd nyt mål"
-    window.undo_action.trigger()
+    # Ctrl+Z in the guide undoes it (the main window's menu is behind the guide).
+    step.goal_list.setFocus()
+    guide.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is guide)
+    qtbot.keyClick(step.goal_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert step.counter.text() == "0 af 3–5 mål"
     assert services.load_plan(guide.plan_id).goals == []
+    window.redo_action.trigger()
+    assert step.counter.text() == "1 af 3–5 mål"
 
 
 def test_without_a_workplace_the_guide_says_what_is_missing_and_stores_nothing(

@@ -186,7 +186,7 @@ class GuideWindow(QDialog):
         self.close_button.setToolTip(
             self.tr("Alt er gemt. Guiden fortsætter her, næste gang du åbner programmet.")
         )
-        self.back_button = QPushButton(self.tr("◀ &Tilbage"), self)
+        self.back_button = QPushButton(self.tr("◀ Tilba&ge"), self)
         self.next_button = QPushButton(self.tr("&Næste ▶"), self)
         self.next_button.setDefault(False)
         self.next_button.setAutoDefault(False)
@@ -199,6 +199,9 @@ class GuideWindow(QDialog):
         right.addLayout(buttons)
         layout.addLayout(right, 1)
         self.setWindowTitle(self.window_title())
+        # Ctrl+Z and Ctrl+Y undo and redo the guide's edits, as in the main window (a text
+        # field being typed in undoes its own typing first).
+        self.addActions([self.main.undo_action, self.main.redo_action])
 
     def _step_names(self) -> list[str]:
         return [f"{n}. {step.heading()}" for n, step in enumerate(self.steps, 1)]

@@ -229,7 +229,7 @@ class GoalsStep(Step):
         column.addWidget(self.counter)
         self.coverage = muted_label("", left)
         column.addWidget(self.coverage)
-        goals_label = QLabel(self.tr("Årets &mål:"), left)
+        goals_label = QLabel(self.tr("Å&rets mål:"), left)
         self.model = YearGoalsModel(self)
         self.goal_list = QListView(left)
         self.goal_list.setModel(self.model)
@@ -237,11 +237,13 @@ class GoalsStep(Step):
         self.goal_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.goal_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.goal_list.setSpacing(2)
+        self.goal_list.setWordWrap(True)  # long titles wrap rather than hide
+        self.goal_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         goals_label.setBuddy(self.goal_list)
         column.addWidget(goals_label)
         column.addWidget(self.goal_list, 2)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("&Nyt mål"), left)
+        self.new_button = QPushButton(self.tr("Tilføj &mål"), left)
         self.delete_button = QPushButton(self.tr("&Slet mål…"), left)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
@@ -256,6 +258,7 @@ class GoalsStep(Step):
             self.tr("Klik på en bemærkning for at gå til målet, den handler om")
         )
         self.findings.setWordWrap(True)
+        self.findings.setSpacing(2)
         self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         findings_label.setBuddy(self.findings)
         column.addWidget(findings_label)
@@ -272,9 +275,14 @@ class GoalsStep(Step):
         self.editor.status_box.hide()
         self.editor.parts.tabs.setTabVisible(1, False)
         self.editor.parts.tabs.setTabVisible(2, False)
+        lines = self.fontMetrics().lineSpacing()
+        self.editor.rationale_edit.setMaximumHeight(lines * 7)
+        self.editor.criteria_edit.setMaximumHeight(lines * 5)
+        # The hidden indicator tab (with its chart) would otherwise set the tabs' height.
+        self.editor.parts.setMaximumHeight(lines * 15)
         self.involvement = InvolvementChecks(self.session, self.editor.widget())
         body = self.editor.widget().layout()
-        body.insertWidget(body.indexOf(self.editor.parts), self.involvement)
+        body.insertWidget(body.indexOf(self.editor.parts) + 1, self.involvement)
         self.right.addWidget(self.hint)
         self.right.addWidget(self.editor)
         unit = self.fontMetrics().averageCharWidth()
@@ -361,7 +369,7 @@ class GoalsStep(Step):
         if goal is None:
             self.hint.setText(
                 self.tr(
-                    "Der er endnu ingen udviklingsmål for %1.\n\nKlik på »Nyt mål« for at "
+                    "Der er endnu ingen udviklingsmål for %1.\n\nKlik på »Tilføj mål« for at "
                     "begynde på det første."
                 ).replace("%1", str(self.year))
             )

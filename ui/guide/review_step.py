@@ -110,7 +110,7 @@ class ReviewStep(Step):
                 .replace("%1", str(year))
                 .replace("%2", str(len(goals)))
             )
-            + (f"<ul style='margin-top:2px'>{titles}</ul>" if titles else "")
+            + (f"<ul style='margin-top:2px; margin-bottom:4px'>{titles}</ul>" if titles else "")
         )
         dates = []
         for kind in DialogueKind:
