@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from udviklingsplan_app import services
@@ -16,7 +18,7 @@ from udviklingsplan_app.calendar_export import (
     has_dated_dialogues,
     write_calendar,
 )
-from udviklingsplan_app.domain import Dialogue, DialogueKind, Person, Plan
+from udviklingsplan_app.domain import Dialogue, DialogueKind, Goal, Person, Plan
 from udviklingsplan_app.errors import InputError
 from udviklingsplan_app.exchange.json_format import read_plan_file
 
@@ -172,3 +174,50 @@ def test_a_replace_that_is_refused_leaves_the_old_file(
         write_calendar(_example(), target)
     assert target.read_bytes() == b"gammel"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dialoger.ics"]
+
+
+def _strange_plan(workplace: str, manager: str, title: str, agenda: str) -> Plan:
+    return Plan(
+        leader=Person("Anne Berg"),
+        level=3,
+        workplace=workplace,
+        manager=Person(manager),
+        framework_id="socialstrategi-2018",
+        first_year=2026,
+        years=4,
+        goals=[Goal(2026, "vaerdigt-liv", title)],
+        dialogues=[Dialogue(2026, DialogueKind.MIDT, planned=dt.date(2026, 6, 1), agenda=agenda)],
+    )
+
+
+def test_line_breaks_and_control_characters_in_texts_make_a_valid_file() -> None:
+    plan = _strange_plan(
+        "Bostedet\nNord; afd. 2, \\ »ØST«\x00",
+        "Ole\r\nDam\x0b",
+        "Tryghed\r\nog trivsel 🎉",
+        "Punkt 1\r\nPunkt 2\rPunkt 3\x1f",
+    )
+    (event,) = _events(dialogues_calendar(plan, 2026, NOW))
+    assert str(event["summary"]) == (
+        "Midtvejsdialog med Ole Dam – udviklingsplan Bostedet Nord; afd. 2, \\ »ØST«"
+    )
+    description = str(event["description"])
+    assert "Dagsorden:\nPunkt 1\nPunkt 2\nPunkt 3\n" in description
+    assert "• Tryghed og trivsel 🎉" in description
+
+
+@given(
+    workplace=st.text(min_size=1),
+    manager=st.text(),
+    title=st.text(min_size=1),
+    agenda=st.text(),
+)
+def test_any_text_gives_a_file_that_reads_back(
+    workplace: str, manager: str, title: str, agenda: str
+) -> None:
+    plan = _strange_plan(workplace, manager, title, agenda)
+    (event,) = _events(dialogues_calendar(plan, 2026, NOW))
+    assert event.decoded("dtstart") == dt.date(2026, 6, 1)
+    summary = str(event["summary"])
+    assert summary.startswith("Midtvejsdialog")
+    assert "\n" not in summary and "\r" not in summary

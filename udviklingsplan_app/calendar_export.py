@@ -8,6 +8,7 @@ them twice. ``icalendar`` is imported on first use: the program's start does not
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from pathlib import Path
 
@@ -16,6 +17,19 @@ from .exchange.files import write_atomically
 
 PRODID = "-//Københavns Kommune//Udviklingsplan//DA"
 _EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _text(text: str) -> str:
+    """Free text as a calendar holds it: line breaks as ``\n``, no control characters."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _line(text: str) -> str:
+    """Free text on one line (a title): every run of white space becomes one space."""
+    return " ".join(_text(text).split())
 
 
 def _when(dialogue: Dialogue) -> dt.date | None:
@@ -35,19 +49,22 @@ def event_uid(plan: Plan, dialogue: Dialogue) -> str:
 
 
 def _summary(plan: Plan, dialogue: Dialogue) -> str:
-    manager = plan.manager.name.strip()
+    manager = _line(plan.manager.name)
     who = f" med {manager}" if manager else ""
-    return f"{dialogue.kind.label}{who} – udviklingsplan {plan.workplace}"
+    return f"{dialogue.kind.label}{who} – udviklingsplan {_line(plan.workplace)}"
 
 
 def _description(plan: Plan, dialogue: Dialogue) -> str:
-    parts = [f"{dialogue.kind.label} for {dialogue.year} om udviklingsplanen for {plan.workplace}."]
-    if dialogue.agenda.strip():
-        parts.append("Dagsorden:\n" + dialogue.agenda.strip())
+    workplace = _line(plan.workplace)
+    parts = [f"{dialogue.kind.label} for {dialogue.year} om udviklingsplanen for {workplace}."]
+    agenda = _text(dialogue.agenda).strip()
+    if agenda:
+        parts.append("Dagsorden:\n" + agenda)
     goals = plan.goals_in(dialogue.year)
     if goals:
         parts.append(
-            f"Udviklingsmål for {dialogue.year}:\n" + "\n".join(f"• {g.title}" for g in goals)
+            f"Udviklingsmål for {dialogue.year}:\n"
+            + "\n".join(f"• {_line(g.title)}" for g in goals)
         )
     if dialogue.held:
         parts.append(f"Holdt {long_date(dialogue.held)}.")
@@ -70,7 +87,7 @@ def dialogues_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Dialoger – udviklingsplan {plan.workplace}")
+    calendar.add("x-wr-calname", f"Dialoger – udviklingsplan {_line(plan.workplace)}")
     for dialogue in plan.dialogues:
         day = _when(dialogue)
         if day is None or (year is not None and dialogue.year != year):
