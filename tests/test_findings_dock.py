@@ -266,3 +266,30 @@ def test_the_overview_shows_the_years_focus_and_the_panel_the_tip(
     assert cell(0, 0) == "–"
     assert cell(0, 3).split("\n")[0] == "1 mål"
     assert not any("fokuserer på" in t for t in _texts(window))
+
+
+def test_the_years_dialogues_are_saved_from_the_dialogues_page(
+    qtbot, db_path: Path, example_plan_id: int, tmp_path: Path, monkeypatch
+) -> None:
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    page = win.show_page(mw.DIALOGUES)
+    page.choose_year(2026)
+    asked: list[str] = []
+
+    def save_as(_parent, _title, suggestion, _filter):
+        asked.append(suggestion)
+        return str(tmp_path / "dialoger 2026.ics"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    qtbot.mouseClick(page.calendar_button, Qt.MouseButton.LeftButton)
+
+    assert Path(asked[0]).name.startswith("Dialoger 2026 Den Sociale Hjemmepleje")
+    events = list(Calendar.from_ical((tmp_path / "dialoger 2026.ics").read_bytes()).walk("VEVENT"))
+    assert [str(e["summary"]).split(" med ")[0] for e in events] == [
+        "Startdialog",
+        "Midtvejsdialog",
+        "Slutdialog",
+        "Opfølgning",
+    ]
+    assert events[3].decoded("dtstart") == dt.date(2027, 1, 19)

@@ -80,12 +80,16 @@ class FindingsDock(QDockWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.list, 1)
         self.setWidget(body)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
 
         self.list.clicked.connect(self._on_finding)
         self.list.activated.connect(self._on_finding)
         session.changed.connect(self.refresh)
         self.refresh()
+
+    def preferred_width(self) -> int:
+        """Wide enough for short findings on three or four lines, narrow enough for the page."""
+        return self.fontMetrics().averageCharWidth() * 32
 
     def refresh(self) -> None:
         plan, framework = self.session.plan, self.session.framework

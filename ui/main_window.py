@@ -588,6 +588,7 @@ class MainWindow(QMainWindow):
             dock = FindingsDock(self.session, self.go_to, self)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.show()  # a dock added to a window already on screen starts hidden
+            self.resizeDocks([dock], [dock.preferred_width()], Qt.Orientation.Horizontal)
             self.view_menu.addSeparator()
             self.view_menu.addAction(dock.toggleViewAction())
             self._findings_dock = dock
