@@ -401,9 +401,11 @@ def test_a_guide_closed_midway_continues_there_at_the_next_start(
 
 def test_first_start_with_an_empty_database_opens_the_guide(qtbot, window: MainWindow) -> None:
     assert window.guide is None
-    guide = resume_at_start(window)
+    window.resume_guide()  # what the program start calls right after the first paint
+    guide = window.guide
     assert isinstance(guide, PlanGuide) and guide.isVisible()
     assert guide.current == ABOUT and guide.plan_id is None
+    assert guide.focusWidget() is guide.steps[ABOUT].workplace
 
 
 def test_a_start_with_plans_and_no_guide_left_opens_nothing(

@@ -184,6 +184,10 @@ class AboutStep(Step):
 
     # --- showing -----------------------------------------------------------------------------
 
+    def enter(self) -> None:
+        self.refresh()
+        self.workplace.setFocus()
+
     def refresh(self) -> None:
         plan = self.plan
         if plan is None:
