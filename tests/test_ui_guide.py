@@ -507,7 +507,7 @@ def test_new_year_is_the_coming_year_from_september(db_path: Path, example_plan_
 
 
 def test_new_year_sets_final_statuses_and_carries_a_goal_over(
-    qtbot, db_path: Path, example_plan_id: int
+    qtbot, db_path: Path, example_plan_id: int, qtmodeltester
 ) -> None:
     win = MainWindow(db_path)
     qtbot.addWidget(win)
@@ -517,6 +517,8 @@ def test_new_year_sets_final_statuses_and_carries_a_goal_over(
     assert isinstance(guide, YearGuide) and guide.year == 2027
     assert guide.title_label.text() == "Året der gik – 2026"
     step: LastYearStep = guide.current_step()
+    qtmodeltester.check(step.model)
+    assert step.model.headerData(1, Qt.Orientation.Horizontal) == "Vision"
     titles = [step.model.index(r, 0).data() for r in range(step.model.rowCount())]
     assert len(titles) == 4
     # The goal already carried over says so, and cannot be carried twice.

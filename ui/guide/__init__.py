@@ -89,10 +89,12 @@ def resume_at_start(main: MainWindow) -> GuideWindow | None:
     guide = _open_guide(main)
     if guide is not None:
         return guide
-    plans = {summary.id for summary in main.session.plan_summaries()}
+    plans = {
+        s.id: range(s.first_year, s.first_year + s.years) for s in main.session.plan_summaries()
+    }
     for progress in services.unfinished_guides():
-        if progress.plan_id not in plans:
-            continue
+        if progress.year not in plans.get(progress.plan_id, ()):
+            continue  # the plan, or that year of it, is gone
         if progress.kind == GUIDE_NEW_PLAN:
             return _show(main, PlanGuide(main, progress.plan_id, progress.year, progress.step))
         if progress.kind == GUIDE_NEW_YEAR:

@@ -75,8 +75,12 @@ class LastYearModel(QAbstractTableModel):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._rows: list[tuple[str, tuple[str, str, str]]] = []
+        self._vision_word = "Vision"
 
     def set_goals(self, plan: Plan, framework: Framework, year: int) -> None:
+        if framework.terms.vision != self._vision_word:
+            self._vision_word = framework.terms.vision
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.VISION, self.VISION)
         rows = []
         for goal in plan.goals_in(year):
             vision = framework.vision(goal.vision)
@@ -122,6 +126,8 @@ class LastYearModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < 3
         ):
+            if section == self.VISION:
+                return self._vision_word
             return self.tr(self.HEADERS[section])
         return None
 
