@@ -534,7 +534,7 @@ def test_new_year_sets_final_statuses_and_carries_a_goal_over(
 
     rehab = titles.index("Rehabilitering og recovery for borgere med psykosociale problemer")
     step.table.setCurrentIndex(step.model.index(rehab, 0))
-    assert step.carry_button.text() == "&Videreført til 2027"
+    assert step.carry_button.text() == "&Viderefør til 2027"
     type_into(qtbot, step.note, "Fortsætter med nye borgere")
     click(qtbot, step.carry_button)
     assert step.model.index(rehab, 2).data() == "Videreført til 2027"

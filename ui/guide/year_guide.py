@@ -263,7 +263,7 @@ class LastYearStep(Step):
             self.status_combo.setCurrentIndex(index)
         later = next((g for g in plan.goals if g.carried_over_from == goal.uid), None)
         new_year = self.guide.work_year()
-        self.carry_button.setText(self.tr("&Videreført til %1").replace("%1", str(new_year)))
+        self.carry_button.setText(self.tr("&Viderefør til %1").replace("%1", str(new_year)))
         if later is not None:
             reason = self.tr("Målet er videreført til %1.").replace("%1", str(later.year))
         elif goal.year >= plan.last_year:
