@@ -290,6 +290,37 @@ def test_a_guide_edit_is_one_step_to_undo_in_the_main_window(qtbot, window: Main
     assert step.counter.text() == "1 af 3–5 mål"
 
 
+def click_finding(qtbot, view, model, code: str, **concern: object) -> None:
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.finding(r).code == code
+        and all(getattr(model.finding(r).concerns, k) == v for k, v in concern.items())
+    )
+    rect = view.visualRect(model.index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_the_years_guidance_leads_to_its_goals(qtbot, window: MainWindow) -> None:
+    guide = start_guide(qtbot, window)
+    click(qtbot, guide.next_button)
+    guide.go(GOALS)
+    step = goals_step(guide)
+    # A vision that no goal covers yet: a click adds a goal under it.
+    click_finding(
+        qtbot, step.findings, step.findings_model, "vision-uncovered", vision="sund-organisation"
+    )
+    assert step.counter.text() == "1 af 3–5 mål"
+    assert step.editor.vision_combo.currentData() == "sund-organisation"
+    first = step.editor.uid
+    click(qtbot, step.new_button)
+    assert step.editor.uid != first
+    # A goal without signs of success: a click shows that goal.
+    click_finding(qtbot, step.findings, step.findings_model, "goal-without-success", goal_uid=first)
+    assert step.editor.uid == first
+    assert step.goal_list.currentIndex().row() == 0
+
+
 def test_without_a_workplace_the_guide_says_what_is_missing_and_stores_nothing(
     qtbot, window: MainWindow
 ) -> None:

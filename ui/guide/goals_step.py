@@ -179,7 +179,9 @@ def year_findings(plan: Plan, framework: Framework, year: int) -> list[Finding]:
     findings = []
     for finding in check_plan(plan, framework):
         concern = finding.concerns
-        if concern.kind == "vision" or (concern.year == year and concern.kind != "dialogue"):
+        if concern.kind == "vision" and concern.year in (None, year):
+            findings.append(finding)  # the cycle's coverage, and the year's focus
+        elif concern.year == year and concern.kind not in ("vision", "dialogue"):
             findings.append(finding)
     return findings
 
@@ -255,7 +257,10 @@ class GoalsStep(Step):
         self.findings.setModel(self.findings_model)
         self.findings.setAccessibleName(self.tr("Vejledning for året"))
         self.findings.setToolTip(
-            self.tr("Klik på en bemærkning for at gå til målet, den handler om")
+            self.tr(
+                "Klik på en bemærkning om et mål for at gå til målet – eller på en bemærkning om "
+                "en vision uden mål for at tilføje et mål under den"
+            )
         )
         self.findings.setWordWrap(True)
         self.findings.setSpacing(2)
