@@ -93,3 +93,19 @@ def test_jsonschema_loads_when_a_file_is_read() -> None:
         """
     )
     assert result == [False, True, "Den Sociale Hjemmepleje, Borgercenter Hjemmepleje"]
+
+
+def test_icalendar_loads_only_when_a_calendar_is_made() -> None:
+    result = _run_child(
+        f"""
+        import json, sys
+        from pathlib import Path
+        from udviklingsplan_app.calendar_export import dialogues_calendar
+        from udviklingsplan_app.exchange.json_format import read_plan_file
+        before = "icalendar" in sys.modules
+        plan = read_plan_file(Path({str(ROOT / "resources" / "examples" / "den-sociale-hjemmepleje.json")!r}))
+        data = dialogues_calendar(plan, 2026)
+        print(json.dumps([before, "icalendar" in sys.modules, data.count(b"BEGIN:VEVENT")]))
+        """
+    )
+    assert result == [False, True, 4]

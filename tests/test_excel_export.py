@@ -624,3 +624,27 @@ def test_cli_export_into_a_read_only_folder_keeps_the_old_file(cli: Cli, tmp_pat
         assert target.read_bytes() == b"den gamle eksport"
     finally:
         folder.chmod(0o700)
+
+
+def test_the_years_focus_is_marked_on_the_overview_with_a_legend(tmp_path: Path) -> None:
+    plan = _example()
+    plan.focus = {2026: ["sund-organisation", "vaerdigt-liv"], 2028: ["selvstaendigt-liv"]}
+    ws = _write(plan, tmp_path)["Overblik"]
+    # A focus with goals says so above the goals; one without goals is blue and says so.
+    assert ws["E2"].value.split("\n")[0] == "Fokus · 2 mål"
+    assert ws["B2"].value == "Fokus – intet mål endnu"
+    assert ws["B2"].fill.fgColor.rgb.endswith("DDEBF7")
+    assert ws["C4"].value == "Fokus – intet mål endnu"
+    # Visions that are not the year's focus look as before.
+    assert ws["D2"].value.split("\n")[0] == "1 mål"
+    assert ws["C2"].value.split("\n")[0] == "1 mål"
+    assert ws["B4"].value == "Intet mål"
+    legend = ws["A7"].value
+    assert legend.startswith("»Fokus« markerer det, året fokuserer på")
+    assert "A7:F7" in {str(r) for r in ws.merged_cells.ranges}
+
+
+def test_without_a_focus_the_overview_has_no_focus_marks(tmp_path: Path) -> None:
+    ws = _write(_example(), tmp_path)["Overblik"]
+    values = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not any("Fokus" in v for v in values)

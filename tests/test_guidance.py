@@ -551,3 +551,47 @@ def test_an_open_goal_in_the_last_year_is_not_told_to_be_carried_over() -> None:
 def test_a_framework_label_names_its_period_once() -> None:
     assert F2018.label == "Socialstrategien 2018 (2018–2022)"
     assert F2023.label == "Indsatsområder 2023–2025"
+
+
+# --- the years' focus ----------------------------------------------------------------------
+
+
+def test_a_focus_without_a_goal_in_the_current_year_is_a_tip() -> None:
+    plan = clean_plan()
+    in_2026 = {g.vision for g in plan.goals_in(2026)}
+    missing = next(v.id for v in F2018.visions if v.id not in in_2026)
+    plan.focus = {2026: [next(iter(sorted(in_2026))), missing]}
+    findings = check_plan(plan, F2018, today=EARLY)
+    assert [(f.severity, f.code, f.concerns) for f in findings] == [
+        (Severity.TIP, "focus-without-goal", Concern("vision", year=2026, vision=missing))
+    ]
+    title = F2018.vision(missing).title  # type: ignore[union-attr]
+    assert findings[0].message.startswith(
+        f"2026 fokuserer på visionen »{title}«, men der er endnu intet udviklingsmål under den"
+    )
+
+
+def test_the_focus_tip_uses_the_frameworks_own_words() -> None:
+    today = dt.date(2023, 4, 1)
+    plan = clean_plan(F2023, today, first_year=2023)
+    in_2023 = {g.vision for g in plan.goals_in(2023)}
+    missing = next(v.id for v in F2023.visions if v.id not in in_2023)
+    plan.focus = {2023: [missing]}
+    (finding,) = check_plan(plan, F2023, today=today)
+    assert "fokuserer på indsatsområdet »" in finding.message
+    assert "under det i 2023" in finding.message
+
+
+def test_the_focus_of_later_and_finished_years_gives_no_tip() -> None:
+    plan = clean_plan()
+    plan.focus = {year: [v.id for v in F2018.visions] for year in plan.cycle_years}
+    # Early in 2026 only 2026 is looked at; when the cycle is over, none.
+    assert len(_only(check_plan(plan, F2018, today=EARLY), "focus-without-goal")) == 1
+    in_2027 = dt.date(2027, 5, 1)
+    assert [
+        f.concerns.year for f in _only(check_plan(plan, F2018, in_2027), "focus-without-goal")
+    ] == [2027]
+    after = dt.date(2030, 3, 1)
+    finished = clean_plan(today=after)
+    finished.focus = plan.focus
+    assert _only(check_plan(finished, F2018, today=after), "focus-without-goal") == []

@@ -673,3 +673,63 @@ def test_the_first_bad_field_in_file_order_is_named(db_path: Path, tmp_path: Pat
         _import(write_json(tmp_path / "to-fejl.json", data))
 
     assert caught.value.field == "plan.goals[2].status"
+
+
+# --- the years' focus (optional) -----------------------------------------------------------
+
+
+def test_the_focus_is_exported_after_the_situation_and_imported_again(
+    example_plan_id: int, tmp_path: Path
+) -> None:
+    services.set_year_focus(example_plan_id, 2027, ["sund-organisation", "vaerdigt-liv"])
+    services.set_year_focus(example_plan_id, 2026, ["helstoebt-loesning"])
+    text = plan_to_json(services.load_plan(example_plan_id))
+    data = json.loads(text)["plan"]
+    assert data["focus"] == {
+        "2026": ["helstoebt-loesning"],
+        "2027": ["vaerdigt-liv", "sund-organisation"],
+    }
+    assert list(data).index("focus") == list(data).index("situation") + 1
+    exported = tmp_path / "med fokus.json"
+    exported.write_text(text, encoding="utf-8", newline="\n")
+    second = _import(exported)
+    assert services.load_plan(second).focus == services.load_plan(example_plan_id).focus
+    assert plan_to_json(services.load_plan(second)) == text
+
+
+def test_a_plan_without_focus_has_no_focus_field(example_plan_id: int) -> None:
+    assert "focus" not in json.loads(plan_to_json(services.load_plan(example_plan_id)))["plan"]
+
+
+@pytest.mark.parametrize(
+    ("focus", "field", "words"),
+    [
+        ({"2031": ["vaerdigt-liv"]}, "plan.focus.2031", "uden for planens år"),
+        ({"2026": ["findes-ikke"]}, "plan.focus.2026[0]", "findes ikke"),
+        ({"2026": ["vaerdigt-liv", "vaerdigt-liv"]}, "plan.focus.2026[1]", "står to gange"),
+        ({"i år": ["vaerdigt-liv"]}, "plan.focus", "rigtige form"),
+        ({"2026": "vaerdigt-liv"}, "plan.focus.2026", "liste"),
+    ],
+)
+def test_a_bad_focus_is_refused_naming_the_field(
+    db_path: Path, tmp_path: Path, focus: Any, field: str, words: str
+) -> None:
+    data = copy.deepcopy(EXAMPLE_DATA)
+    data["plan"]["focus"] = focus
+    path = tmp_path / "fokus.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        read_plan_file(path)
+    assert field in str(info.value) and words in str(info.value)
+    assert _plan_count() == 0
+
+
+def test_a_focus_given_out_of_order_is_stored_in_framework_order(
+    db_path: Path, tmp_path: Path
+) -> None:
+    data = copy.deepcopy(EXAMPLE_DATA)
+    data["plan"]["focus"] = {"2027": ["sund-organisation", "vaerdigt-liv"], "2028": []}
+    path = tmp_path / "fokus.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    plan_id = _import(path)
+    assert services.load_plan(plan_id).focus == {2027: ["vaerdigt-liv", "sund-organisation"]}

@@ -998,3 +998,144 @@ def test_a_write_waits_for_another_program_that_is_writing(
     assert services.load_plan(example_plan_id).situation[SituationSection.CHALLENGES] == (
         "Skrevet under lås"
     )
+
+
+# --- the years' focus (the guide's four-year overview) -------------------------------------
+
+VISIONS = ["vaerdigt-liv", "selvstaendigt-liv", "helstoebt-loesning", "sund-organisation"]
+
+
+def test_set_year_focus_stores_the_years_visions_in_framework_order(db_path: Path) -> None:
+    plan_id = _plan(db_path)
+    assert services.load_plan(plan_id).focus == {}
+    services.set_year_focus(plan_id, 2027, [VISIONS[3], VISIONS[0]])
+    services.set_year_focus(plan_id, 2026, [VISIONS[1]])
+    assert services.load_plan(plan_id).focus == {2026: [VISIONS[1]], 2027: [VISIONS[0], VISIONS[3]]}
+
+
+def test_set_year_focus_replaces_the_year_and_an_empty_list_clears_it(db_path: Path) -> None:
+    plan_id = _plan(db_path)
+    services.set_year_focus(plan_id, 2026, VISIONS[:2])
+    services.set_year_focus(plan_id, 2027, VISIONS[2:])
+    services.set_year_focus(plan_id, 2026, [VISIONS[2]])
+    assert services.load_plan(plan_id).focus == {2026: [VISIONS[2]], 2027: VISIONS[2:]}
+    services.set_year_focus(plan_id, 2026, [])
+    assert services.load_plan(plan_id).focus == {2027: VISIONS[2:]}
+
+
+@pytest.mark.parametrize(
+    ("year", "visions", "message"),
+    [
+        (2030, [VISIONS[0]], "året 2030 ligger uden for planens år 2026–2029"),
+        (2025, [VISIONS[0]], "året 2025 ligger uden for planens år 2026–2029"),
+        (2026, ["io1-hjemloeshed"], "findes ikke i"),
+        (2026, [VISIONS[0], VISIONS[0]], "står to gange"),
+        (2026, [None], "skal være en liste af tekster"),
+        ("2026", [VISIONS[0]], "skal være et helt tal"),
+    ],
+)
+def test_set_year_focus_refuses_what_is_not_in_the_plan(
+    db_path: Path, year: Any, visions: list[Any], message: str
+) -> None:
+    plan_id = _plan(db_path)
+    services.set_year_focus(plan_id, 2026, [VISIONS[1]])
+    with unchanged(plan_id), pytest.raises(ValidationError, match=message):
+        services.set_year_focus(plan_id, year, visions)
+
+
+def test_the_focus_follows_undo_and_redo(db_path: Path) -> None:
+    plan_id = _plan(db_path)
+    services.set_year_focus(plan_id, 2026, VISIONS[:2])
+    before = services.load_plan(plan_id)
+    services.set_year_focus(plan_id, 2026, [VISIONS[3]])
+    services.set_year_focus(plan_id, 2028, [VISIONS[0]])
+    after = services.load_plan(plan_id)
+    services.restore_plan(plan_id, before)
+    assert services.load_plan(plan_id).focus == {2026: VISIONS[:2]}
+    services.restore_plan(plan_id, after)
+    assert services.load_plan(plan_id).focus == {2026: [VISIONS[3]], 2028: [VISIONS[0]]}
+
+
+def test_a_shorter_cycle_drops_the_focus_of_the_years_it_leaves(db_path: Path) -> None:
+    plan_id = _plan(db_path)
+    services.set_year_focus(plan_id, 2026, [VISIONS[0]])
+    services.set_year_focus(plan_id, 2029, [VISIONS[3]])
+    services.update_plan(plan_id, years=3)
+    plan = services.load_plan(plan_id)
+    assert plan.focus == {2026: [VISIONS[0]]}
+    # What is stored still exports and imports.
+    assert services.load_plan(services.import_plan(plan)).focus == {2026: [VISIONS[0]]}
+
+
+def test_the_focus_goes_with_the_plan_when_it_is_deleted(db_path: Path) -> None:
+    plan_id = _plan(db_path)
+    services.set_year_focus(plan_id, 2026, VISIONS)
+    services.save_guide_progress(plan_id, "ny_plan", 2026, 3)
+    services.delete_plan(plan_id)
+    assert models.YearFocus.select().count() == 0
+    assert models.GuideProgress.select().count() == 0
+
+
+# --- guide progress ------------------------------------------------------------------------
+
+
+def test_guide_progress_is_saved_updated_and_finished(db_path: Path) -> None:
+    from udviklingsplan_app.domain import GUIDE_NEW_PLAN, GUIDE_NEW_YEAR, GuideProgress
+
+    first, second = _plan(db_path), _plan(db_path, workplace="Værestedet Ørestad")
+    assert services.unfinished_guides() == []
+    services.save_guide_progress(first, GUIDE_NEW_PLAN, 2026, 2)
+    services.save_guide_progress(second, GUIDE_NEW_YEAR, 2027, 1)
+    services.save_guide_progress(first, GUIDE_NEW_PLAN, 2026, 4)  # the same guide, one row
+    assert models.GuideProgress.select().count() == 2
+    models.GuideProgress.update(updated_at=dt.datetime(2026, 1, 1)).where(
+        models.GuideProgress.plan == second
+    ).execute()
+    assert services.unfinished_guides() == [
+        GuideProgress(first, GUIDE_NEW_PLAN, 2026, 4),
+        GuideProgress(second, GUIDE_NEW_YEAR, 2027, 1),
+    ]
+    services.finish_guide(first, GUIDE_NEW_PLAN)
+    services.finish_guide(first, GUIDE_NEW_PLAN)  # twice is harmless
+    assert services.unfinished_guides() == [GuideProgress(second, GUIDE_NEW_YEAR, 2027, 1)]
+
+
+def test_guide_progress_is_not_plan_data(db_path: Path) -> None:
+    """Undo does not move the guide back, and an export does not carry it."""
+    plan_id = _plan(db_path)
+    snapshot = services.load_plan(plan_id)
+    services.save_guide_progress(plan_id, "ny_plan", 2026, 3)
+    services.restore_plan(plan_id, snapshot)
+    assert [g.step for g in services.unfinished_guides()] == [3]
+    assert "ny_plan" not in _snapshot(plan_id)
+
+
+def test_guide_progress_can_be_read_on_the_start_connection(db_path: Path) -> None:
+    import sqlite3
+
+    from udviklingsplan_app.storage import reading
+
+    plan_id = _plan(db_path)
+    services.save_guide_progress(plan_id, "nyt_aar", 2027, 1)
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        assert [(g.plan_id, g.kind, g.year, g.step) for g in reading.unfinished_guides(conn)] == [
+            (plan_id, "nyt_aar", 2027, 1)
+        ]
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("kind", "step", "message"),
+    [("en-anden", 1, "ukendt slags guide"), ("ny_plan", -1, "0 eller mere")],
+)
+def test_guide_progress_refuses_an_unknown_guide_or_step(
+    db_path: Path, kind: str, step: int, message: str
+) -> None:
+    plan_id = _plan(db_path)
+    with pytest.raises(ValidationError, match=message):
+        services.save_guide_progress(plan_id, kind, 2026, step)
+    assert services.unfinished_guides() == []
+    with pytest.raises(NotFoundError):
+        services.save_guide_progress(plan_id + 1, "ny_plan", 2026, 1)

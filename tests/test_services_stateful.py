@@ -291,6 +291,7 @@ class PlanModel:
     order: dict[int, list[int]] = field(default_factory=dict)  # year -> goal ids in order
     dialogues: dict[tuple[int, DialogueKind], int] = field(default_factory=dict)
     situation: dict[SituationSection, str] = field(default_factory=dict)
+    focus: dict[int, list[str]] = field(default_factory=dict)  # year -> vision ids in order
 
     @property
     def last_year(self) -> int:
@@ -550,6 +551,48 @@ class ServicesMachine(RuleBasedStateMachine):
         self._attempt(valid, lambda: services.update_plan(pid, **changes))
         if valid:
             plan.level, plan.first_year, plan.years, plan.workplace = level, first, years, workplace
+            # A year's focus outside the new cycle goes with it.
+            plan.focus = {y: v for y, v in plan.focus.items() if first <= y <= first + years - 1}
+
+    @rule(data=st.data())
+    def set_year_focus(self, data: st.DataObject) -> None:
+        pid = self._draw_plan(data)
+        plan = self.plans[pid]
+        ids = [v.id for v in plan.framework.visions]
+        bad = _pick_bad(data, "year", "visions")
+        year = _arg(
+            data,
+            bad,
+            "year",
+            _years(plan),
+            st.one_of(BAD_INTS, st.sampled_from([plan.first_year - 1, plan.last_year + 1])),
+        )
+        visions = _arg(
+            data,
+            bad,
+            "visions",
+            st.lists(st.sampled_from(ids), unique=True, max_size=len(ids)),
+            st.one_of(
+                st.lists(st.sampled_from(ids), min_size=2, max_size=2).filter(
+                    lambda pair: pair[0] == pair[1]
+                ),
+                st.just(["findes-ikke"]),
+                st.just([None]),
+                st.just("vaerdigt-liv"),
+            ),
+        )
+        valid = (
+            _is_int(year)
+            and plan.first_year <= year <= plan.last_year
+            and isinstance(visions, list)
+            and all(v in ids for v in visions)
+            and len(set(visions)) == len(visions)
+        )
+        self._attempt(valid, lambda: services.set_year_focus(pid, year, visions))
+        if valid:
+            plan.focus.pop(year, None)
+            if visions:
+                plan.focus[year] = sorted(visions, key=ids.index)
 
     @rule(data=st.data())
     def set_situation(self, data: st.DataObject) -> None:
@@ -1132,6 +1175,7 @@ class ServicesMachine(RuleBasedStateMachine):
         )
         assert (plan.first_year, plan.years) == (model.first_year, model.years)
         assert plan.situation == model.situation
+        assert plan.focus == {y: model.focus[y] for y in sorted(model.focus)}
         assert {(d.year, d.kind): d.id for d in plan.dialogues} == model.dialogues
         assert [g.id for g in plan.goals] == model.goal_ids(), "goals or their order"
         uid_of = {g.id: g.uid for g in plan.goals}

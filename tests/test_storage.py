@@ -301,14 +301,14 @@ def test_a_migration_is_preceded_by_a_backup_of_the_old_file(
         db.execute_sql("ALTER TABLE plan ADD COLUMN note TEXT NOT NULL DEFAULT ''")
 
     monkeypatch.setattr(database_module, "MIGRATIONS", [*database_module.MIGRATIONS, step_two])
-    monkeypatch.setattr(database_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(database_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     init_db(db_path)
     close_db()
-    assert _pragma(db_path, "user_version") == 2
+    assert _pragma(db_path, "user_version") == SCHEMA_VERSION + 1
     backups = sorted((db_path.parent / "backups").glob("*.db"))
-    assert len(backups) == 1 and "skema1" in backups[0].name
-    # The backup is the old, whole database: version 1, the plan in it, integrity ok.
-    assert _pragma(backups[0], "user_version") == 1
+    assert len(backups) == 1 and f"skema{SCHEMA_VERSION}" in backups[0].name
+    # The backup is the old, whole database: its version, the plan in it, integrity ok.
+    assert _pragma(backups[0], "user_version") == SCHEMA_VERSION
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         rows = conn.execute("SELECT id, workplace FROM plan").fetchall()
@@ -340,3 +340,36 @@ def test_sqlite_uris_keep_unc_paths_local_to_sqlite() -> None:
     assert sqlite_uri(Path("/tmp/mappe med mellemrum/plan #1.db")) == (
         "file:/tmp/mappe%20med%20mellemrum/plan%20%231.db"
     )
+
+
+def test_a_version_1_database_migrates_to_version_2_keeping_its_plans(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database from the first release (schema 1) gains the year focus and guide progress."""
+    from udviklingsplan_app.exchange.json_format import plan_to_json, read_plan_file
+    from udviklingsplan_app.resources import resource_path
+
+    path = tmp_path / "gammel.db"
+    monkeypatch.setattr(database_module, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    monkeypatch.setattr(database_module, "SCHEMA_VERSION", 1)
+    init_db(path)
+    example = resource_path("examples", "den-sociale-hjemmepleje.json")
+    plan_id = services.import_plan(read_plan_file(example))
+    close_db()
+    assert _pragma(path, "user_version") == 1
+    assert "year_focus" not in _tables(path)
+    monkeypatch.undo()
+
+    init_db(path)
+    try:
+        assert _pragma(path, "user_version") == SCHEMA_VERSION == 2
+        assert {"year_focus", "guide_progress"} <= _tables(path)
+        # The whole plan is there: its export is the example file, byte for byte.
+        assert plan_to_json(services.load_plan(plan_id)).encode() == example.read_bytes()
+        services.set_year_focus(plan_id, 2026, ["sund-organisation"])
+        services.save_guide_progress(plan_id, "nyt_aar", 2027, 1)
+        assert services.load_plan(plan_id).focus == {2026: ["sund-organisation"]}
+    finally:
+        close_db()
+    backups = list((path.parent / "backups").glob("*skema1*.db"))
+    assert len(backups) == 1 and _pragma(backups[0], "user_version") == 1

@@ -9,16 +9,15 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import SituationSection
 from udviklingsplan_app.guidance import Concern
 from ui import main_window as mw
 from ui.main_window import MainWindow
-from ui.new_plan_dialog import NewPlanDialog
 
 
 @pytest.fixture
@@ -101,11 +100,11 @@ def test_undo_of_a_deleted_goal_brings_back_its_parts(
 
 
 def test_switching_plan_starts_a_new_history(
-    window: MainWindow, example_plan_id: int, monkeypatch
+    qtbot, window: MainWindow, example_plan_id: int
 ) -> None:
     goal = window.session.plan.goals[0]
     window.session.apply("ændret titel", services.update_goal, goal.id, title="Ændret")
-    other = _create_plan_through_the_dialog(window, monkeypatch, "Bostedet Lærkevej")
+    other = _create_plan_through_the_guide(window, qtbot, "Bostedet Lærkevej")
     assert window.session.plan_id == other
     assert not window.undo_action.isEnabled()
     assert window.plan_picker.count() == 2
@@ -155,26 +154,29 @@ def test_go_to_maps_each_kind_of_concern_to_its_page(window: MainWindow) -> None
 # --- a new plan -----------------------------------------------------------------------------
 
 
-def _create_plan_through_the_dialog(window: MainWindow, monkeypatch, workplace: str) -> int:
-    def fill_and_accept(dialog: NewPlanDialog) -> int:
-        dialog.workplace.setText(workplace)
-        dialog.leader_name.setText("Søren Ærø")
-        dialog.manager_name.setText("Åse Øster")
-        dialog.level.setValue(2)
-        dialog.accept()
-        return int(dialog.result())
+def _create_plan_through_the_guide(window: MainWindow, qtbot, workplace: str) -> int:
+    """Filer ▸ Ny plan opens the guide; its first step creates the plan (the guide stays open)."""
+    from ui.guide import PlanGuide
 
-    monkeypatch.setattr(NewPlanDialog, "exec", fill_and_accept)
     window.new_plan_action.trigger()
+    guide = window.guide
+    assert isinstance(guide, PlanGuide) and guide.isVisible()
+    about = guide.steps[0]
+    about.workplace.setText(workplace)
+    about.leader_name.setText("Søren Ærø")
+    about.manager_name.setText("Åse Øster")
+    about.level.setValue(2)
+    qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)
+    assert guide.current == 1
     return window.session.plan_id
 
 
-def test_a_new_plan_is_created_and_opened(qtbot, db_path: Path, monkeypatch) -> None:
+def test_a_new_plan_is_created_and_opened(qtbot, db_path: Path) -> None:
     win = MainWindow(db_path)
     qtbot.addWidget(win)
     win.show()
     assert win.empty_box.isVisible()
-    plan_id = _create_plan_through_the_dialog(win, monkeypatch, "Bostedet Lærkevej")
+    plan_id = _create_plan_through_the_guide(win, qtbot, "Bostedet Lærkevej")
     plan = services.load_plan(plan_id)
     assert (plan.workplace, plan.leader.name, plan.manager.name, plan.level) == (
         "Bostedet Lærkevej",
@@ -185,29 +187,17 @@ def test_a_new_plan_is_created_and_opened(qtbot, db_path: Path, monkeypatch) -> 
     assert plan.framework_id == "socialstrategi-2018" and plan.years == 4
     assert not win.empty_box.isVisible()
     assert "Udviklingsplan for arbejdspladsen – Bostedet Lærkevej" in win.heading.text()
-    assert win.stack.currentIndex() == mw.SITUATION
+    win.guide.close()
+    assert win.guide is None
 
 
-def test_a_new_plan_without_a_workplace_is_explained_and_not_stored(qtbot, db_path: Path) -> None:
-    dialog = NewPlanDialog()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.accept()
-    assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.error.isVisible()
-    assert "arbejdspladsens navn" in dialog.error.text()
-    assert services.list_plans() == []
-
-
-def test_choosing_a_framework_sets_its_cycle_and_shows_its_description(
-    qtbot, db_path: Path
-) -> None:
-    dialog = NewPlanDialog()
-    qtbot.addWidget(dialog)
-    for index, framework in enumerate(dialog.frameworks):
-        dialog.framework.setCurrentIndex(index)
-        assert dialog.years.value() == framework.default_cycle_years
-        assert dialog.framework_description.text() == framework.description
+def test_the_welcome_box_begins_a_plan_with_the_guide(qtbot, db_path: Path) -> None:
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.mouseClick(win.empty_new, Qt.MouseButton.LeftButton)
+    assert win.guide is not None and win.guide.isVisible()
+    assert win.guide.title_label.text() == "Om dig og arbejdspladsen"
 
 
 # --- exports and backups --------------------------------------------------------------------
@@ -413,6 +403,8 @@ def test_the_smoke_test_paints_before_peewee_and_openpyxl_are_imported(
     assert "ui.main_window" in imported
     assert "udviklingsplan_app.storage.reading" in imported
     assert not {"peewee", "openpyxl", "jsonschema", "udviklingsplan_app.services"} & imported
+    # The Vejledning panel and the calendar file wait for the first paint too.
+    assert not {"ui.findings_dock", "icalendar", "udviklingsplan_app.calendar_export"} & imported
 
 
 @pytest.mark.parametrize(

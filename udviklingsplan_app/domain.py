@@ -306,6 +306,9 @@ class Plan:
     situation: dict[SituationSection, str] = field(default_factory=dict)
     goals: list[Goal] = field(default_factory=list)
     dialogues: list[Dialogue] = field(default_factory=list)
+    #: The visions each year focuses on (the four-year overview): year → vision ids in the
+    #: framework's order. A year without an entry has no focus chosen yet.
+    focus: dict[int, list[str]] = field(default_factory=dict)
     id: int | None = None
 
     @property
@@ -324,6 +327,25 @@ class Plan:
 
     def situation_text(self, section: SituationSection) -> str:
         return self.situation.get(section, "")
+
+
+#: The kinds of guide a leader can be in the middle of (``GuideProgress.kind``).
+GUIDE_NEW_PLAN = "ny_plan"
+GUIDE_NEW_YEAR = "nyt_aar"
+GUIDE_KINDS = (GUIDE_NEW_PLAN, GUIDE_NEW_YEAR)
+
+
+@dataclass(frozen=True)
+class GuideProgress:
+    """Where a leader left a guide: the plan, the kind of guide, its year and its step.
+
+    Not part of the plan: it is neither exported nor touched by undo.
+    """
+
+    plan_id: int
+    kind: str
+    year: int
+    step: int
 
 
 def years_label(first_year: int, years: int) -> str:

@@ -62,6 +62,7 @@ def check_plan(plan: Plan, framework: Framework, today: dt.date | None = None) -
     findings += _situation(plan)
     findings += _goals_per_year(plan, framework, today)
     findings += _coverage(plan, framework, today)
+    findings += _focus(plan, framework, today)
     for goal in plan.goals:
         findings += _goal(goal, plan, framework, today)
     findings += _dialogues(plan, today)
@@ -192,6 +193,31 @@ def _coverage(plan: Plan, framework: Framework, today: dt.date) -> list[Finding]
                     Concern("vision", vision=v.id),
                 )
             )
+    return findings
+
+
+def _focus(plan: Plan, framework: Framework, today: dt.date) -> list[Finding]:
+    """The year being worked on: a vision chosen as its focus that has no goal under it yet."""
+    year = active_year(plan, today)
+    if year < today.year:  # the cycle is over
+        return []
+    the, it = framework.terms.vision_definite.lower(), framework.terms.vision_pronoun.lower()
+    under = {goal.vision for goal in plan.goals_in(year)}
+    findings = []
+    for vision_id in plan.focus.get(year, []):
+        vision = framework.vision(vision_id)
+        if vision is None or vision_id in under:
+            continue
+        findings.append(
+            Finding(
+                Severity.TIP,
+                "focus-without-goal",
+                f"{year} fokuserer på {the} »{vision.title}«, men der er endnu intet "
+                f"udviklingsmål under {it} i {year}. Et udviklingsmål gør fokus konkret – eller "
+                "vælg et andet fokus for året, hvis planen har ændret sig.",
+                Concern("vision", year=year, vision=vision_id),
+            )
+        )
     return findings
 
 

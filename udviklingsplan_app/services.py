@@ -17,10 +17,12 @@ from typing import Any, ParamSpec, TypeVar, cast
 
 from . import validation
 from .domain import (
+    GUIDE_KINDS,
     Action,
     Dialogue,
     DialogueKind,
     Goal,
+    GuideProgress,
     Indicator,
     Measurement,
     Party,
@@ -315,6 +317,14 @@ def _insert_contents(plan_id: int, plan: Plan) -> None:
             ).execute()
     for dialogue in plan.dialogues:
         _save_dialogue_row(plan_id, dialogue)
+    _insert_batches(
+        m.YearFocus,
+        [
+            {"plan": plan_id, "year": year, "vision": vision}
+            for year, visions in sorted(plan.focus.items())
+            for vision in visions
+        ],
+    )
 
 
 @transaction
@@ -334,6 +344,7 @@ def restore_plan(plan_id: int, plan: Plan) -> None:
     m.SituationSection.delete().where(m.SituationSection.plan == plan_id).execute()
     m.Goal.delete().where(m.Goal.plan == plan_id).execute()
     m.Dialogue.delete().where(m.Dialogue.plan == plan_id).execute()
+    m.YearFocus.delete().where(m.YearFocus.plan == plan_id).execute()
     _insert_contents(plan_id, plan)
 
 
@@ -511,6 +522,12 @@ def update_plan(plan_id: int, **changes: Any) -> None:
             f"Planen har mål eller dialoger i {listed}, som ville falde uden for "
             f"{row.first_year}–{last}. Flyt eller slet dem først."
         )
+    # A year's focus is only a mark: one that falls outside the new cycle goes (undo brings
+    # it back), so what is stored still exports and imports.
+    m.YearFocus.delete().where(
+        (m.YearFocus.plan == plan_id)
+        & ((m.YearFocus.year < row.first_year) | (m.YearFocus.year > last))
+    ).execute()
     row.updated_at = _now()
     row.save()
 
@@ -534,6 +551,26 @@ def set_situation(plan_id: int, section: SituationSection, text: str) -> None:
             update={m.SituationSection.text: text},
         )
         .execute()
+    )
+    _touch(plan_id)
+
+
+@transaction
+def set_year_focus(plan_id: int, year: int, vision_ids: list[str]) -> None:
+    """The visions ``year`` focuses on (replacing the year's earlier choice), in framework order.
+
+    An empty list clears the year's focus.
+    """
+    _check_values({"year": year})
+    _check_list(vision_ids, "focus")
+    plan = _plan_row(plan_id)
+    framework = get_framework(plan.framework_id)
+    visions = validation.check_year_focus(
+        framework, {year: list(vision_ids)}, plan.first_year, plan.years, "focus"
+    )[year]
+    m.YearFocus.delete().where((m.YearFocus.plan == plan_id) & (m.YearFocus.year == year)).execute()
+    _insert_batches(
+        m.YearFocus, [{"plan": plan_id, "year": year, "vision": vision} for vision in visions]
     )
     _touch(plan_id)
 
@@ -994,3 +1031,51 @@ def delete_dialogue(dialogue_id: int) -> None:
     plan_id = row.plan_id
     row.delete_instance()
     _touch(plan_id)
+
+
+# --- guide progress (not plan data: not exported, untouched by undo) -----------------------
+
+
+def _check_guide_kind(kind: str) -> None:
+    if kind not in GUIDE_KINDS:
+        raise ValidationError(
+            f"ukendt slags guide »{kind}« – tilladt er: {', '.join(GUIDE_KINDS)}", "kind"
+        )
+
+
+@transaction
+def save_guide_progress(plan_id: int, kind: str, year: int, step: int) -> None:
+    """Remember where the leader is in a guide, so it can continue there next time."""
+    _check_values({"year": year, "position": step})
+    _check_guide_kind(kind)
+    if step < 0:
+        raise ValidationError(f"trinnet skal være 0 eller mere, men er {step}", "step")
+    _plan_row(plan_id)
+    now = _now()
+    (
+        m.GuideProgress.insert(plan=plan_id, kind=kind, year=year, step=step, updated_at=now)
+        .on_conflict(
+            conflict_target=[m.GuideProgress.plan, m.GuideProgress.kind],
+            update={
+                m.GuideProgress.year: year,
+                m.GuideProgress.step: step,
+                m.GuideProgress.updated_at: now,
+            },
+        )
+        .execute()
+    )
+
+
+@transaction
+def finish_guide(plan_id: int, kind: str) -> None:
+    """Forget a guide's progress (it was completed or closed for good); no-op if none."""
+    _check_guide_kind(kind)
+    m.GuideProgress.delete().where(
+        (m.GuideProgress.plan == plan_id) & (m.GuideProgress.kind == kind)
+    ).execute()
+
+
+@read_transaction
+def unfinished_guides() -> list[GuideProgress]:
+    """The guides a leader left midway, the most recently used first."""
+    return reading.unfinished_guides(_connection())

@@ -72,6 +72,32 @@ def check_theme(framework: Framework, vision_id: str, theme_id: str | None, wher
         raise ValidationError(f"temaet »{theme_id}« findes ikke i {framework.short_title}", where)
 
 
+def check_year_focus(
+    framework: Framework,
+    focus: dict[int, list[str]],
+    first_year: int,
+    years: int,
+    where: str,
+) -> dict[int, list[str]]:
+    """The years' focus checked (years in the cycle, known visions, none twice).
+
+    Returns it with every year's visions in the framework's order.
+    """
+    order = {vision.id: index for index, vision in enumerate(framework.visions)}
+    checked: dict[int, list[str]] = {}
+    for year, visions in focus.items():
+        check_year(year, first_year, years, f"{where}.{year}")
+        seen: set[str] = set()
+        for index, vision_id in enumerate(visions):
+            if vision_id not in order:
+                raise _unknown_vision(framework, vision_id, f"{where}.{year}[{index}]")
+            if vision_id in seen:
+                raise ValidationError(f"»{vision_id}« står to gange", f"{where}.{year}[{index}]")
+            seen.add(vision_id)
+        checked[year] = sorted(seen, key=order.__getitem__)
+    return checked
+
+
 def check_signs(framework: Framework, sign_ids: list[str], where: str) -> None:
     seen: set[str] = set()
     for index, sign_id in enumerate(sign_ids):
@@ -87,9 +113,20 @@ def check_signs(framework: Framework, sign_ids: list[str], where: str) -> None:
 
 
 def normalize_visions(plan: Plan, framework: Framework, root: str = "plan") -> None:
-    """Replace visions given by their Danish title with their ids (as the JSON format allows)."""
+    """Replace visions given by their Danish title with their ids (as the JSON format allows).
+
+    Also puts each year's focus in the framework's order and drops years without focus.
+    """
     for index, goal in enumerate(plan.goals):
         goal.vision = resolve_vision(framework, goal.vision, f"{root}.goals[{index}].vision")
+    # The years' focus in the framework's order, without empty years (unknown ids stay, for
+    # check_plan to name them).
+    order = {vision.id: index for index, vision in enumerate(framework.visions)}
+    plan.focus = {
+        year: sorted(visions, key=lambda v: order.get(v, len(order)))
+        for year, visions in sorted(plan.focus.items())
+        if visions
+    }
 
 
 def check_plan(plan: Plan, framework: Framework, root: str = "plan") -> None:
@@ -129,6 +166,7 @@ def check_plan(plan: Plan, framework: Framework, root: str = "plan") -> None:
                 f"et mål kan kun videreføres fra et tidligere år (målet står i {source.year})",
                 where,
             )
+    check_year_focus(framework, plan.focus, plan.first_year, plan.years, f"{root}.focus")
     seen: set[tuple[int, str]] = set()
     for index, dialogue in enumerate(plan.dialogues):
         where = f"{root}.dialogues[{index}]"

@@ -65,7 +65,8 @@ def run(db_path: Path | None, smoke_test: bool = False) -> int:
         # Start-up ends with the first paint; the smoke test stops there.
         QTimer.singleShot(0, app.quit)
     else:
-        QTimer.singleShot(0, window.finish_start)
+        # Then a guide left midway (or, in an empty database, the first plan's guide) opens.
+        QTimer.singleShot(0, lambda: window.finish_start() and window.resume_guide())
     try:
         return app.exec()
     finally:

@@ -226,6 +226,12 @@ class DialoguesPage(Page):
         top.addWidget(self.year_picker)
         top.addSpacing(self.fontMetrics().averageCharWidth() * 2)
         top.addWidget(intro, 1)
+        self.calendar_button = QPushButton(self.tr("Gem i &kalender (.ics)…"), self)
+        self.calendar_button.setToolTip(
+            self.tr("Gem årets dialoger med dato som en kalenderfil, du kan åbne i Outlook")
+        )
+        self.calendar_button.clicked.connect(self._on_calendar)
+        top.addWidget(self.calendar_button)
         layout.addLayout(top)
 
         self.tabs = QTabWidget(self)
@@ -247,6 +253,7 @@ class DialoguesPage(Page):
         plan = self.session.plan
         self.tabs.setEnabled(plan is not None)
         self.year_picker.setEnabled(plan is not None)
+        self.calendar_button.setEnabled(plan is not None)
         if plan is None:
             return
         years = list(plan.cycle_years)
@@ -294,6 +301,13 @@ class DialoguesPage(Page):
 
     def _on_plan_switched(self) -> None:
         self.year = None
+
+    def _on_calendar(self) -> None:
+        from .calendar_file import save_calendar_dialog
+
+        self.session.flush()  # a date typed a moment ago belongs in the file
+        if self.session.plan is not None and self.year is not None:
+            save_calendar_dialog(self, self.session.plan, self.year)
 
     # --- editing ---------------------------------------------------------------------------
 

@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self._pages: dict[int, Page] = {}
         self._stale: set[int] = set()
         self._export: object | None = None  # the running Excel export, if any
+        self._findings_dock: QWidget | None = None  # built after the first paint
+        self.guide: QWidget | None = None  # the open guide (ui.guide), if any
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 760)
         self._build_view()
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         self.reload_plans()
         if not paint_first:
             self._install_shortcuts()
+            self.findings_dock()
 
     # --- layout ------------------------------------------------------------------------
 
@@ -193,14 +196,22 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Filer"))
         self.new_plan_action = QAction(self.tr("&Ny plan…"), self)
+        self.new_year_action = QAction(self.tr("Nyt &år…"), self)
+        self.new_year_action.setEnabled(False)
         self.excel_action = QAction(self.tr("Eksportér til &Excel…"), self)
+        self.calendar_action = QAction(self.tr("Gem dialoger som &kalenderfil (.ics)…"), self)
         self.import_action = QAction(self.tr("&Importér plan fra JSON…"), self)
         self.export_action = QAction(self.tr("Eksportér plan til &JSON…"), self)
         self.backup_action = QAction(self.tr("&Sikkerhedskopi…"), self)
         self.quit_action = QAction(self.tr("&Afslut"), self)
         file_menu.addAction(self.new_plan_action)
+        file_menu.addAction(self.new_year_action)
+        # Whether the plan has a new year to prepare is worked out when the menu opens.
+        file_menu.aboutToShow.connect(self.update_new_year_action)
+        self.file_menu = file_menu
         file_menu.addSeparator()
         file_menu.addAction(self.excel_action)
+        file_menu.addAction(self.calendar_action)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
@@ -230,6 +241,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&Vis"))
+        self.view_menu = view_menu
         self.page_actions: list[QAction] = []
         for number, (label, _, _) in enumerate(PAGES):
             action = QAction(self.tr(label), self)
@@ -260,9 +272,11 @@ class MainWindow(QMainWindow):
     def _connect_callbacks(self) -> None:
         self.plan_picker.currentIndexChanged.connect(self._on_plan_chosen)
         self.new_plan_action.triggered.connect(self._on_new_plan)
+        self.new_year_action.triggered.connect(self._on_new_year)
         self.import_action.triggered.connect(self._on_import)
         self.export_action.triggered.connect(self._on_export)
         self.excel_action.triggered.connect(self._on_excel)
+        self.calendar_action.triggered.connect(self._on_calendar)
         self.backup_action.triggered.connect(self._on_backup)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._on_about)
@@ -319,6 +333,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._pages[number] = page
+            self._sync_overview_findings()
             page.refresh()
             self._stale.discard(number)
         return page
@@ -360,6 +375,7 @@ class MainWindow(QMainWindow):
         Returns False if the database is refused (the window then says why and closes).
         """
         self._install_shortcuts()
+        self.findings_dock()
         try:
             self.session.open_for_writing()
         except Exception as error:
@@ -397,7 +413,12 @@ class MainWindow(QMainWindow):
             (self.empty_box or self._build_empty_box()).show()
         elif self.empty_box is not None:
             self.empty_box.hide()
-        for action in (self.export_action, self.excel_action, *self.page_actions):
+        for action in (
+            self.export_action,
+            self.excel_action,
+            self.calendar_action,
+            *self.page_actions,
+        ):
             action.setEnabled(has_plan)
         if plan is None or framework is None:
             self.setWindowTitle(APP_NAME)
@@ -451,16 +472,38 @@ class MainWindow(QMainWindow):
     # --- actions -----------------------------------------------------------------------
 
     def _on_new_plan(self) -> None:
-        from .new_plan_dialog import NewPlanDialog
+        """Ny plan: the guide, from a blank page to a plan for the first year."""
+        from .guide import open_new_plan_guide
 
         self.session.flush()
         if not self.finish_start():
             return
-        dialog = NewPlanDialog(self)
-        if dialog.exec() != NewPlanDialog.DialogCode.Accepted or dialog.plan_id is None:
-            return
-        self.reload_plans(select_id=dialog.plan_id)
-        self.show_page(SITUATION)
+        open_new_plan_guide(self)
+
+    def _on_new_year(self) -> None:
+        """Nyt år: the short guide that closes a year and plans the next."""
+        from .guide import open_year_guide
+
+        self.session.flush()
+        if self.finish_start():
+            open_year_guide(self)
+
+    def update_new_year_action(self) -> None:
+        from .guide import new_year_for
+
+        plan = self.session.plan
+        year = new_year_for(plan) if plan is not None else None
+        self.new_year_action.setEnabled(year is not None)
+        self.new_year_action.setText(
+            self.tr("Nyt &år %1…").replace("%1", str(year)) if year else self.tr("Nyt &år…")
+        )
+
+    def resume_guide(self) -> None:
+        """At program start, after the first paint: a guide left midway opens at its step;
+        an empty database opens the guide for the first plan."""
+        from .guide import resume_at_start
+
+        resume_at_start(self)
 
     def _on_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -534,6 +577,37 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Sikkerhedskopien er gemt i %1").replace("%1", name), 8000
         )
+
+    def findings_dock(self):  # type: ignore[no-untyped-def]
+        """The "Vejledning" panel beside every page (built on first use, after the first paint)."""
+        if self._findings_dock is None:
+            from PySide6.QtCore import Qt
+
+            from .findings_dock import FindingsDock
+
+            dock = FindingsDock(self.session, self.go_to, self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.show()  # a dock added to a window already on screen starts hidden
+            self.resizeDocks([dock], [dock.preferred_width()], Qt.Orientation.Horizontal)
+            self.view_menu.addSeparator()
+            self.view_menu.addAction(dock.toggleViewAction())
+            self._findings_dock = dock
+            dock.visibilityChanged.connect(self._sync_overview_findings)
+            self._sync_overview_findings()
+        return self._findings_dock
+
+    def _sync_overview_findings(self, *_: object) -> None:
+        # While the panel is open, the overview leaves the findings to it (no list twice).
+        page = self._pages.get(OVERVIEW)
+        if page is not None and self._findings_dock is not None:
+            page.findings.parentWidget().setVisible(self._findings_dock.isHidden())  # type: ignore[attr-defined]
+
+    def _on_calendar(self) -> None:
+        from .calendar_file import save_calendar_dialog
+
+        self.session.flush()
+        if self.session.plan is not None:
+            save_calendar_dialog(self, self.session.plan)
 
     def _explain(self, error: Exception) -> str:
         return explain(error, self._db_path)

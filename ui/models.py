@@ -26,6 +26,7 @@ ALIGN_TOP_LEFT = 0x0001 | 0x0020
 
 COVERED = QColor("#dcefdc")
 UNCOVERED = QColor("#fbe7c6")
+FOCUS = QColor("#ddebf7")  # a year's chosen focus without a goal yet
 SEVERITY_COLOURS = {
     Severity.FEJL: QColor("#b3261e"),
     Severity.ADVARSEL: QColor("#8a5300"),
@@ -37,6 +38,7 @@ class OverviewModel(QStandardItemModel):
     """Years (rows) × visions (columns): how many goals, with their titles.
 
     Each cell's display text is the count and the titles; ``USER_ROLE`` holds the count.
+    A vision the year focuses on (``Plan.focus``) says "Fokus".
     """
 
     def set_plan(self, plan: Plan | None, framework: Framework | None) -> None:
@@ -57,17 +59,25 @@ class OverviewModel(QStandardItemModel):
         self.setVerticalHeaderLabels([str(plan.first_year + row) for row in range(plan.years)])
         for row in range(plan.years):
             for column, vision in enumerate(visions):
-                cell = titles.get((plan.first_year + row, vision.id), [])
-                self.setItem(row, column, self._cell(cell, vision.id in covered))
+                year = plan.first_year + row
+                cell = titles.get((year, vision.id), [])
+                focus = vision.id in plan.focus.get(year, ())
+                self.setItem(row, column, self._cell(cell, vision.id in covered, focus))
 
-    def _cell(self, titles: list[str], covered: bool) -> QStandardItem:
+    def _cell(self, titles: list[str], covered: bool, focus: bool = False) -> QStandardItem:
         item = QStandardItem()
         item.setEditable(False)
         if titles:
             count = self.tr("1 mål") if len(titles) == 1 else self.tr("%n mål", "", len(titles))
+            if focus:
+                count = self.tr("Fokus · %1").replace("%1", count)
             item.setData(count + "\n" + "\n".join(f"• {t}" for t in titles), DISPLAY_ROLE)
             item.setData("\n".join(titles), TOOLTIP_ROLE)
             item.setData(COVERED, BACKGROUND_ROLE)
+        elif focus:
+            item.setData(self.tr("Fokus – intet mål endnu"), DISPLAY_ROLE)
+            item.setData(self.tr("Året har fokus her, men endnu intet udviklingsmål"), TOOLTIP_ROLE)
+            item.setData(FOCUS, BACKGROUND_ROLE)
         else:
             item.setData("–", DISPLAY_ROLE)
             if not covered:

@@ -71,6 +71,7 @@ _HEADER_FILL = "D9E1F2"
 _BORDER_COLOUR = "BFBFBF"
 _COVERED_FILL = "E2EFDA"
 _UNCOVERED_FILL = "FCE4D6"
+_FOCUS_FILL = "DDEBF7"  # a year's chosen focus that has no goal yet
 _EMPTY_FILL = "F2F2F2"
 _COMMENT_FILL = "FFF9E5"
 _SEVERITY_FILLS = {Severity.FEJL: "F8CBAD", Severity.ADVARSEL: "FFE699", Severity.TIP: "DDEBF7"}
@@ -339,6 +340,7 @@ class _Styles:
         fill = PatternFill
         self.covered_fill = fill("solid", fgColor=_COVERED_FILL)
         self.uncovered_fill = fill("solid", fgColor=_UNCOVERED_FILL)
+        self.focus_fill = fill("solid", fgColor=_FOCUS_FILL)
         self.empty_fill = fill("solid", fgColor=_EMPTY_FILL)
         self.severity_fills = {s: fill("solid", fgColor=c) for s, c in _SEVERITY_FILLS.items()}
         self.arrays: dict[str, Any] = {}  # named style → openpyxl's per-cell style array
@@ -583,8 +585,13 @@ def _letter(index: int) -> str:
 _OVERVIEW_TITLES = 8  # titles listed in one overview cell; the rest are counted
 
 
-def _overview_text(goals: Sequence[Goal]) -> str:
-    lines = [f"{len(goals)} mål", *_bullets(goal.title for goal in goals[:_OVERVIEW_TITLES])]
+#: Marks a vision the year focuses on (the guide's four-year overview).
+FOCUS_MARK = "Fokus"
+
+
+def _overview_text(goals: Sequence[Goal], focus: bool = False) -> str:
+    count = f"{FOCUS_MARK} · {len(goals)} mål" if focus else f"{len(goals)} mål"
+    lines = [count, *_bullets(goal.title for goal in goals[:_OVERVIEW_TITLES])]
     if len(goals) > _OVERVIEW_TITLES:
         lines.append(f"… og {len(goals) - _OVERVIEW_TITLES} flere (se »{SHEET_GOALS}«)")
     return "\n".join(lines)
@@ -611,14 +618,19 @@ def _overview(sheet: _Sheet, plan: Plan, framework: Framework) -> None:
         row += 1
         sheet.put(row, 1, year, st.label)
         goals = plan.goals_in(year)
+        focus = set(plan.focus.get(year, ()))
         texts = []
         for offset, key in enumerate(keys):
             chosen = [g for g in goals if g.vision == key]
             counts[year, key] = len(chosen)
             if chosen:
-                text = _overview_text(chosen)
+                text = _overview_text(chosen, key in focus)
                 sheet.put(row, 2 + offset, text, st.text).fill = st.covered_fill
                 texts.append((text, width))
+            elif key in focus:
+                sheet.put(
+                    row, 2 + offset, f"{FOCUS_MARK} – intet mål endnu", st.text
+                ).fill = st.focus_fill
             else:
                 cell = sheet.put(row, 2 + offset, "Intet mål", st.text)
                 cell.fill, cell.font = st.empty_fill, st.grey
@@ -635,6 +647,18 @@ def _overview(sheet: _Sheet, plan: Plan, framework: Framework) -> None:
     in_cycle = sum(counts.values())
     sheet.put(row, total_col, in_cycle, st.center).font = st.bold
     grid_bottom = row
+    if plan.focus:  # the legend of the marks, in the empty row above the chart
+        sheet.put(
+            grid_bottom + 1,
+            1,
+            f"»{FOCUS_MARK}« markerer det, året fokuserer på (valgt i planens overblik over "
+            "årene). Grøn: har udviklingsmål. Blå: fokus uden udviklingsmål endnu. "
+            "Orange: ikke dækket i cyklussen.",
+            st.note,
+        )
+        ws.merge_cells(
+            start_row=grid_bottom + 1, start_column=1, end_row=grid_bottom + 1, end_column=total_col
+        )
 
     # The chart right below the grid, and the numbers it shows below the chart.
     vision_word = framework.terms.vision.lower()

@@ -104,6 +104,7 @@ def plan_from_data(data: Any) -> Plan:
         situation={SituationSection(k): v for k, v in p.get("situation", {}).items()},
         goals=[_goal(g) for g in p.get("goals", [])],
         dialogues=[_dialogue(d) for d in p.get("dialogues", [])],
+        focus={int(year): list(visions) for year, visions in p.get("focus", {}).items()},
     )
     validation.normalize_visions(plan, framework)
     validation.check_plan(plan, framework)
@@ -187,34 +188,37 @@ def _num(value: float | None) -> float | int | None:
 
 
 def plan_to_data(plan: Plan) -> dict[str, Any]:
-    """The plan as interchange data, every field present, in a fixed order."""
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "plan": {
-            "leader": {"name": plan.leader.name, "title": plan.leader.title, "level": plan.level},
-            "workplace": plan.workplace,
-            "manager": {"name": plan.manager.name, "title": plan.manager.title},
-            "framework": plan.framework_id,
-            "first_year": plan.first_year,
-            "years": plan.years,
-            "situation": {s.value: plan.situation_text(s) for s in SituationSection},
-            "goals": [_goal_data(g) for g in plan.goals],
-            "dialogues": [
-                {
-                    "year": d.year,
-                    "kind": d.kind.value,
-                    "planned": _iso(d.planned),
-                    "held": _iso(d.held),
-                    "participants": list(d.participants),
-                    "agenda": d.agenda,
-                    "notes": d.notes,
-                    "agreements": d.agreements,
-                }
-                for d in plan.dialogues
-            ],
-        },
+    """The plan as interchange data, every field present, in a fixed order.
+
+    The optional ``focus`` is left out when no year has one (files from before it stay the same).
+    """
+    data: dict[str, Any] = {
+        "leader": {"name": plan.leader.name, "title": plan.leader.title, "level": plan.level},
+        "workplace": plan.workplace,
+        "manager": {"name": plan.manager.name, "title": plan.manager.title},
+        "framework": plan.framework_id,
+        "first_year": plan.first_year,
+        "years": plan.years,
+        "situation": {s.value: plan.situation_text(s) for s in SituationSection},
     }
+    focus = {str(year): list(visions) for year, visions in sorted(plan.focus.items()) if visions}
+    if focus:  # after the situation, as in the guide (step 2, then step 3)
+        data["focus"] = focus
+    data["goals"] = [_goal_data(g) for g in plan.goals]
+    data["dialogues"] = [
+        {
+            "year": d.year,
+            "kind": d.kind.value,
+            "planned": _iso(d.planned),
+            "held": _iso(d.held),
+            "participants": list(d.participants),
+            "agenda": d.agenda,
+            "notes": d.notes,
+            "agreements": d.agreements,
+        }
+        for d in plan.dialogues
+    ]
+    return {"format": FORMAT, "version": VERSION, "plan": data}
 
 
 def _goal_data(g: Goal) -> dict[str, Any]:

@@ -119,6 +119,25 @@ _V1 = [
     f"PRAGMA application_id = {APPLICATION_ID}",
 ]
 
+#: Version 2: the visions each year focuses on (the guide's four-year overview), and where a
+#: leader left a guide (not plan data: never exported, untouched by undo).
+_V2 = [
+    """CREATE TABLE year_focus (
+        id INTEGER NOT NULL PRIMARY KEY,
+        plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,
+        year INTEGER NOT NULL,
+        vision TEXT NOT NULL,
+        UNIQUE (plan_id, year, vision))""",
+    """CREATE TABLE guide_progress (
+        id INTEGER NOT NULL PRIMARY KEY,
+        plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        step INTEGER NOT NULL,
+        updated_at DATETIME NOT NULL,
+        UNIQUE (plan_id, kind))""",
+]
+
 
 def _run(statements: list[str]) -> Callable[[pw.Database], None]:
     def step(db: pw.Database) -> None:
@@ -129,4 +148,4 @@ def _run(statements: list[str]) -> Callable[[pw.Database], None]:
 
 
 #: ``MIGRATIONS[n]`` takes a database from schema version ``n`` to ``n + 1``.
-MIGRATIONS: list[Callable[[pw.Database], None]] = [_run(_V1)]
+MIGRATIONS: list[Callable[[pw.Database], None]] = [_run(_V1), _run(_V2)]

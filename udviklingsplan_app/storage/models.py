@@ -126,6 +126,24 @@ class Dialogue(BaseModel):
     agreements = pw.TextField(default="")
 
 
+class YearFocus(BaseModel):
+    """A vision that a year of the plan focuses on (the four-year overview)."""
+
+    plan = pw.ForeignKeyField(Plan, backref="focus", on_delete="CASCADE")
+    year = pw.IntegerField()
+    vision = pw.TextField()
+
+
+class GuideProgress(BaseModel):
+    """Where a leader left a guide; not plan data (not exported, untouched by undo)."""
+
+    plan = pw.ForeignKeyField(Plan, backref="guide_progress", on_delete="CASCADE")
+    kind = pw.TextField()
+    year = pw.IntegerField()
+    step = pw.IntegerField()
+    updated_at = pw.DateTimeField()
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Plan,
     SituationSection,
@@ -138,4 +156,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Involvement,
     StatusChange,
     Dialogue,
+    YearFocus,
+    GuideProgress,
 )

@@ -18,6 +18,7 @@ from ..domain import (
     Dialogue,
     DialogueKind,
     Goal,
+    GuideProgress,
     Indicator,
     Involvement,
     Measurement,
@@ -199,6 +200,11 @@ def read_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
             (plan_id,),
         )
     }
+    focus: dict[int, list[str]] = defaultdict(list)
+    for year, vision in conn.execute(
+        "SELECT year, vision FROM year_focus WHERE plan_id = ? ORDER BY year, id", (plan_id,)
+    ):
+        focus[year].append(vision)
     (
         plan_row_id,
         leader_name,
@@ -225,4 +231,15 @@ def read_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
         situation=situation,
         goals=goals,
         dialogues=dialogues,
+        focus=dict(focus),
     )
+
+
+def unfinished_guides(conn: sqlite3.Connection) -> list[GuideProgress]:
+    """The guides a leader left midway, the most recently used first."""
+    return [
+        GuideProgress(plan_id, kind, year, step)
+        for plan_id, kind, year, step in conn.execute(
+            "SELECT plan_id, kind, year, step FROM guide_progress ORDER BY updated_at DESC, id DESC"
+        )
+    ]

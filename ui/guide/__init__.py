@@ -1,0 +1,104 @@
+"""The guide (vejledning trin for trin): a new plan from a blank page, and "Nyt år".
+
+A guide opens over the main window with :meth:`QDialog.open` (window-modal, never ``exec``),
+edits the plan through the window's session, and remembers its step, so the program reopens
+it there at the next start (:func:`resume_at_start`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from udviklingsplan_app.domain import GUIDE_NEW_PLAN, GUIDE_NEW_YEAR
+
+from .base import GuideWindow
+from .guide import PlanGuide
+from .year_guide import YearGuide, new_year_for
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+__all__ = [
+    "GuideWindow",
+    "PlanGuide",
+    "YearGuide",
+    "new_year_for",
+    "open_new_plan_guide",
+    "open_year_guide",
+    "resume_at_start",
+]
+
+
+def _show(main: MainWindow, guide: GuideWindow) -> GuideWindow:
+    main.guide = guide
+    guide.finished.connect(lambda _result: _forget(main, guide))
+    guide.open()
+    return guide
+
+
+def _forget(main: MainWindow, guide: GuideWindow) -> None:
+    if getattr(main, "guide", None) is guide:
+        main.guide = None
+    guide.deleteLater()
+
+
+def _open_guide(main: MainWindow) -> GuideWindow | None:
+    guide: GuideWindow | None = getattr(main, "guide", None)
+    if guide is not None and guide.isVisible():
+        guide.raise_()
+        guide.activateWindow()
+        return guide
+    return None
+
+
+def open_new_plan_guide(main: MainWindow, today: dt.date | None = None) -> GuideWindow:
+    """Ny plan: the guide from its first step (the plan is created when the leader goes on)."""
+    return _open_guide(main) or _show(main, PlanGuide(main, today=today))
+
+
+def open_year_guide(main: MainWindow, today: dt.date | None = None) -> GuideWindow | None:
+    """Nyt år for the open plan; None (with a word why) when the plan has no year to prepare."""
+    open_guide = _open_guide(main)
+    if open_guide is not None:
+        return open_guide
+    plan = main.session.plan
+    if plan is None or plan.id is None:
+        return None
+    year = new_year_for(plan, today)
+    if year is None:
+        QMessageBox.information(
+            main,
+            main.tr("Nyt år"),
+            main.tr(
+                "Planen har ikke et nyt år at forberede lige nu. »Nyt år« hjælper, når et af "
+                "planens år slutter og det næste begynder (fra september)."
+            ),
+        )
+        return None
+    return _show(main, YearGuide(main, plan.id, year))
+
+
+def resume_at_start(main: MainWindow) -> GuideWindow | None:
+    """At program start: reopen a guide left midway at its step, or, in an empty database,
+    the guide for the first plan. Call it after the first paint (it loads the services)."""
+    from udviklingsplan_app import services
+
+    guide = _open_guide(main)
+    if guide is not None:
+        return guide
+    plans = {
+        s.id: range(s.first_year, s.first_year + s.years) for s in main.session.plan_summaries()
+    }
+    for progress in services.unfinished_guides():
+        if progress.year not in plans.get(progress.plan_id, ()):
+            continue  # the plan, or that year of it, is gone
+        if progress.kind == GUIDE_NEW_PLAN:
+            return _show(main, PlanGuide(main, progress.plan_id, progress.year, progress.step))
+        if progress.kind == GUIDE_NEW_YEAR:
+            return _show(main, YearGuide(main, progress.plan_id, progress.year, progress.step))
+    if not plans:
+        return open_new_plan_guide(main)
+    return None

@@ -1,0 +1,289 @@
+"""Step 1 of the guide: who the plan is for, its framework and its years.
+
+Before the plan exists the fields are a plain form; "Næste" creates the plan. Once it exists,
+every change is stored at once (and can be undone), as on the page "Planens oplysninger".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from udviklingsplan_app import services
+from udviklingsplan_app.domain import (
+    MAX_CYCLE_YEARS,
+    MAX_LEVEL,
+    MAX_YEAR,
+    MIN_CYCLE_YEARS,
+    MIN_LEVEL,
+    MIN_YEAR,
+    Person,
+)
+from udviklingsplan_app.framework import DEFAULT_FRAMEWORK_ID, builtin_frameworks
+
+from ..details_page import SPIN_FIELDS, TEXT_FIELDS, stored_value
+from ..session import explain
+from ..situation_page import muted_label
+from ..widgets import AutoSave
+from .base import GuideWindow, Step
+
+
+def _update(plan_id: int, name: str, value: Any) -> bool:
+    services.update_plan(plan_id, **{name: value})
+    return True  # session.apply gives None only when the change was refused
+
+
+class AboutStep(Step):
+    title = "Om dig og arbejdspladsen"
+
+    def __init__(self, guide: GuideWindow, today: dt.date | None = None) -> None:
+        super().__init__(guide)
+        self.frameworks = builtin_frameworks()
+        today = today or dt.date.today()
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        column = QVBoxLayout(body)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.workplace = QLineEdit(body)
+        self.workplace.setPlaceholderText(self.tr("fx Den Sociale Hjemmepleje, Område Nord"))
+        self.leader_name = QLineEdit(body)
+        self.leader_title = QLineEdit(body)
+        self.leader_title.setPlaceholderText(self.tr("fx Afdelingsleder"))
+        self.level = QSpinBox(body)
+        self.level.setRange(MIN_LEVEL, MAX_LEVEL)
+        self.level.setValue(3)
+        level_hint = muted_label(
+            self.tr(
+                "Dit ledelsesniveau i Socialforvaltningen. Det står i planen og ændrer ikke reglerne."
+            ),
+            body,
+        )
+        self.manager_name = QLineEdit(body)
+        self.manager_title = QLineEdit(body)
+        self.manager_title.setPlaceholderText(self.tr("fx Centerchef"))
+        for text, field in (
+            (self.tr("&Arbejdsplads:"), self.workplace),
+            (self.tr("Dit n&avn:"), self.leader_name),
+            (self.tr("Din t&itel:"), self.leader_title),
+            (self.tr("Ledelses&niveau:"), self.level),
+            ("", level_hint),
+            (self.tr("Din l&eders navn:"), self.manager_name),
+            (self.tr("Din leders titel:"), self.manager_title),
+        ):
+            label = QLabel(text, body)
+            if text:
+                label.setBuddy(field)
+            form.addRow(label, field)
+        column.addLayout(form)
+
+        self.framework_box = QGroupBox(self.tr("Strategiramme"), body)
+        framework_layout = QVBoxLayout(self.framework_box)
+        self.framework_group = QButtonGroup(self)
+        self.framework_buttons: list[QRadioButton] = []
+        for number, framework in enumerate(self.frameworks):
+            button = QRadioButton(framework.label, self.framework_box)
+            button.setAccessibleDescription(framework.description)
+            description = muted_label(framework.description, self.framework_box)
+            description.setContentsMargins(24, 0, 0, 6)
+            self.framework_group.addButton(button, number)
+            self.framework_buttons.append(button)
+            framework_layout.addWidget(button)
+            framework_layout.addWidget(description)
+            if framework.id == DEFAULT_FRAMEWORK_ID:
+                button.setChecked(True)
+        if self.framework_group.checkedId() < 0 and self.framework_buttons:
+            self.framework_buttons[0].setChecked(True)
+        self.framework_fixed = muted_label(
+            self.tr(
+                "Strategirammen ligger fast, når planen er oprettet. Vil du følge en anden, "
+                "så begynd en ny plan."
+            ),
+            self.framework_box,
+        )
+        self.framework_fixed.hide()
+        framework_layout.addWidget(self.framework_fixed)
+        column.addWidget(self.framework_box)
+
+        cycle = QFormLayout()
+        self.first_year = QSpinBox(body)
+        self.first_year.setRange(MIN_YEAR, MAX_YEAR)
+        # From September a new plan is usually for the coming year.
+        self.first_year.setValue(today.year + (1 if today.month >= 9 else 0))
+        self.years = QSpinBox(body)
+        self.years.setRange(MIN_CYCLE_YEARS, MAX_CYCLE_YEARS)
+        self.years.setSuffix(self.tr(" år"))
+        for text, field in (
+            (self.tr("&Første år:"), self.first_year),
+            (self.tr("&Planen løber over:"), self.years),
+        ):
+            label = QLabel(text, body)
+            label.setBuddy(field)
+            cycle.addRow(label, field)
+        column.addLayout(cycle)
+        self.cycle_hint = muted_label("", body)
+        column.addWidget(self.cycle_hint)
+
+        self.error = QLabel(body)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.hide()
+        column.addWidget(self.error)
+        column.addStretch(1)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self.undo_texts = {
+            "workplace": self.tr("ændret arbejdsplads"),
+            "leader_name": self.tr("ændret lederens navn"),
+            "leader_title": self.tr("ændret lederens titel"),
+            "manager_name": self.tr("ændret egen leders navn"),
+            "manager_title": self.tr("ændret egen leders titel"),
+            "level": self.tr("ændret ledelsesniveau"),
+            "first_year": self.tr("ændret første år"),
+            "years": self.tr("ændret antal år"),
+        }
+        self._autosaves = {
+            name: AutoSave(
+                self.session, getattr(self, name), lambda text, n=name: self._store(n, text)
+            )
+            for name in TEXT_FIELDS
+        }
+        for name in SPIN_FIELDS:
+            spin: QSpinBox = getattr(self, name)
+            spin.valueChanged.connect(lambda value, n=name: self._on_spin(n, value))
+        self.framework_group.idToggled.connect(self._on_framework)
+        self._on_framework(self.framework_group.checkedId(), True)
+
+    def why(self) -> str:
+        return self.tr(
+            "Udviklingsplanen er arbejdspladsens plan for de næste år, og du drøfter den med din "
+            "egen leder. Skriv, hvem den er for. Strategirammen bestemmer, hvilke visioner "
+            "udviklingsmålene hører under – Socialstrategien 2018 er valgt på forhånd og løber "
+            "over fire år. Alt kan rettes senere under »Planens oplysninger«."
+        )
+
+    # --- showing -----------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.refresh()
+        self.workplace.setFocus()
+
+    def refresh(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        for name, autosave in self._autosaves.items():
+            autosave.show_text(stored_value(plan, name))
+        for name in SPIN_FIELDS:
+            spin: QSpinBox = getattr(self, name)
+            value = stored_value(plan, name)
+            if spin.value() != value:
+                spin.blockSignals(True)
+                spin.setValue(value)
+                spin.blockSignals(False)
+        for number, framework in enumerate(self.frameworks):
+            button = self.framework_buttons[number]
+            button.blockSignals(True)
+            button.setChecked(framework.id == plan.framework_id)
+            button.blockSignals(False)
+            button.setEnabled(False)
+        self.framework_fixed.show()
+        self._show_cycle()
+
+    def _show_cycle(self) -> None:
+        first, years = self.first_year.value(), self.years.value()
+        self.cycle_hint.setText(
+            self.tr("Planen dækker %1–%2. Guiden hjælper dig med at lægge det første år, %1.")
+            .replace("%1", str(first))
+            .replace("%2", str(first + years - 1))
+        )
+
+    def _on_framework(self, number: int, checked: bool) -> None:
+        if not checked or self.plan is not None or not 0 <= number < len(self.frameworks):
+            return
+        self.years.blockSignals(True)
+        self.years.setValue(self.frameworks[number].default_cycle_years)
+        self.years.blockSignals(False)
+        self._show_cycle()
+
+    # --- storing -----------------------------------------------------------------------------
+
+    def _store(self, name: str, value: Any) -> bool:
+        plan = self.plan
+        if plan is None or plan.id is None:
+            return False
+        if name == "workplace" and not str(value).strip():
+            self.session.failed.emit(
+                self.tr("Skriv arbejdspladsens navn – det står øverst i planen.")
+            )
+            return False
+        result = self.session.apply(
+            self.undo_texts[name], _update, plan.id, name, value, merge=f"plan:{name}"
+        )
+        return result is not None
+
+    def _on_spin(self, name: str, value: int) -> None:
+        self._show_cycle()
+        if self.plan is None:
+            return
+        if not self._store(name, value) and self.plan is not None:
+            self.refresh()  # refused (the notice says why): show what is stored
+
+    def leave(self) -> bool:
+        if self.plan is not None:
+            return self.session.flush()
+        return self.create_plan()
+
+    def create_plan(self) -> bool:
+        """Create the plan from the form and open it; False (with the reason shown) if refused."""
+        self.error.hide()
+        if not self.workplace.text().strip():
+            self._refuse(self.tr("Skriv arbejdspladsens navn – det står øverst i planen."))
+            self.workplace.setFocus()
+            return False
+        framework = self.frameworks[max(self.framework_group.checkedId(), 0)]
+        try:
+            self.session.open_for_writing()
+            plan_id = services.create_plan(
+                workplace=self.workplace.text().strip(),
+                leader=Person(self.leader_name.text().strip(), self.leader_title.text().strip()),
+                level=self.level.value(),
+                manager=Person(self.manager_name.text().strip(), self.manager_title.text().strip()),
+                framework_id=framework.id,
+                first_year=self.first_year.value(),
+                years=self.years.value(),
+            )
+        except Exception as error:
+            self._refuse(explain(error, self.session.db_path))
+            return False
+        # The form's text is now the stored text: nothing to store again.
+        for autosave in self._autosaves.values():
+            autosave.show_text(autosave.text(), force=True)
+        self.guide.year = self.first_year.value()
+        self.guide.use_plan(plan_id)
+        self.refresh()
+        return True
+
+    def _refuse(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()

@@ -1,0 +1,374 @@
+"""The guide's frame: the steps in a side list, the chosen step on the right, Tilbage/Næste/Luk.
+
+A guide edits the plan open in the main window through the window's :class:`PlanSession`, so
+every edit is stored at once and can be undone, and the main window shows it live. The step the
+leader is on is stored too (``services.save_guide_progress``), so a guide closed midway opens
+at the same step when the program starts again.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from udviklingsplan_app import services
+from udviklingsplan_app.domain import Plan
+from udviklingsplan_app.framework import Framework
+from udviklingsplan_app.guidance import Concern
+
+from ..session import PlanSession, explain
+from ..situation_page import muted_label
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+
+class Step(QWidget):
+    """One step of a guide: its content, and the words that say why it matters."""
+
+    #: The step's name in the side list.
+    title = ""
+
+    def __init__(self, guide: GuideWindow) -> None:
+        super().__init__(guide.stack)
+        self.guide = guide
+        self.session: PlanSession = guide.session
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.guide.plan
+
+    @property
+    def framework(self) -> Framework | None:
+        return self.guide.framework
+
+    def heading(self) -> str:
+        """The heading over the step (may name the year)."""
+        return self.tr(self.title)
+
+    def why(self) -> str:
+        """Why the step matters and what good looks like: plain, calm Danish."""
+        return ""
+
+    def enter(self) -> None:
+        """The step is shown: show the plan as it is now."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """The plan changed (an edit, an undo): show it."""
+
+    def leave(self) -> bool:
+        """The leader goes on (or back); False keeps the step on screen (it says why)."""
+        return self.session.flush()
+
+
+class GuideWindow(QDialog):
+    """A guide over the main window. Open it with :meth:`open` (never ``exec``)."""
+
+    #: ``services`` kind of this guide (``domain.GUIDE_NEW_PLAN`` or ``GUIDE_NEW_YEAR``).
+    kind = ""
+
+    def __init__(
+        self, main: MainWindow, plan_id: int | None, year: int | None, step: int = 0
+    ) -> None:
+        super().__init__(main)
+        self.main = main
+        self.session = main.session
+        self.plan_id = plan_id
+        self.year = year
+        self.finished_guide = False
+        self._closing = False
+        self.setObjectName("guide")
+        self.setModal(True)
+        self.stack = QStackedWidget(self)
+        self.steps: list[Step] = self.make_steps()
+        self._current = -1
+        self._build_view()
+        self._connect_callbacks()
+        metrics = self.fontMetrics()
+        width, height = metrics.averageCharWidth() * 160, metrics.lineSpacing() * 46
+        screen = main.screen().availableGeometry() if main.screen() else None
+        if screen is not None:
+            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+        self.resize(width, height)
+        self.go(min(max(step, 0), len(self.steps) - 1), store=False)
+
+    # --- to be filled in by a guide ----------------------------------------------------------
+
+    def make_steps(self) -> list[Step]:
+        raise NotImplementedError
+
+    def window_title(self) -> str:
+        raise NotImplementedError
+
+    def work_year(self) -> int:
+        """The year the guide plans (the goals and dialogues of steps 4 and 5)."""
+        return self.year if self.year is not None else 0
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _build_view(self) -> None:
+        layout = QHBoxLayout(self)
+        self.steps_model = QStringListModel(self._step_names(), self)
+        self.step_list = QListView(self)
+        self.step_list.setModel(self.steps_model)
+        self.step_list.setAccessibleName(self.tr("Trin i guiden"))
+        self.step_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.step_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.step_list.setSpacing(3)
+        self.step_list.setWordWrap(True)
+        widest = max(self.fontMetrics().horizontalAdvance(t) for t in self.steps_model.stringList())
+        self.step_list.setFixedWidth(min(widest + 36, self.fontMetrics().averageCharWidth() * 34))
+        layout.addWidget(self.step_list)
+
+        right = QVBoxLayout()
+        self.counter = muted_label("", self)
+        self.title_label = QLabel(self)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.why_label = QLabel(self)
+        self.why_label.setObjectName("why")
+        self.why_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.why_label.setWordWrap(True)
+        self.why_label.setStyleSheet(
+            "#why { background: #eef4fa; border: 1px solid #c9dced; border-radius: 4px;"
+            " padding: 6px; }"
+        )
+        right.addWidget(self.counter)
+        right.addWidget(self.title_label)
+        right.addWidget(self.why_label)
+
+        # A refused edit is explained here (the main window's bar is behind the guide).
+        self.notice = QFrame(self)
+        self.notice.setObjectName("guideNotice")
+        self.notice.setStyleSheet(
+            "#guideNotice { background: #fdf0d5; border: 1px solid #e0b252; border-radius: 4px; }"
+        )
+        notice_layout = QHBoxLayout(self.notice)
+        notice_layout.setContentsMargins(8, 4, 4, 4)
+        self.notice_text = QLabel(self.notice)
+        self.notice_text.setWordWrap(True)
+        self.notice_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice_close = QToolButton(self.notice)
+        self.notice_close.setText("✕")
+        self.notice_close.setAccessibleName(self.tr("Luk beskeden"))
+        self.notice_close.setToolTip(self.tr("Luk beskeden"))
+        notice_layout.addWidget(self.notice_text, 1)
+        notice_layout.addWidget(self.notice_close)
+        self.notice.hide()
+        right.addWidget(self.notice)
+
+        for step in self.steps:
+            self.stack.addWidget(step)
+        right.addWidget(self.stack, 1)
+
+        buttons = QHBoxLayout()
+        self.close_button = QPushButton(self.tr("&Luk guiden"), self)
+        self.close_button.setToolTip(
+            self.tr("Alt er gemt. Guiden fortsætter her, næste gang du åbner programmet.")
+        )
+        self.back_button = QPushButton(self.tr("◀ Tilba&ge"), self)
+        self.next_button = QPushButton(self.tr("&Næste ▶"), self)
+        self.next_button.setDefault(False)
+        self.next_button.setAutoDefault(False)
+        self.back_button.setAutoDefault(False)
+        self.close_button.setAutoDefault(False)
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        right.addLayout(buttons)
+        layout.addLayout(right, 1)
+        self.setWindowTitle(self.window_title())
+        # Ctrl+Z and Ctrl+Y undo and redo the guide's edits, as in the main window (a text
+        # field being typed in undoes its own typing first).
+        self.addActions([self.main.undo_action, self.main.redo_action])
+
+    def _step_names(self) -> list[str]:
+        return [f"{n}. {step.heading()}" for n, step in enumerate(self.steps, 1)]
+
+    def _connect_callbacks(self) -> None:
+        self.step_list.selectionModel().currentChanged.connect(self._on_step_chosen)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.close_button.clicked.connect(self.close)
+        self.notice_close.clicked.connect(self.notice.hide)
+        self.session.changed.connect(self._on_plan_changed)
+        self.session.failed.connect(self.show_notice)
+
+    # --- the plan ----------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> Plan | None:
+        plan = self.session.plan
+        return plan if plan is not None and plan.id == self.plan_id else None
+
+    @property
+    def framework(self) -> Framework | None:
+        return self.session.framework if self.plan is not None else None
+
+    def use_plan(self, plan_id: int) -> None:
+        """Make the guide's plan the one open in the main window."""
+        self.plan_id = plan_id
+        if self.session.plan_id != plan_id:
+            self.main.reload_plans(select_id=plan_id)
+
+    def _on_plan_changed(self) -> None:
+        if 0 <= self._current < len(self.steps) and self.plan is not None:
+            self.steps[self._current].refresh()
+            self._update_buttons()
+
+    def show_notice(self, message: str) -> None:
+        if self.isVisible():
+            self.notice_text.setText(message)
+            self.notice.show()
+
+    # --- moving between steps ----------------------------------------------------------------
+
+    @property
+    def current(self) -> int:
+        return self._current
+
+    def current_step(self) -> Step:
+        return self.steps[self._current]
+
+    def can_visit(self, number: int) -> bool:
+        """Steps after the first need the plan (the first step creates it)."""
+        return number == 0 or self.plan_id is not None
+
+    def go(self, number: int, *, store: bool = True) -> bool:
+        """Show step ``number`` (after the current step has stored what it holds)."""
+        if not 0 <= number < len(self.steps):
+            return False
+        leaving = 0 <= self._current < len(self.steps) and number != self._current
+        if (leaving and not self.steps[self._current].leave()) or not self.can_visit(number):
+            self._select_in_list()
+            return False
+        self.notice.hide()
+        self._current = number
+        step = self.steps[number]
+        self.stack.setCurrentWidget(step)
+        self.counter.setText(
+            self.tr("Trin %1 af %2")
+            .replace("%1", str(number + 1))
+            .replace("%2", str(len(self.steps)))
+        )
+        if self.plan_id is not None and self.session.plan_id != self.plan_id:
+            self.use_plan(self.plan_id)
+        step.enter()
+        self.title_label.setText(step.heading())
+        self.why_label.setText(step.why())
+        self.why_label.setVisible(bool(step.why()))
+        names = self._step_names()
+        if names != self.steps_model.stringList():
+            self.steps_model.setStringList(names)
+        self._select_in_list()
+        self._update_buttons()
+        self.setWindowTitle(self.window_title())
+        if store:
+            self.store_progress()
+        return True
+
+    def next(self) -> None:
+        if self._current == len(self.steps) - 1:
+            if self.current_step().leave():
+                self.finish()
+            return
+        self.go(self._current + 1)
+
+    def back(self) -> None:
+        self.go(self._current - 1)
+
+    def _on_step_chosen(self, index: object, _previous: object) -> None:
+        row = index.row() if hasattr(index, "row") else -1  # type: ignore[attr-defined]
+        if row != self._current:
+            self.go(row)
+
+    def _select_in_list(self) -> None:
+        index = self.steps_model.index(self._current, 0)
+        selection = self.step_list.selectionModel()
+        if selection.currentIndex() != index:
+            selection.blockSignals(True)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            selection.blockSignals(False)
+            self.step_list.viewport().update()
+
+    def _update_buttons(self) -> None:
+        last = self._current == len(self.steps) - 1
+        self.back_button.setEnabled(self._current > 0)
+        self.next_button.setText(self.tr("&Færdig") if last else self.tr("&Næste ▶"))
+        self.step_list.setEnabled(self.plan_id is not None)
+
+    # --- progress ----------------------------------------------------------------------------
+
+    def store_progress(self) -> None:
+        if self.plan_id is None or self.finished_guide:
+            return
+        try:
+            self.session.open_for_writing()
+            services.save_guide_progress(self.plan_id, self.kind, self.work_year(), self._current)
+        except Exception as error:
+            self.show_notice(explain(error, self.session.db_path))
+
+    def finish(self) -> None:
+        """The leader is through: the guide is done and does not come back at start."""
+        self.session.flush()
+        if self.plan_id is not None and not self.finished_guide:
+            try:
+                self.session.open_for_writing()
+                services.finish_guide(self.plan_id, self.kind)
+            except Exception as error:
+                self.show_notice(explain(error, self.session.db_path))
+                return
+        self.finished_guide = True
+        self.after_finish()
+        self.accept()
+
+    def after_finish(self) -> None:
+        """What the main window shows once the guide is done."""
+
+    def finish_and_go(self, concern: Concern) -> None:
+        """Close the guide (it is done) and show in the main window what ``concern`` is about."""
+        if self.current_step().leave():
+            self.finish()
+            if self.finished_guide:
+                self.main.go_to(concern)
+
+    def done(self, result: int) -> None:
+        # Closed midway (Luk, Esc, the window's ✕): what was typed is stored, and the step
+        # stays stored, so the guide continues here next time. Closed on the last step, the
+        # guide is done.
+        if self._closing:
+            return
+        if self._current == len(self.steps) - 1 and not self.finished_guide:
+            self.finish()  # comes back here through accept()
+            return
+        self._closing = True
+        self.session.flush()
+        self.session.changed.disconnect(self._on_plan_changed)
+        self.session.failed.disconnect(self.show_notice)
+        super().done(result)
+
+
+def rich(text: str) -> str:
+    """Free text as rich text that shows exactly those characters."""
+    return html.escape(text).replace("\n", "<br>")

@@ -1,0 +1,195 @@
+"""Step 5 of the guide: the year's four dialogues with the own manager, and a calendar file.
+
+The dialogues get their suggested dates when the step is first shown (one step to undo);
+the leader changes them to what is agreed. "Gem i kalender (.ics)…" writes the year's
+dialogues as a calendar file to import into Outlook.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+)
+
+from udviklingsplan_app import services
+from udviklingsplan_app.domain import Dialogue, DialogueKind, long_date
+
+from ..situation_page import muted_label
+from ..widgets import OptionalDateEdit
+from .base import GuideWindow, Step
+
+#: What each dialogue is for, in a sentence.
+PURPOSES = {
+    DialogueKind.START: "Forventningsafstemning om årets udviklingsmål: hvad vil I nå, og hvordan.",
+    DialogueKind.MIDT: "Hvor står målene? Hvad går godt, og hvad skal justeres?",
+    DialogueKind.SLUT: "Hvad nåede I, hvad lærte I, og hvad tager I med videre?",
+    DialogueKind.OPFOELGNING: "Opfølgning på årets mål og aftaler – og overgangen til næste år.",
+}
+
+
+def _suggest(plan_id: int, year: int, kinds: list[DialogueKind]) -> bool:
+    for kind in kinds:
+        services.save_dialogue(plan_id, Dialogue(year, kind, planned=kind.suggested_date(year)))
+    return True
+
+
+class DialoguesStep(Step):
+    title = "Dialoger"
+
+    def __init__(self, guide: GuideWindow) -> None:
+        super().__init__(guide)
+        self.dates: dict[DialogueKind, OptionalDateEdit] = {}
+        self.suggestions: dict[DialogueKind, QLabel] = {}
+        self.use_buttons: dict[DialogueKind, QToolButton] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout()
+        grid.setVerticalSpacing(self.fontMetrics().height() // 2)
+        for row, kind in enumerate(DialogueKind):
+            name = QLabel(f"{self.tr(kind.label)}:", self)
+            font = name.font()
+            font.setBold(True)
+            name.setFont(font)
+            date = OptionalDateEdit(self)
+            date.setAccessibleName(
+                self.tr("Planlagt dato for %1").replace("%1", kind.label.lower())
+            )
+            date.setMinimumWidth(self.fontMetrics().horizontalAdvance("30. september 2026") + 60)
+            name.setBuddy(date)
+            use = QToolButton(self)
+            use.setText(self.tr("Brug forslaget"))
+            suggestion = muted_label("", self)
+            purpose = muted_label(self.tr(PURPOSES[kind]), self)
+            grid.addWidget(name, 2 * row, 0)
+            grid.addWidget(date, 2 * row, 1)
+            grid.addWidget(use, 2 * row, 2)
+            grid.addWidget(suggestion, 2 * row, 3)
+            grid.addWidget(purpose, 2 * row + 1, 1, 1, 3)
+            date.dateChanged.connect(lambda _d, k=kind: self._on_date(k))
+            use.clicked.connect(lambda _=False, k=kind: self._use_suggestion(k))
+            self.dates[kind] = date
+            self.suggestions[kind] = suggestion
+            self.use_buttons[kind] = use
+        grid.setColumnStretch(3, 1)
+        layout.addLayout(grid)
+        layout.addSpacing(self.fontMetrics().height())
+        calendar_row = QHBoxLayout()
+        self.calendar_button = QPushButton(self.tr("&Gem i kalender (.ics)…"), self)
+        self.calendar_button.setToolTip(
+            self.tr("Gemmer årets dialoger som en kalenderfil, du kan åbne i Outlook")
+        )
+        calendar_row.addWidget(self.calendar_button)
+        self.calendar_hint = muted_label(
+            self.tr(
+                "Åbn filen i Outlook, så står dialogerne i din kalender som heldagsbegivenheder. "
+                "Send den gerne til din leder sammen med planen."
+            ),
+            self,
+        )
+        calendar_row.addWidget(self.calendar_hint, 1)
+        layout.addLayout(calendar_row)
+        layout.addStretch(1)
+        self.calendar_button.clicked.connect(self.save_calendar)
+
+    @property
+    def year(self) -> int:
+        return self.guide.work_year()
+
+    def heading(self) -> str:
+        return self.tr("Dialoger med din leder i %1").replace("%1", str(self.year))
+
+    def why(self) -> str:
+        return self.tr(
+            "Start, midt, slut – og opfølgning – sker på 1:1 med din egen leder. Det er en "
+            "dialog, ikke en godkendelse: I afstemmer forventninger, følger op og justerer "
+            "undervejs. Datoerne er forslag; ret dem til det, I aftaler."
+        )
+
+    # --- showing -----------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        plan = self.plan
+        if plan is not None and plan.id is not None:
+            missing = [k for k in DialogueKind if plan.dialogue(self.year, k) is None]
+            if missing:
+                self.session.apply(
+                    self.tr("foreslåede datoer for dialogerne i %1").replace("%1", str(self.year)),
+                    _suggest,
+                    plan.id,
+                    self.year,
+                    missing,
+                )
+        self.refresh()
+
+    def refresh(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        for kind in DialogueKind:
+            dialogue = plan.dialogue(self.year, kind)
+            planned = dialogue.planned if dialogue else None
+            edit = self.dates[kind]
+            if edit.value() != planned:
+                edit.set_value(planned)
+            suggested = kind.suggested_date(self.year)
+            if dialogue is not None and dialogue.held is not None:
+                text = self.tr("Holdt %1").replace("%1", long_date(dialogue.held))
+            else:
+                text = self.tr("Forslag: %1").replace("%1", long_date(suggested))
+            self.suggestions[kind].setText(text)
+            self.use_buttons[kind].setEnabled(planned != suggested)
+        self.calendar_button.setEnabled(
+            any(d.planned or d.held for d in plan.dialogues if d.year == self.year)
+        )
+
+    # --- editing -----------------------------------------------------------------------------
+
+    def _store(self, kind: DialogueKind, planned: dt.date | None, merge: bool) -> None:
+        plan = self.plan
+        if plan is None or plan.id is None:
+            return
+        stored = plan.dialogue(self.year, kind) or Dialogue(self.year, kind)
+        if stored.planned == planned:
+            return
+        self.session.apply(
+            self.tr("ændret %1 %2").replace("%1", kind.label.lower()).replace("%2", str(self.year)),
+            services.save_dialogue,
+            plan.id,
+            dataclasses.replace(stored, id=None, planned=planned),
+            merge=f"dialogue:{self.year}:{kind.value}:planned" if merge else "",
+        )
+
+    def _on_date(self, kind: DialogueKind) -> None:
+        # Typing a date changes it digit by digit; those changes are one step to undo.
+        self._store(kind, self.dates[kind].value(), merge=True)
+
+    def _use_suggestion(self, kind: DialogueKind) -> None:
+        suggested = kind.suggested_date(self.year)
+        self.dates[kind].set_value(suggested)
+        self._store(kind, suggested, merge=False)
+
+    def save_calendar(self) -> Path | None:
+        """Ask where, then write the year's dialogues as a calendar file; the file or None."""
+        plan = self.plan
+        if plan is None:
+            return None
+        from ..calendar_file import save_calendar_dialog
+
+        self.session.flush()
+        target = save_calendar_dialog(self, self.session.plan or plan, self.year)
+        if target is not None:
+            self.calendar_hint.setText(
+                self.tr(
+                    "Dialogerne er gemt i %1. Åbn filen i Outlook for at få dem i kalenderen."
+                ).replace("%1", str(target))
+            )
+        return target
