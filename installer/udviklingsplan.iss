@@ -5,7 +5,7 @@
 ;
 ;   "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" /DAppVersion=0.1.0 installer\udviklingsplan.iss
 ;
-; which writes installer\Output\Udviklingsplan-0.1.0-setup.exe. Without /DAppVersion the version
+; which writes dist\Udviklingsplan-0.1.0-setup.exe (beside the bundle). Without /DAppVersion the version
 ; is read from the bundle's Udviklingsplan.exe (its version resource comes from pyproject.toml).
 ;
 ; Silent installation, as IT runs it (docs\deployment.md has the details):
@@ -55,7 +55,7 @@ MinVersion=10.0
 CloseApplications=yes
 RestartApplications=no
 
-OutputDir=Output
+OutputDir=..\dist
 OutputBaseFilename={#AppName}-{#AppVersion}-setup
 SetupIconFile=..\resources\icons\udviklingsplan.ico
 UninstallDisplayIcon={app}\{#AppExe}
