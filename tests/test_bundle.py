@@ -175,3 +175,30 @@ def test_every_window_has_the_program_icon(qapp) -> None:
         assert {16, 32, 48, 256} <= sizes
     finally:
         qapp.setWindowIcon(QIcon())
+
+
+def test_installer_keeps_its_promises_to_it() -> None:
+    """The Inno Setup script does what docs/deployment.md tells IT, with the same AppId that
+    the guide's detection rule and the Windows workflow look for."""
+    import re
+
+    script = (ROOT / "installer" / "udviklingsplan.iss").read_text(encoding="utf-8-sig")
+    setup = dict(re.findall(r"^(\w+)=(.*)$", script, flags=re.MULTILINE))
+    app_id = re.fullmatch(r"\{\{([0-9A-F]{8}(?:-[0-9A-F]{4}){3}-[0-9A-F]{12})\}", setup["AppId"])
+    assert app_id, setup["AppId"]
+    uninstall_key = rf"Uninstall\{{{app_id.group(1)}}}_is1"
+    assert uninstall_key in (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
+    assert uninstall_key in (ROOT / ".github" / "workflows" / "windows.yml").read_text("utf-8")
+
+    assert setup["PrivilegesRequired"] == "admin"  # per machine by default ...
+    assert (
+        setup["PrivilegesRequiredOverridesAllowed"] == "commandline"
+    )  # ... /CURRENTUSER on request
+    assert setup["DefaultDirName"].startswith("{autopf}\\")
+    assert setup["AppVersion"] == "{#AppVersion}"
+    assert r'MessagesFile: "compiler:Languages\Danish.isl"' in script
+    assert r'Name: "{autoprograms}\{#AppName}"' in script
+    # The leader's data is never deleted by the uninstaller.
+    code = [line for line in script.splitlines() if not line.lstrip().startswith(";")]
+    assert "[UninstallDelete]" not in code
+    assert not [line for line in code if "LOCALAPPDATA" in line.upper()]
