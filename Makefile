@@ -33,12 +33,11 @@ demo: demo.db  ## start the program with the example plan
 
 lock:  ## refresh requirements.lock from pyproject.toml (needs network access to PyPI)
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --generate-hashes \
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra bundle --universal --generate-hashes \
 		--python-version 3.11 -o requirements.lock
 
-bundle: $(STAMP)  ## the PyInstaller bundle in dist/Udviklingsplan
-	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10,<7"
-	$(BIN)/pyinstaller --noconfirm --clean build.spec
+bundle: $(STAMP)  ## the PyInstaller bundle in dist/Udviklingsplan (pyinstaller comes from the lock)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

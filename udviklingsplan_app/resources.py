@@ -9,7 +9,8 @@ def project_root() -> Path:
     """The folder that holds ``resources/``: the source checkout, or the PyInstaller bundle.
 
     PyInstaller keeps the package layout under its bundle folder, so ``__file__`` works in
-    both cases and no ``sys._MEIPASS`` branch is needed.
+    both cases and no ``sys._MEIPASS`` branch is needed (``tests/test_bundle.py`` runs the
+    built bundle, which finds its frameworks, schemas and icons through this function).
     """
     return Path(__file__).resolve().parent.parent
 

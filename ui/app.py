@@ -32,7 +32,20 @@ def create_app() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("Københavns Kommune")
     install_danish(app)
+    set_window_icon(app)
     return app
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The program's icon on every window (title bar, task bar, Alt+Tab)."""
+    from PySide6.QtGui import QIcon
+
+    from udviklingsplan_app.resources import resource_path
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 256):
+        icon.addFile(str(resource_path("icons", f"udviklingsplan-{size}.png")))
+    app.setWindowIcon(icon)
 
 
 def run(db_path: Path | None, smoke_test: bool = False) -> int:
