@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .. import APP_NAME
 from ..errors import DatabaseProblem, os_reason
+from .location import check_location
 from .migrations import APPLICATION_ID, MIGRATIONS
 
 if TYPE_CHECKING:
@@ -153,6 +153,7 @@ def open_reader(path: Path) -> sqlite3.Connection | None:
     path = Path(path)
     if not path.exists():
         return None
+    check_location(path)
     if check_database(path) != SCHEMA_VERSION:
         return None
     try:
@@ -165,13 +166,9 @@ def open_reader(path: Path) -> sqlite3.Connection | None:
 
 def backup_before_migration(path: Path, version: int) -> Path:
     """Copy the database into ``backups/`` beside it before a migration changes it."""
-    from .backup import backup_to
+    from .backup import backup_before_migration
 
-    stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
-    target = path.parent / "backups" / f"{path.stem}_skema{version}_før-opdatering_{stamp}.db"
-    target.parent.mkdir(mode=0o700, exist_ok=True)
-    backup_to(path, target)
-    return target
+    return backup_before_migration(path, version)
 
 
 def init_db(path: Path | str) -> pw.SqliteDatabase:
@@ -185,6 +182,7 @@ def init_db(path: Path | str) -> pw.SqliteDatabase:
 
     path = Path(path)
     close_db()
+    check_location(path)  # a network path is refused before anything is created there
     if not path.exists():
         try:
             _create_private_file(path)
