@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self.tr("&Importér plan fra JSON…"), self)
         self.export_action = QAction(self.tr("Eksportér plan til &JSON…"), self)
         self.backup_action = QAction(self.tr("&Sikkerhedskopi…"), self)
+        self.restore_action = QAction(self.tr("&Gendan fra sikkerhedskopi…"), self)
         self.quit_action = QAction(self.tr("&Afslut"), self)
         file_menu.addAction(self.new_plan_action)
         file_menu.addSeparator()
@@ -205,6 +206,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -264,6 +266,7 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self._on_export)
         self.excel_action.triggered.connect(self._on_excel)
         self.backup_action.triggered.connect(self._on_backup)
+        self.restore_action.triggered.connect(self._on_restore)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._on_about)
         self.nav.selectionModel().currentChanged.connect(
@@ -534,6 +537,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Sikkerhedskopien er gemt i %1").replace("%1", name), 8000
         )
+
+    def _on_restore(self) -> None:
+        from .restore_dialog import restore_from_backup
+
+        restore_from_backup(self)
 
     def _explain(self, error: Exception) -> str:
         return explain(error, self._db_path)
