@@ -69,6 +69,11 @@ def made_label(made: dt.datetime) -> str:
     return f"{long_date(made.date())} kl. {made:%H.%M}"
 
 
+def plans_label(count: int) -> str:
+    """``1 plan``, ``3 planer``."""
+    return f"{count} plan" if count == 1 else f"{count} planer"
+
+
 class StartProblemDialog(QDialog):
     """Asks what to do with a database that cannot be opened; :attr:`choice` holds the answer."""
 
@@ -144,7 +149,10 @@ class StartProblemDialog(QDialog):
         layout.addLayout(top)
         layout.addSpacing(12)
         layout.addLayout(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
+        # Word-wrapped labels take the height their width needs: fix a readable width first.
+        width = self.fontMetrics().averageCharWidth() * 72
+        for label in (self.heading, self.explanation, self.detail):
+            label.setMinimumWidth(width)
 
         self.restore_button.clicked.connect(lambda: self._choose(self.RESTORE))
         self.open_button.clicked.connect(lambda: self._choose(self.OPEN_OTHER))
@@ -173,12 +181,12 @@ class StartProblemDialog(QDialog):
             ).replace("%1", path)
             if self.newest is not None:
                 text += "\n\n" + self.tr(
-                    "Du kan fortsætte fra den nyeste sunde sikkerhedskopi, lavet %1 (%2 planer, "
-                    "%3 mål). Den beskadigede fil gemmes under et nyt navn ved siden af, så "
+                    "Du kan fortsætte fra den nyeste sunde sikkerhedskopi, lavet %1 (%2, %3 "
+                    "mål). Den beskadigede fil gemmes under et nyt navn ved siden af, så "
                     "IT-support kan se på den. Det, du har ændret efter sikkerhedskopien, findes "
                     "kun i den beskadigede fil."
                 ).replace("%1", made_label(self.newest.made)).replace(
-                    "%2", str(self.newest.plans)
+                    "%2", plans_label(self.newest.plans)
                 ).replace("%3", str(self.newest.goals))
             else:
                 text += "\n\n" + self.tr(

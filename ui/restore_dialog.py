@@ -242,11 +242,11 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.empty_label)
         layout.addSpacing(6)
         layout.addWidget(self.preview_label)
-        layout.addWidget(self.preview, 2)
+        layout.addWidget(self.preview, 1)
         layout.addWidget(self.preview_problem)
         layout.addLayout(buttons)
         em = self.fontMetrics().averageCharWidth()
-        self.resize(em * 100, self.fontMetrics().height() * 34)
+        self.resize(em * 120, self.fontMetrics().height() * 40)
 
         self.table.selectionModel().currentRowChanged.connect(self._on_backup_chosen)
         self.other_button.clicked.connect(self._on_other_file)
