@@ -89,6 +89,8 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as error:
+        if "malformed" in str(error).lower():  # a database file, with damaged pages
+            raise DatabaseProblem(_damaged_message(path)) from error
         raise DatabaseProblem(
             f"Filen {path} er ikke en Udviklingsplan-database, eller den er beskadiget. "
             "Filen er ikke ændret."
@@ -96,11 +98,15 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
     finally:
         conn.close()
     if result != "ok":
-        raise DatabaseProblem(
-            f"Databasen {path} er beskadiget: SQLite's kontrol fandt fejl i filen. Filen er ikke "
-            "ændret. Gendan den nyeste sikkerhedskopi."
-        )
+        raise DatabaseProblem(_damaged_message(path))
     return user_version, application_id, has_tables
+
+
+def _damaged_message(path: Path) -> str:
+    return (
+        f"Databasen {path} er beskadiget: SQLite's kontrol fandt fejl i filen. Filen er ikke "
+        "ændret. Gendan den nyeste sikkerhedskopi (mappen backups ved siden af databasen)."
+    )
 
 
 def check_database(path: Path) -> int:
