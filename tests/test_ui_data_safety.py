@@ -585,3 +585,32 @@ def test_errors_while_the_message_is_open_are_logged_but_not_shown_again(
     assert "KeyError" in log and "RuntimeError" in log
     assert window.crash_handler.count == 2
     _stop(window)
+
+
+def test_a_busy_database_can_be_tried_again(
+    qtbot, closed_example: Path, boxes: Boxes, monkeypatch
+) -> None:
+    import importlib
+
+    from udviklingsplan_app.errors import DatabaseProblem
+
+    database = importlib.import_module("udviklingsplan_app.storage.database")
+    real_open_reader = database.open_reader
+    attempts: list[Path] = []
+
+    def busy_once(path):
+        attempts.append(path)
+        if len(attempts) == 1:
+            raise DatabaseProblem(f"Databasen {path} er optaget af et andet program.")
+        return real_open_reader(path)
+
+    monkeypatch.setattr(database, "open_reader", busy_once)
+    seen: list[StartProblemDialog] = []
+    _choose(monkeypatch, StartProblemDialog.RETRY, seen)
+    window = _start(qtbot, closed_example)
+    assert len(seen) == 1 and len(attempts) == 2
+    assert seen[0].heading.text() == "Databasen kan ikke åbnes"
+    assert not seen[0].retry_button.isHidden()
+    assert seen[0].restore_button.isHidden()
+    assert window.session.plan.workplace == WORKPLACE
+    _stop(window)

@@ -176,6 +176,8 @@ def _ask_what_now(path: Path, error: Exception, on_network: bool) -> tuple[Path 
                 "%1", str(kept)
             )
         return path, note
+    if dialog.choice == dialog.RETRY:
+        return path, ""
     if dialog.choice == dialog.OPEN_OTHER:
         name, _ = QFileDialog.getOpenFileName(
             None,

@@ -77,7 +77,7 @@ def plans_label(count: int) -> str:
 class StartProblemDialog(QDialog):
     """Asks what to do with a database that cannot be opened; :attr:`choice` holds the answer."""
 
-    RESTORE, OPEN_OTHER, QUIT = "restore", "open-other", "quit"
+    RESTORE, RETRY, OPEN_OTHER, QUIT = "restore", "retry", "open-other", "quit"
 
     def __init__(
         self,
@@ -136,11 +136,15 @@ class StartProblemDialog(QDialog):
                 )
             )
         self.restore_button.setVisible(self.newest is not None)
+        # A busy or locked file may open in a moment; the other kinds will not change by waiting.
+        self.retry_button = QPushButton(self.tr("&Prøv igen"), self)
+        self.retry_button.setVisible(kind == OTHER)
         self.open_button = QPushButton(self.tr("Åbn en &anden databasefil…"), self)
         self.quit_button = QPushButton(self.tr("A&fslut"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.retry_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.quit_button)
         (self.restore_button if self.newest is not None else self.quit_button).setDefault(True)
@@ -156,6 +160,7 @@ class StartProblemDialog(QDialog):
 
         self.restore_button.clicked.connect(lambda: self._choose(self.RESTORE))
         self.open_button.clicked.connect(lambda: self._choose(self.OPEN_OTHER))
+        self.retry_button.clicked.connect(lambda: self._choose(self.RETRY))
         self.quit_button.clicked.connect(lambda: self._choose(self.QUIT))
 
     def _choose(self, choice: str) -> None:
