@@ -614,3 +614,30 @@ def test_a_busy_database_can_be_tried_again(
     assert seen[0].restore_button.isHidden()
     assert window.session.plan.workplace == WORKPLACE
     _stop(window)
+
+
+def test_a_restore_that_fails_changes_nothing_and_the_window_goes_on(
+    qtbot, db_path: Path, example_plan_id: int, boxes: Boxes, monkeypatch
+) -> None:
+    from udviklingsplan_app.errors import DatabaseProblem
+
+    made = backups.make_backup(db_path, backups.DAILY)
+    _rename(example_plan_id, "Som nu")
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+
+    def refuse(backup, target):
+        raise DatabaseProblem(f"Sikkerhedskopien {Path(backup).name} er beskadiget.")
+
+    monkeypatch.setattr(backups, "restore_backup", refuse)
+
+    def exec_(dialog: RestoreDialog) -> int:
+        dialog.restore_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(RestoreDialog, "exec", exec_)
+    window.restore_action.trigger()
+    assert boxes.texts("warning") == [f"Sikkerhedskopien {made.name} er beskadiget."]
+    assert window.session.plan.workplace == "Som nu"
+    window.session.apply("titel", services.update_plan, example_plan_id, workplace="Videre")
+    assert services.load_plan(example_plan_id).workplace == "Videre"
