@@ -641,3 +641,37 @@ def test_a_restore_that_fails_changes_nothing_and_the_window_goes_on(
     assert window.session.plan.workplace == "Som nu"
     window.session.apply("titel", services.update_plan, example_plan_id, workplace="Videre")
     assert services.load_plan(example_plan_id).workplace == "Videre"
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_in_a_worker_thread_is_shown_by_the_window_thread(
+    qtbot, closed_example: Path, boxes: Boxes, monkeypatch
+) -> None:
+    import threading
+
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    from udviklingsplan_app.crashlog import log_folder
+
+    window = _start(qtbot, closed_example)
+    threads: list[bool] = []
+    original = QMessageBox.warning
+
+    def warning(*args):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(*args)
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+
+    class Broken(QRunnable):
+        def run(self) -> None:
+            raise OSError("i baggrunden")
+
+    job = Broken()
+    job.setAutoDelete(False)
+    QThreadPool.globalInstance().start(job)
+    qtbot.waitUntil(lambda: len(boxes.shown) == 1)
+    assert threads == [True]
+    assert boxes.shown[0][1] == "Uventet fejl"
+    assert "OSError" in (log_folder(closed_example) / "fejl.log").read_text(encoding="utf-8")
+    _stop(window)

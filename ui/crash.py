@@ -8,11 +8,12 @@ data folder (see :mod:`udviklingsplan_app.crashlog`).
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 if TYPE_CHECKING:
@@ -20,7 +21,13 @@ if TYPE_CHECKING:
 
 
 class CrashHandler(QObject):
-    """``sys.excepthook`` while the window is open; one message at a time, however many errors."""
+    """``sys.excepthook`` while the window is open; one message at a time, however many errors.
+
+    PySide6 also calls the hook for an error in a worker thread (a ``QRunnable``); the message
+    is then shown by the GUI thread, through a queued signal.
+    """
+
+    _show_requested = Signal(str)  # the log folder
 
     def __init__(self, window: MainWindow, db_path: Path) -> None:
         super().__init__(window)
@@ -30,6 +37,7 @@ class CrashHandler(QObject):
         self._showing = False
         self.count = 0  # errors since start
         self.last_log: Path | None = None
+        self._show_requested.connect(self._show)
 
     def install(self) -> None:
         self._previous = sys.excepthook
@@ -74,6 +82,12 @@ class CrashHandler(QObject):
                 where = str(log_folder(self.db_path))
             except Exception:
                 where = ""
+        if threading.current_thread() is not threading.main_thread():
+            self._show_requested.emit(where)  # queued: widgets belong to the GUI thread
+            return
+        self._show(where)
+
+    def _show(self, where: str) -> None:
         if self._showing:
             return  # one message on screen at a time; the rest are in the log
         self._showing = True
