@@ -153,6 +153,8 @@ def test_the_lock_is_let_go_when_the_window_closes_so_the_next_start_opens(
 ) -> None:
     window = _start(qtbot, closed_example)
     assert not DatabaseLock(closed_example).acquire()
+    if os.name == "posix":
+        assert closed_example.with_name("plan.db.lock").stat().st_mode & 0o077 == 0
     _stop(window)
     window.close()
     second = DatabaseLock(closed_example)

@@ -9,6 +9,7 @@ program may well stay open for days. Nothing here opens a socket.
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
@@ -37,6 +38,9 @@ class DatabaseLock:
         with contextlib.suppress(OSError):
             self.db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if self._lock.tryLock(0):
+            if os.name == "posix":  # like the database: its user's only (it names the host)
+                with contextlib.suppress(OSError):
+                    os.chmod(lock_path(self.db_path), 0o600)
             return True
         return self._lock.error() != QLockFile.LockError.LockFailedError
 
