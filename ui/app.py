@@ -47,7 +47,9 @@ def run(db_path: Path | None, smoke_test: bool = False) -> int:
 
     The first window is painted from a read-only look at the database; the storage layer
     (peewee, pragmas, migrations) opens it for writing right after the first paint. A new
-    database, or one that needs a migration, is opened for writing before the window.
+    database, or one that needs a migration, is opened for writing before the window. The
+    database stays locked against a second program (``<database>.lock``) until the window
+    closes.
     """
     from udviklingsplan_app.storage.database import close_db, default_db_path
 
@@ -110,6 +112,8 @@ def open_database(path: Path, smoke_test: bool = False) -> Opened | int:
                 init_db(path)
         except UdviklingsplanError as error:
             if smoke_test:
+                if lock is not None:
+                    lock.release()
                 print(f"{APP_NAME}: {error}", file=sys.stderr)
                 return 3
             try:
