@@ -432,3 +432,27 @@ def test_backup_info_is_plain_data() -> None:
     assert BackupInfo(Path("y.db"), dt.datetime(2026, 1, 1), "ukendt", 0, 0, False).label == (
         "Sikkerhedskopi"
     )
+
+
+def test_a_chosen_copy_with_its_wal_beside_it_is_restored_with_the_wal(
+    plan_db: Path, tmp_path: Path
+) -> None:
+    # A leader copied the database and its -wal from an old laptop, straight after an edit.
+    elsewhere = tmp_path / "gammel computer"
+    elsewhere.mkdir()
+    copy = elsewhere / "udviklingsplan.db"
+    shutil.copyfile(plan_db, copy)
+    conn = sqlite3.connect(copy)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("UPDATE plan SET workplace = 'Kun i den kopierede wal'")
+    conn.commit()
+    wal = copy.with_name(copy.name + "-wal")
+    crashed = {p: p.read_bytes() for p in (copy, wal)}
+    conn.close()
+    for path, data in crashed.items():
+        path.write_bytes(data)
+    assert backup.backup_info(copy).plans == 1
+    (plan,) = read_backup(copy)
+    assert plan.workplace == "Kun i den kopierede wal"
+    restore_backup(copy, plan_db)
+    assert _workplaces(plan_db) == ["Kun i den kopierede wal"]

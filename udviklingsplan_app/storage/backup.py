@@ -97,7 +97,13 @@ def _private_folder(folder: Path) -> Path:
 
 
 def _connect_ro(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
-    """A read-only connection; ``immutable`` for files nobody writes (no -wal/-shm made)."""
+    """A read-only connection; ``immutable`` for files nobody writes (no -wal/-shm made).
+
+    A file with a -wal beside it (a copy of a live database, taken with its log) is read with
+    its log: immutable would ignore the log and, with it, the newest changes.
+    """
+    if immutable and path.with_name(path.name + "-wal").exists():
+        immutable = False
     flags = "?mode=ro&immutable=1" if immutable else "?mode=ro"
     return sqlite3.connect(sqlite_uri(path) + flags, uri=True)
 
