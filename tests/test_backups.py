@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import importlib
 import shutil
@@ -456,3 +457,23 @@ def test_a_chosen_copy_with_its_wal_beside_it_is_restored_with_the_wal(
     assert plan.workplace == "Kun i den kopierede wal"
     restore_backup(copy, plan_db)
     assert _workplaces(plan_db) == ["Kun i den kopierede wal"]
+
+
+def test_a_full_disk_during_a_backup_leaves_no_half_file(
+    plan_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(source: object, target: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup.os, "replace", full)
+    with pytest.raises(DatabaseProblem, match="disken er fuld"):
+        daily_backup(plan_db, DAY)
+    assert list(backups_folder(plan_db).iterdir()) == []
+
+
+def test_a_file_where_the_backups_folder_belongs_is_explained(plan_db: Path) -> None:
+    backups_folder(plan_db).write_text("noter", encoding="utf-8")
+    with pytest.raises(DatabaseProblem, match="er en fil, ikke en mappe"):
+        daily_backup(plan_db, DAY)
+    assert list_backups(plan_db) == []
+    assert backups_folder(plan_db).read_text(encoding="utf-8") == "noter"

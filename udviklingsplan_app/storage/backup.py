@@ -83,6 +83,11 @@ def backups_folder(db_path: Path) -> Path:
 
 
 def _private_folder(folder: Path) -> Path:
+    if folder.exists() and not folder.is_dir():
+        raise DatabaseProblem(
+            f"Sikkerhedskopierne kan ikke gemmes: {folder} er en fil, ikke en mappe. "
+            "Flyt filen, så programmet kan oprette mappen."
+        )
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
