@@ -6,8 +6,10 @@ import datetime as dt
 import errno
 import hashlib
 import importlib
+import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import peewee as pw
@@ -477,3 +479,20 @@ def test_a_file_where_the_backups_folder_belongs_is_explained(plan_db: Path) -> 
         daily_backup(plan_db, DAY)
     assert list_backups(plan_db) == []
     assert backups_folder(plan_db).read_text(encoding="utf-8") == "noter"
+
+
+def test_half_written_copies_a_killed_program_left_are_cleared_later(plan_db: Path) -> None:
+    folder = backups_folder(plan_db)
+    folder.mkdir()
+    old_backup = folder / ".plan-2026-10-01-080000-daglig.db.abc123.tmp"
+    old_restore = plan_db.parent / ".plan.db.def456.tmp"
+    fresh = folder / ".plan-2026-11-01-080000-daglig.db.ghi789.tmp"  # perhaps being written
+    other = plan_db.parent / ".andet.db.jkl.tmp"
+    for path in (old_backup, old_restore, fresh, other):
+        path.write_bytes(b"halv")
+    two_hours_ago = time.time() - 7200
+    for path in (old_backup, old_restore, other):
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    daily_backup(plan_db, DAY)
+    assert not old_backup.exists() and not old_restore.exists()
+    assert fresh.exists() and other.exists()

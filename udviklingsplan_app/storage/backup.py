@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import os
 import re
 import sqlite3
@@ -280,7 +281,7 @@ def rotate(db_path: Path) -> list[Path]:
     Returns the deleted files.
     """
     named = sorted(_named(backups_folder(db_path), Path(db_path).stem), key=lambda i: i[1])
-    deleted: list[Path] = []
+    deleted = _stale_temporary_files(Path(db_path))
     for kind, keep in ((DAILY, KEEP_DAILY), (BEFORE_RESTORE, KEEP_BEFORE_RESTORE)):
         of_kind = [path for path, _, k, _ in named if k == kind]
         for path in of_kind[: max(0, len(of_kind) - keep)]:
@@ -288,6 +289,27 @@ def rotate(db_path: Path) -> list[Path]:
                 path.unlink()
                 deleted.append(path)
     return deleted
+
+
+def _stale_temporary_files(db_path: Path) -> list[Path]:
+    """Remove half-written copies a killed program left (``.name.XXXX.tmp``, over an hour old).
+
+    They are never a backup or the database: those appear only by the final rename.
+    """
+    limit = dt.datetime.now().timestamp() - 3600
+    removed = []
+    for folder, prefix in (
+        (backups_folder(db_path), f".{db_path.stem}-"),
+        (db_path.parent, f".{db_path.name}."),
+    ):
+        if not folder.is_dir():
+            continue
+        for path in folder.glob(f"{glob.escape(prefix)}*.tmp"):
+            with contextlib.suppress(OSError):
+                if path.is_file() and path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed.append(path)
+    return removed
 
 
 def _parse_name(name: str) -> tuple[str, dt.datetime, str, int | None] | None:
