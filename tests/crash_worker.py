@@ -9,6 +9,9 @@ does COUNT operations (0: until killed), printing one line after each committed 
     status GOAL STATUS N        (a status change with the note "Statusnote N")
 
 N counts from FIRST, so the parent can tell a newer value from an older one.
+
+``python tests/crash_worker.py restore DB A B`` restores the backups A and B in turn over DB
+until killed, printing ``restored A`` or ``restored B`` after each.
 """
 
 from __future__ import annotations
@@ -69,5 +72,18 @@ def main(db: str, seed: int, first: int, count: int) -> None:
             print(f"status {goal_id} {status} {n}", flush=True)
 
 
+def restore_loop(db: str, first: str, second: str) -> None:
+    from udviklingsplan_app.storage.backup import restore_backup
+
+    print("ready", flush=True)
+    while True:
+        for name, source in (("A", first), ("B", second)):
+            restore_backup(Path(source), Path(db))
+            print(f"restored {name}", flush=True)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    if sys.argv[1] == "restore":
+        restore_loop(*sys.argv[2:5])
+    else:
+        main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))

@@ -170,3 +170,55 @@ def test_several_programs_writing_at_once_lose_nothing(tmp_path: Path) -> None:
         assert changes.fetchone()[0] == len(reported.statuses)
     finally:
         conn.close()
+
+
+def _workplace(db: Path) -> str:
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        (workplace,) = conn.execute("SELECT workplace FROM plan").fetchone()
+        return str(workplace)
+    finally:
+        conn.close()
+
+
+@posix_only
+def test_killing_a_restore_at_random_moments_leaves_one_whole_database(tmp_path: Path) -> None:
+    from udviklingsplan_app import services
+    from udviklingsplan_app.storage import close_db, init_db
+    from udviklingsplan_app.storage.backup import backup_to, list_backups
+
+    db = tmp_path / "udviklingsplan.db"
+    sources = {}
+    for name in ("A", "B"):
+        init_db(db)
+        if not services.list_plans():
+            services.import_plan(read_plan_file(EXAMPLE))
+        (summary,) = services.list_plans()
+        services.update_plan(summary.id, workplace=f"Plan {name}")
+        close_db()
+        sources[name] = tmp_path / f"kopi {name}.db"
+        backup_to(db, sources[name])
+    rng = random.Random(7)
+    restores = 0
+    for _ in range(max(ROUNDS // 3, 5)):
+        proc = subprocess.Popen(
+            [sys.executable, str(WORKER), "restore", str(db), *map(str, sources.values())],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline() == "ready\n", proc.stderr.read()
+        time.sleep(rng.uniform(0.0, 0.1))
+        proc.send_signal(signal.SIGKILL)
+        output, errors = proc.communicate()
+        assert proc.returncode == -signal.SIGKILL, errors
+        restores += output.count("restored")
+        # The database is one of the two, whole; every copy kept before a restore is sound.
+        check_database(db)
+        assert _workplace(db) in ("Plan A", "Plan B")
+        kept = list_backups(db)
+        assert kept and all(info.sound and info.plans == 1 for info in kept)
+        assert {_workplace(info.path) for info in kept} <= {"Plan A", "Plan B"}
+    assert restores > 0  # the kills met restores under way
