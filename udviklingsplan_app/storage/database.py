@@ -153,8 +153,9 @@ def open_reader(path: Path) -> sqlite3.Connection | None:
     """A read-only connection for painting the first window, before peewee is loaded.
 
     Returns ``None`` when the database does not exist yet or needs a migration: then the
-    caller opens it with :func:`init_db` first. A file that is refused raises
-    :class:`DatabaseProblem`, exactly as :func:`init_db` would, and is left untouched.
+    caller opens it with :func:`init_db` first. A file that is refused (also one on a network
+    drive) raises :class:`DatabaseProblem`, exactly as :func:`init_db` would, and is left
+    untouched.
     """
     path = Path(path)
     if not path.exists():
@@ -181,6 +182,9 @@ def init_db(path: Path | str) -> pw.SqliteDatabase:
     """Open (or create) the database at ``path``, migrate it, and bind the models to it.
 
     Raises :class:`DatabaseProblem` with a Danish message; a refused file is never changed.
+    A path on a network drive is refused before anything is created there
+    (:func:`~.location.check_location`); the database is copied to ``backups/`` before a
+    migration changes it.
     """
     import peewee as pw
 
