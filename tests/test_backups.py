@@ -496,3 +496,23 @@ def test_half_written_copies_a_killed_program_left_are_cleared_later(plan_db: Pa
     daily_backup(plan_db, DAY)
     assert not old_backup.exists() and not old_restore.exists()
     assert fresh.exists() and other.exists()
+
+
+@pytest.mark.parametrize("name", ["mappe med mellemrum", "æøå #1", "procent%20og?spørgsmål"])
+def test_backups_work_in_folders_with_spaces_danish_letters_and_uri_characters(
+    tmp_path: Path, name: str
+) -> None:
+    from tests.conftest import EXAMPLE
+    from udviklingsplan_app.exchange.json_format import read_plan_file
+
+    db = tmp_path / name / "udviklingsplan.db"
+    init_db(db)
+    services.import_plan(read_plan_file(EXAMPLE))
+    close_db()
+    made = daily_backup(db, DAY)
+    assert made is not None
+    (info,) = list_backups(db)
+    assert info.sound and info.plans == 1
+    assert len(read_backup(made)[0].goals) == 7
+    kept = restore_backup(made, db)
+    assert kept is not None and backup.backup_info(kept).sound

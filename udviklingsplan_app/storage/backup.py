@@ -15,6 +15,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -566,7 +567,7 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
                 for companion in _companions(db_path):
                     if companion.exists():
                         companion.unlink()
-            os.replace(tmp, db_path)
+            _replace(tmp, db_path)
         except OSError as error:
             if moved_aside and kept is not None and not db_path.exists():
                 with contextlib.suppress(DatabaseProblem, OSError):
@@ -582,6 +583,19 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
     if kept is not None and not moved_aside:
         rotate(db_path)
     return kept
+
+
+def _replace(source: Path, target: Path, attempts: int = 5) -> None:
+    """``os.replace``, tried again for a moment on Windows, where a virus scanner or the
+    search indexer may hold a file that was just closed."""
+    for attempt in range(attempts):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == attempts - 1:
+                raise
+            time.sleep(0.2)
 
 
 def _checkpoint(db_path: Path) -> None:
