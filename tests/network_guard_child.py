@@ -49,9 +49,8 @@ def main(db: str, out: str) -> int:
 
     from udviklingsplan_app import services
     from udviklingsplan_app.domain import SituationSection
-    from ui.main_window import MainWindow
-
     from udviklingsplan_app.storage import init_db
+    from ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     init_db(Path(db))
