@@ -222,3 +222,33 @@ def test_killing_a_restore_at_random_moments_leaves_one_whole_database(tmp_path:
         assert kept and all(info.sound and info.plans == 1 for info in kept)
         assert {_workplace(info.path) for info in kept} <= {"Plan A", "Plan B"}
     assert restores > 0  # the kills met restores under way
+
+
+def test_a_full_disk_during_an_import_stores_nothing_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib
+
+    from udviklingsplan_app.cli import main as cli_main
+
+    database_module = importlib.import_module("udviklingsplan_app.storage.database")
+    db = tmp_path / "udviklingsplan.db"
+    assert cli_main(["--db", str(db), "import", str(EXAMPLE)]) == 0
+    with sqlite3.connect(db) as conn:
+        before = list(conn.iterdump())
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.close()
+    capsys.readouterr()
+    # The disk fills up after a few more pages (SQLite's own limit plays the full disk).
+    full = (*database_module._PRAGMAS, ("max_page_count", pages + 3))
+    monkeypatch.setattr(database_module, "_PRAGMAS", full)
+
+    assert cli_main(["--db", str(db), "import", str(EXAMPLE)]) == 3
+    assert "Der er ikke plads på disken" in capsys.readouterr().err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert list(conn.iterdump()) == before
+    conn.close()
+    monkeypatch.undo()  # room again: the next import is stored whole
+    assert cli_main(["--db", str(db), "import", str(EXAMPLE)]) == 0
+    assert capsys.readouterr().out.strip() == "2"
