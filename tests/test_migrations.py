@@ -4,7 +4,9 @@
 release that introduced schema version N (with ``schema-v{N}.json``, its plans as exported then).
 Each is copied, opened with the real ``init_db`` (which migrates it), and compared: every row
 and column the fixture held is still there with the same value, every exported field of its
-plans is the same, and the schema is exactly a fresh database's.
+plans is the same, and the schema is exactly a fresh database's. New tables, columns and
+fields a later version adds are fine; a migration that deliberately changes stored values
+must say so here, with the expected new values.
 """
 
 from __future__ import annotations
