@@ -516,3 +516,49 @@ def test_backups_work_in_folders_with_spaces_danish_letters_and_uri_characters(
     assert len(read_backup(made)[0].goals) == 7
     kept = restore_backup(made, db)
     assert kept is not None and backup.backup_info(kept).sound
+
+
+def test_restore_while_another_program_has_the_database_open_is_refused(plan_db: Path) -> None:
+    made = daily_backup(plan_db, DAY)
+    assert made is not None
+    other = sqlite3.connect(plan_db)  # the command line, say, in the middle of its work
+    try:
+        other.execute("SELECT count(*) FROM plan").fetchone()
+        with pytest.raises(DatabaseProblem, match="åben i et andet program"):
+            restore_backup(made, plan_db)
+        assert plan_db.with_name(plan_db.name + "-wal").exists()  # its log is left alone
+        other.execute("UPDATE plan SET workplace = 'Stadig den gamle'")
+        other.commit()
+    finally:
+        other.close()
+    assert _workplaces(plan_db) == ["Stadig den gamle"]
+    assert not list(plan_db.parent.glob("plan.beskadiget-*"))
+
+
+def test_a_sound_database_that_cannot_be_copied_first_is_not_replaced(
+    plan_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = daily_backup(plan_db, DAY)
+    assert made is not None
+    _rename_plan(plan_db, "Nuværende")
+    before = _digest(plan_db)
+
+    def full(*args: object, **kwargs: object) -> Path:
+        raise DatabaseProblem("Sikkerhedskopien kunne ikke gemmes (disken er fuld).")
+
+    monkeypatch.setattr(backup, "make_backup", full)
+    with pytest.raises(DatabaseProblem, match="disken er fuld"):
+        restore_backup(made, plan_db)
+    assert _digest(plan_db) == before
+    assert not list(plan_db.parent.glob("plan.beskadiget-*"))
+    assert not list(plan_db.parent.glob(".*.tmp"))
+
+
+def test_restore_onto_a_folder_is_refused(plan_db: Path, tmp_path: Path) -> None:
+    made = daily_backup(plan_db, DAY)
+    assert made is not None
+    folder = tmp_path / "mappe.db"
+    folder.mkdir()
+    with pytest.raises(DatabaseProblem, match="er en mappe"):
+        restore_backup(made, folder)
+    assert folder.is_dir() and list(folder.iterdir()) == []

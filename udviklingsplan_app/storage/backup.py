@@ -532,7 +532,10 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
     backup, db_path = Path(backup), Path(db_path)
     if db_path.exists() and backup.resolve() == db_path.resolve():
         raise DatabaseProblem("Databasen kan ikke gendannes fra sig selv; vælg en sikkerhedskopi.")
+    if db_path.is_dir():
+        raise DatabaseProblem(f"{db_path} er en mappe, ikke en databasefil. Intet er ændret.")
     _inspect_backup(backup, full=True)
+    damaged = db_path.exists() and _is_damaged(db_path)
     folder = db_path.parent
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=folder)
@@ -553,17 +556,22 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
             raise DatabaseProblem(
                 f"Sikkerhedskopien {backup.name} kunne ikke kopieres. Intet er ændret."
             ) from error
-        if db_path.exists():
-            try:
-                kept = make_backup(db_path, BEFORE_RESTORE)
-            except DatabaseProblem:
-                kept = preserve_damaged(db_path)
-                moved_aside = True
+        if damaged:
+            kept = preserve_damaged(db_path)
+            moved_aside = True
+        elif db_path.exists():
+            # A sound database that cannot be copied (a full disk) is not replaced at all.
+            kept = make_backup(db_path, BEFORE_RESTORE)
+            # Its -wal would not fit the new file: fold it in first, so that the old file
+            # stays whole should the replace fail. A -wal that stays means another program
+            # (the command line) has the database open: it is left alone.
+            if not _checkpoint(db_path):
+                raise DatabaseProblem(
+                    f"Databasen {db_path} er åben i et andet program, fx kommandolinjen. Luk "
+                    "det, og prøv igen. Den gamle database er uændret."
+                )
         try:
             if not moved_aside:
-                # The old database is safely copied. Its -wal would not fit the new file: fold
-                # it in first, so that the old file stays whole should the replace fail.
-                _checkpoint(db_path)
                 for companion in _companions(db_path):
                     if companion.exists():
                         companion.unlink()
@@ -598,13 +606,43 @@ def _replace(source: Path, target: Path, attempts: int = 5) -> None:
             time.sleep(0.2)
 
 
-def _checkpoint(db_path: Path) -> None:
-    with contextlib.suppress(sqlite3.Error):
-        conn = sqlite3.connect(db_path)
+def _checkpoint(db_path: Path) -> bool:
+    """Fold the -wal into the database; False if another connection still has it open.
+
+    SQLite removes the -wal when the last connection closes; one that stays belongs to
+    another program.
+    """
+    wal = db_path.with_name(db_path.name + "-wal")
+    try:
+        conn = sqlite3.connect(db_path, timeout=1.0)
         try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         finally:
             conn.close()
+    except sqlite3.Error:
+        return False
+    return not busy and not wal.exists()
+
+
+def _is_damaged(db_path: Path) -> bool:
+    """True for a file SQLite finds damaged or cannot read as a database at all.
+
+    A database that is only busy or locked, or a folder without access, is not damaged: it is
+    not moved aside (the restore is refused instead).
+    """
+    try:
+        conn = _connect_ro(db_path)
+        try:
+            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] != "ok")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        text = str(error).lower()
+        if "locked" in text or "busy" in text or "unable to open" in text:
+            raise DatabaseProblem(
+                f"Databasen {db_path} kan ikke læses lige nu ({error}). Intet er ændret."
+            ) from error
+        return True
 
 
 def _move_back(preserved: Path, db_path: Path) -> None:
