@@ -399,6 +399,13 @@ def _truncated(path: Path) -> None:
     real.unlink()
 
 
+def _pages_overwritten(path: Path) -> None:
+    _db_with_example(path)
+    data = bytearray(path.read_bytes())
+    data[4096 * 2 : 4096 * 5] = b"\x00" * (4096 * 3)  # as a failing disk might leave it
+    path.write_bytes(bytes(data))
+
+
 def _newer_version(path: Path) -> None:
     _db_with_example(path)
     conn = sqlite3.connect(path)
@@ -411,6 +418,7 @@ DB_PROBLEMS: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
     "text-file": (_text_file, ("ikke en Udviklingsplan-database",)),
     "other-program": (_other_program, ("fra et andet program",)),
     "truncated": (_truncated, ("beskadiget",)),
+    "pages-overwritten": (_pages_overwritten, ("beskadiget", "sikkerhedskopi")),
     "newer-version": (_newer_version, ("nyere version", "skemaversion 99")),
 }
 COMMANDS = {
@@ -446,6 +454,7 @@ def test_a_database_problem_exits_3_and_leaves_the_file_unchanged(
     assert "Filen er ikke ændret" in result.err
     _no_traceback(result)
     assert db.read_bytes() == before
+    assert [p.name for p in folder.iterdir()] == ["plan.db"]  # no -wal, -shm or backups/
     assert _files(work) == set()  # no export, no backup copy
 
 

@@ -80,7 +80,7 @@ def test_pragmas_of_the_open_database(db_path: Path) -> None:
     db = database()
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL: durable at commit
 
 
 def test_user_version_and_application_id_are_stored(db_path: Path) -> None:

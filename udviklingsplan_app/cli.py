@@ -158,8 +158,10 @@ def _say(message: str) -> None:
 
 def _open(db_path: Path | None, *, create: bool) -> Path:
     from .storage import default_db_path, init_db
+    from .storage.location import check_location
 
     path = db_path or default_db_path()
+    check_location(path)  # a network path is refused, whether the file is there or not
     if not create and not path.exists():
         raise DatabaseProblem(f"Databasen {path} findes ikke.")
     init_db(path)

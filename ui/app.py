@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from udviklingsplan_app import APP_NAME
 from udviklingsplan_app.errors import UdviklingsplanError
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from .main_window import MainWindow
+    from .single_instance import DatabaseLock
 
 
 def install_danish(app: QApplication) -> list[QTranslator]:
@@ -53,36 +60,169 @@ def run(db_path: Path | None, smoke_test: bool = False) -> int:
 
     The first window is painted from a read-only look at the database; the storage layer
     (peewee, pragmas, migrations) opens it for writing right after the first paint. A new
-    database, or one that needs a migration, is opened for writing before the window.
+    database, or one that needs a migration, is opened for writing before the window. The
+    database stays locked against a second program (``<database>.lock``) until the window
+    closes.
     """
-    from udviklingsplan_app.storage.database import close_db, default_db_path, init_db, open_reader
+    from udviklingsplan_app.storage.database import close_db, default_db_path
 
     app = create_app()
-    path = db_path or default_db_path()
-    try:
-        reader = open_reader(path)
-        if reader is None:
-            init_db(path)
-    except UdviklingsplanError as error:
-        if smoke_test:
-            print(f"{APP_NAME}: {error}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, app.tr("Databasen kan ikke åbnes"), str(error))
-        return 3
+    opened = open_database(db_path or default_db_path(), smoke_test)
+    if isinstance(opened, int):
+        return opened
+    path, reader, lock, notes = opened
 
     from .main_window import MainWindow
 
     window = MainWindow(path, reader, paint_first=True)
+    window.db_lock = lock  # type: ignore[attr-defined]
     window.show()
     if smoke_test:
         # Start-up ends with the first paint; the smoke test stops there.
         QTimer.singleShot(0, app.quit)
     else:
-        # Then a guide left midway (or, in an empty database, the first plan's guide) opens.
-        QTimer.singleShot(0, lambda: window.finish_start() and window.resume_guide())
+        QTimer.singleShot(0, lambda: after_first_paint(window, notes))
     try:
         return app.exec()
     finally:
+        handler = getattr(window, "crash_handler", None)
+        if handler is not None:
+            handler.uninstall()
         if window.session.reader is not None:
             window.session.reader.close()
         close_db()
+        window.db_lock.release()  # type: ignore[attr-defined]
+
+
+Opened = tuple[Path, "sqlite3.Connection | None", "DatabaseLock", list[str]]
+
+
+def open_database(path: Path, smoke_test: bool = False) -> Opened | int:
+    """Lock and open the database at ``path``: (path, reader, lock, notes), or an exit code.
+
+    A database that cannot be opened (damaged, from a newer program, on a network drive) is
+    explained in a dialog that offers the way on: the newest sound backup, another file, or
+    closing (exit code 3). The refused file is never changed. ``notes`` are calm messages for
+    the window (a cloud-synced folder, a restore that was made).
+    """
+    from udviklingsplan_app.storage.database import init_db, open_reader
+    from udviklingsplan_app.storage.location import check_location
+
+    from .single_instance import DatabaseLock
+
+    notes: list[str] = []
+    while True:
+        lock: DatabaseLock | None = None
+        on_network = True
+        try:
+            warning = check_location(path)
+            on_network = False
+            lock = DatabaseLock(path)
+            if not lock.acquire():
+                return _already_open(path, smoke_test)
+            reader = open_reader(path)
+            if reader is None:
+                init_db(path)
+        except UdviklingsplanError as error:
+            if smoke_test:
+                if lock is not None:
+                    lock.release()
+                print(f"{APP_NAME}: {error}", file=sys.stderr)
+                return 3
+            try:
+                next_path, note = _ask_what_now(path, error, on_network)
+            finally:
+                if lock is not None:
+                    lock.release()
+            if next_path is None:
+                return 3
+            if note:
+                notes.append(note)
+            path = next_path
+            continue
+        if warning:
+            notes.append(warning)
+        return path, reader, lock, notes
+
+
+def _already_open(path: Path, smoke_test: bool) -> int:
+    """A second program on the same database says so and leaves it alone."""
+    from .single_instance import already_open_message
+
+    message = already_open_message(path)
+    if smoke_test:
+        print(f"{APP_NAME}: {message}", file=sys.stderr)
+    else:
+        QMessageBox.information(
+            None, QApplication.translate("app", "Udviklingsplan er allerede åben"), message
+        )
+    return 3
+
+
+def _ask_what_now(path: Path, error: Exception, on_network: bool) -> tuple[Path | None, str]:
+    """The start-problem dialog and what the leader chose: (the path to try next, a note)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from udviklingsplan_app.storage.backup import newest_sound_backup, restore_backup
+
+    from .damaged_dialog import DAMAGED, NETWORK, StartProblemDialog, made_label, problem_kind
+
+    kind = NETWORK if on_network else problem_kind(path, error)
+    newest = None
+    if kind == DAMAGED:
+        try:
+            newest = newest_sound_backup(path)
+        except (UdviklingsplanError, OSError):
+            newest = None
+    dialog = StartProblemDialog(path, str(error), kind, newest)
+    dialog.exec()
+    tr = QApplication.translate
+    if dialog.choice == dialog.RESTORE and newest is not None:
+        try:
+            kept = restore_backup(newest.path, path)
+        except (UdviklingsplanError, OSError) as problem:
+            QMessageBox.warning(
+                None, tr("app", "Sikkerhedskopien kan ikke gendannes"), str(problem)
+            )
+            return path, ""  # the same question again, with the same file untouched
+        note = tr("app", "Planerne er gendannet fra sikkerhedskopien fra %1.").replace(
+            "%1", made_label(newest.made)
+        )
+        if kept is not None:
+            note += " " + tr("app", "Den beskadigede fil er gemt uændret som %1.").replace(
+                "%1", str(kept)
+            )
+        return path, note
+    if dialog.choice == dialog.RETRY:
+        return path, ""
+    if dialog.choice == dialog.OPEN_OTHER:
+        name, _ = QFileDialog.getOpenFileName(
+            None,
+            tr("app", "Åbn en anden databasefil"),
+            str(path.parent),
+            tr("app", "Udviklingsplan-database (*.db);;Alle filer (*)"),
+        )
+        if not name:
+            return path, ""
+        return Path(name), tr("app", "Programmet bruger denne gang databasen %1.").replace(
+            "%1", name
+        )
+    return None, ""
+
+
+def after_first_paint(window: MainWindow, notes: list[str] | None = None) -> None:
+    """What waits until the window is on screen: writing, the crash handler, today's backup,
+    then a guide left midway (or the first plan's guide in an empty database)."""
+    if not window.finish_start():
+        return
+    from .backup_job import start_daily_backup
+    from .crash import CrashHandler
+
+    handler = CrashHandler(window, window.session.db_path)
+    handler.install()
+    window.crash_handler = handler  # type: ignore[attr-defined]
+    if notes:
+        window.show_notice("\n\n".join(notes))
+    start_daily_backup(window)
+    # Then a guide left midway (or, in an empty database, the first plan's guide) opens.
+    window.resume_guide()

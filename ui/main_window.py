@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self.tr("&Importér plan fra JSON…"), self)
         self.export_action = QAction(self.tr("Eksportér plan til &JSON…"), self)
         self.backup_action = QAction(self.tr("&Sikkerhedskopi…"), self)
+        self.restore_action = QAction(self.tr("&Gendan fra sikkerhedskopi…"), self)
         self.quit_action = QAction(self.tr("&Afslut"), self)
         file_menu.addAction(self.new_plan_action)
         file_menu.addAction(self.new_year_action)
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -278,6 +280,7 @@ class MainWindow(QMainWindow):
         self.excel_action.triggered.connect(self._on_excel)
         self.calendar_action.triggered.connect(self._on_calendar)
         self.backup_action.triggered.connect(self._on_backup)
+        self.restore_action.triggered.connect(self._on_restore)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._on_about)
         self.nav.selectionModel().currentChanged.connect(
@@ -608,6 +611,11 @@ class MainWindow(QMainWindow):
         self.session.flush()
         if self.session.plan is not None:
             save_calendar_dialog(self, self.session.plan)
+
+    def _on_restore(self) -> None:
+        from .restore_dialog import restore_from_backup
+
+        restore_from_backup(self)
 
     def _explain(self, error: Exception) -> str:
         return explain(error, self._db_path)

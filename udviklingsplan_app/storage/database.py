@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .. import APP_NAME
 from ..errors import DatabaseProblem, os_reason
+from .location import check_location
 from .migrations import APPLICATION_ID, MIGRATIONS
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ DB_FILE_NAME = "udviklingsplan.db"
 _PRAGMAS = (
     ("journal_mode", "wal"),
     ("foreign_keys", 1),
-    ("synchronous", "normal"),
+    ("synchronous", "full"),  # a commit survives a power cut too (an fsync per edit)
     ("busy_timeout", 5000),
 )
 
@@ -89,6 +89,8 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as error:
+        if "malformed" in str(error).lower():  # a database file, with damaged pages
+            raise DatabaseProblem(_damaged_message(path)) from error
         raise DatabaseProblem(
             f"Filen {path} er ikke en Udviklingsplan-database, eller den er beskadiget. "
             "Filen er ikke ændret."
@@ -96,11 +98,15 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
     finally:
         conn.close()
     if result != "ok":
-        raise DatabaseProblem(
-            f"Databasen {path} er beskadiget: SQLite's kontrol fandt fejl i filen. Filen er ikke "
-            "ændret. Gendan den nyeste sikkerhedskopi."
-        )
+        raise DatabaseProblem(_damaged_message(path))
     return user_version, application_id, has_tables
+
+
+def _damaged_message(path: Path) -> str:
+    return (
+        f"Databasen {path} er beskadiget: SQLite's kontrol fandt fejl i filen. Filen er ikke "
+        "ændret. Gendan den nyeste sikkerhedskopi (mappen backups ved siden af databasen)."
+    )
 
 
 def check_database(path: Path) -> int:
@@ -147,12 +153,14 @@ def open_reader(path: Path) -> sqlite3.Connection | None:
     """A read-only connection for painting the first window, before peewee is loaded.
 
     Returns ``None`` when the database does not exist yet or needs a migration: then the
-    caller opens it with :func:`init_db` first. A file that is refused raises
-    :class:`DatabaseProblem`, exactly as :func:`init_db` would, and is left untouched.
+    caller opens it with :func:`init_db` first. A file that is refused (also one on a network
+    drive) raises :class:`DatabaseProblem`, exactly as :func:`init_db` would, and is left
+    untouched.
     """
     path = Path(path)
     if not path.exists():
         return None
+    check_location(path)
     if check_database(path) != SCHEMA_VERSION:
         return None
     try:
@@ -165,19 +173,18 @@ def open_reader(path: Path) -> sqlite3.Connection | None:
 
 def backup_before_migration(path: Path, version: int) -> Path:
     """Copy the database into ``backups/`` beside it before a migration changes it."""
-    from .backup import backup_to
+    from .backup import backup_before_migration
 
-    stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
-    target = path.parent / "backups" / f"{path.stem}_skema{version}_før-opdatering_{stamp}.db"
-    target.parent.mkdir(mode=0o700, exist_ok=True)
-    backup_to(path, target)
-    return target
+    return backup_before_migration(path, version)
 
 
 def init_db(path: Path | str) -> pw.SqliteDatabase:
     """Open (or create) the database at ``path``, migrate it, and bind the models to it.
 
     Raises :class:`DatabaseProblem` with a Danish message; a refused file is never changed.
+    A path on a network drive is refused before anything is created there
+    (:func:`~.location.check_location`); the database is copied to ``backups/`` before a
+    migration changes it.
     """
     import peewee as pw
 
@@ -185,6 +192,7 @@ def init_db(path: Path | str) -> pw.SqliteDatabase:
 
     path = Path(path)
     close_db()
+    check_location(path)  # a network path is refused before anything is created there
     if not path.exists():
         try:
             _create_private_file(path)
