@@ -35,6 +35,7 @@ from udviklingsplan_app.domain import REQUIRED_PARTIES, Goal, Party, Plan
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import Concern, Finding, check_plan
 
+from ..delegates import space_rows
 from ..goals_page import GoalEditor, vision_label
 from ..models import FindingsModel
 from ..session import PlanSession
@@ -238,7 +239,7 @@ class GoalsStep(Step):
         self.goal_list.setAccessibleName(self.tr("Årets udviklingsmål"))
         self.goal_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.goal_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.goal_list.setSpacing(2)
+        space_rows(self.goal_list, 4)
         self.goal_list.setWordWrap(True)  # long titles wrap rather than hide
         self.goal_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         goals_label.setBuddy(self.goal_list)
@@ -263,7 +264,7 @@ class GoalsStep(Step):
             )
         )
         self.findings.setWordWrap(True)
-        self.findings.setSpacing(2)
+        space_rows(self.findings, 4)
         self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         findings_label.setBuddy(self.findings)
         column.addWidget(findings_label)
