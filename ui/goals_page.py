@@ -493,7 +493,7 @@ class GoalEditor(QScrollArea):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.title_label = QLabel(self.tr("&Titel:"), body)
+        self.title_label = QLabel(self.tr("T&itel:"), body)
         self.title_edit = QLineEdit(body)
         self.title_label.setBuddy(self.title_edit)
         form.addRow(self.title_label, self.title_edit)

@@ -81,12 +81,12 @@ class AboutStep(Step):
         self.manager_title.setPlaceholderText(self.tr("fx Centerchef"))
         for text, field in (
             (self.tr("&Arbejdsplads:"), self.workplace),
-            (self.tr("Dit n&avn:"), self.leader_name),
+            (self.tr("Dit na&vn:"), self.leader_name),
             (self.tr("Din t&itel:"), self.leader_title),
-            (self.tr("Ledelses&niveau:"), self.level),
+            (self.tr("&Ledelsesniveau:"), self.level),
             ("", level_hint),
             (self.tr("Din l&eders navn:"), self.manager_name),
-            (self.tr("Din leders titel:"), self.manager_title),
+            (self.tr("Din lede&rs titel:"), self.manager_title),
         ):
             label = QLabel(text, body)
             if text:
