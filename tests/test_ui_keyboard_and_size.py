@@ -1,0 +1,135 @@
+"""What a leader meets on a first look: every window fits a small laptop screen, each
+mnemonic (Alt+letter) in a dialog or guide step goes to one place only."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QLabel,
+    QWidget,
+)
+
+from udviklingsplan_app.domain import GUIDE_NEW_PLAN
+from ui.damaged_dialog import DAMAGED, StartProblemDialog
+from ui.guide import PlanGuide, YearGuide
+from ui.main_window import PAGES, MainWindow
+from ui.restore_dialog import RestoreDialog
+
+
+def mnemonics(root: QWidget) -> dict[str, list[str]]:
+    """Alt+letter → the texts on screen in ``root`` that answer to it."""
+    found: dict[str, list[str]] = {}
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
+            text = widget.text()
+        elif isinstance(widget, QGroupBox):
+            text = widget.title()
+        else:
+            continue
+        match = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if match:
+            found.setdefault(match.group(1).lower(), []).append(text)
+    return found
+
+
+def clashes(root: QWidget) -> dict[str, list[str]]:
+    return {letter: texts for letter, texts in mnemonics(root).items() if len(texts) > 1}
+
+
+@pytest.fixture
+def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.finish_start()
+    return win
+
+
+def test_no_mnemonic_twice_in_a_guide_step(qtbot, window: MainWindow) -> None:
+    plan = window.session.plan
+    for guide in (
+        PlanGuide(window, plan.id, plan.first_year),
+        YearGuide(window, plan.id, plan.first_year + 1),
+    ):
+        guide.open()
+        qtbot.waitExposed(guide)
+        for number in range(len(guide.steps)):
+            assert guide.go(number)
+            step = f"{type(guide).__name__} trin {number + 1}"
+            assert clashes(guide) == {}, step
+            # Back and next answer to Alt+T and Alt+N on every step.
+            assert {"t", "n"} <= set(mnemonics(guide)) or number == len(guide.steps) - 1, step
+        guide.close()
+
+
+def test_a_new_plans_first_step_has_a_mnemonic_for_every_field(qtbot, db_path: Path) -> None:
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.finish_start()
+    guide = PlanGuide(win)
+    guide.open()
+    qtbot.waitExposed(guide)
+    assert guide.kind == GUIDE_NEW_PLAN
+    assert clashes(guide) == {}
+    about = guide.steps[0]
+    labelled = {label.buddy() for label in about.findChildren(QLabel) if label.buddy() is not None}
+    for field in (
+        about.workplace,
+        about.leader_name,
+        about.leader_title,
+        about.level,
+        about.manager_name,
+        about.manager_title,
+        about.first_year,
+        about.years,
+    ):
+        assert field in labelled
+    guide.close()
+
+
+def test_no_mnemonic_twice_on_a_page_of_the_main_window(window: MainWindow) -> None:
+    for number, (label, _, _) in enumerate(PAGES):
+        window.show_page(number)
+        assert clashes(window.centralWidget()) == {}, label
+
+
+def test_no_mnemonic_twice_in_the_data_safety_dialogs(qtbot, db_path: Path) -> None:
+    restore = RestoreDialog(db_path)
+    qtbot.addWidget(restore)
+    restore.show()
+    assert clashes(restore) == {}
+    damaged = StartProblemDialog(db_path, "SQLites kontrol fandt fejl i filen.", DAMAGED)
+    qtbot.addWidget(damaged)
+    damaged.show()
+    assert clashes(damaged) == {}
+
+
+def test_the_windows_fit_the_screen(qtbot, window: MainWindow) -> None:
+    available = window.screen().availableGeometry()
+    assert window.width() <= available.width()
+    assert window.height() + 30 <= available.height()  # with a title bar above
+    plan = window.session.plan
+    guide = PlanGuide(window, plan.id, plan.first_year)
+    guide.open()
+    qtbot.waitExposed(guide)
+    assert guide.width() <= available.width() and guide.height() <= available.height()
+    # What each step needs fits a 1366 × 768 laptop's screen beside its task bar.
+    for number in range(len(guide.steps)):
+        guide.go(number)
+        needed = guide.minimumSizeHint()
+        assert needed.width() <= 1366 and needed.height() <= 768 - 40 - 30, number
+    guide.close()
