@@ -133,3 +133,30 @@ def test_the_windows_fit_the_screen(qtbot, window: MainWindow) -> None:
         needed = guide.minimumSizeHint()
         assert needed.width() <= 1366 and needed.height() <= 768 - 40 - 30, number
     guide.close()
+
+
+def test_the_goal_list_keeps_room_for_the_titles(qtbot, window: MainWindow) -> None:
+    from ui.goals_page import COL_ACTIONS, COL_OWNER, COL_TITLE, COL_VISION
+
+    window.resize(1320, 720)  # a 1366 × 768 laptop
+    page = window.show_page(2)
+    table = page.table
+    title_room = page.fontMetrics().averageCharWidth() * 24
+    # A narrow list (a small laptop with the Vejledning panel open): the responsible person
+    # and the actions give way to the titles; the goal's editor beside shows them.
+    page.splitter.setSizes([500, 400])
+    qtbot.waitUntil(lambda: table.columnWidth(COL_TITLE) >= title_room)
+    assert table.isColumnHidden(COL_ACTIONS)
+    assert not table.isColumnHidden(COL_VISION)
+    # Room enough: every column is there again.
+    page.splitter.setSizes([10_000, 1])
+    qtbot.waitUntil(lambda: not table.isColumnHidden(COL_ACTIONS))
+    assert not table.isColumnHidden(COL_OWNER)
+    assert table.columnWidth(COL_TITLE) >= title_room
+
+
+def test_a_long_goal_title_shows_its_beginning(qtbot, window: MainWindow) -> None:
+    page = window.show_page(2)
+    page.table.selectRow(0)
+    title = page.editor.title_edit
+    assert title.text() and title.cursorPosition() == 0
