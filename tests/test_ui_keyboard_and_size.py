@@ -160,3 +160,30 @@ def test_a_long_goal_title_shows_its_beginning(qtbot, window: MainWindow) -> Non
     page.table.selectRow(0)
     title = page.editor.title_edit
     assert title.text() and title.cursorPosition() == 0
+
+
+def test_a_year_without_findings_says_so_in_the_guide(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    import ui.guide.goals_step as goals_step
+
+    plan = window.session.plan
+    guide = YearGuide(window, plan.id, plan.first_year + 1)
+    guide.open()
+    qtbot.waitExposed(guide)
+    guide.go(1)
+    step = guide.current_step()
+    # A sound year: a calm line instead of an empty box.
+    real_findings = goals_step.year_findings
+    monkeypatch.setattr(goals_step, "year_findings", lambda *args: [])
+    step.refresh()
+    assert step.findings_model.rowCount() == 0
+    assert not step.findings.isVisible()
+    assert step.no_findings.isVisible()
+    assert step.no_findings.text() == "Vejledningen har ingen bemærkninger til årets mål."
+    # A new goal without signs of success brings a finding, and the list back.
+    monkeypatch.setattr(goals_step, "year_findings", real_findings)
+    assert step.add_goal() is not None
+    assert step.findings_model.rowCount() > 0
+    assert step.findings.isVisible() and not step.no_findings.isVisible()
+    guide.close()

@@ -269,6 +269,12 @@ class GoalsStep(Step):
         findings_label.setBuddy(self.findings)
         column.addWidget(findings_label)
         column.addWidget(self.findings, 3)
+        self.no_findings = muted_label(
+            self.tr("Vejledningen har ingen bemærkninger til årets mål."), left
+        )
+        self.no_findings.hide()
+        column.addWidget(self.no_findings)
+        column.addStretch(0)
 
         self.right = QStackedWidget(splitter)
         self.hint = QLabel(self.right)
@@ -354,7 +360,10 @@ class GoalsStep(Step):
             .replace("%3", str(high))
         )
         self.coverage.setText(coverage_text(self, plan, framework, self.year))
-        self.findings_model.set_findings(year_findings(plan, framework, self.year))
+        findings = year_findings(plan, framework, self.year)
+        self.findings_model.set_findings(findings)
+        self.findings.setVisible(bool(findings))
+        self.no_findings.setVisible(not findings)
         self._show_goal()
 
     def _select(self, uid: str | None) -> None:
