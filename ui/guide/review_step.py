@@ -94,7 +94,7 @@ class ReviewStep(Step):
         lines = [
             f"<b>{rich(plan.workplace)}</b> · "
             + rich(
-                self.tr("%1 · leder: %2 · egen leder: %3")
+                self.tr("%1 · Leder: %2 · Egen leder: %3")
                 .replace("%1", framework.label)
                 .replace("%2", plan.leader.name or "–")
                 .replace("%3", plan.manager.name or "–")
