@@ -186,8 +186,8 @@ class StartProblemDialog(QDialog):
             ).replace("%1", path)
             if self.newest is not None:
                 text += "\n\n" + self.tr(
-                    "Du kan fortsætte fra den nyeste sikkerhedskopi, der er i orden, lavet %1 "
-                    "(%2, %3 mål). Den beskadigede fil gemmes under et nyt navn ved siden af, så "
+                    "Du kan fortsætte fra den nyeste sikkerhedskopi, der er i orden. Den er lavet "
+                    "%1 (%2, %3 mål). Den beskadigede fil gemmes under et nyt navn ved siden af, så "
                     "IT-support kan se på den. Det, du har ændret efter sikkerhedskopien, findes "
                     "kun i den beskadigede fil."
                 ).replace("%1", made_label(self.newest.made)).replace(
