@@ -10,6 +10,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QGroupBox,
@@ -187,3 +188,47 @@ def test_a_year_without_findings_says_so_in_the_guide(
     assert step.findings_model.rowCount() > 0
     assert step.findings.isVisible() and not step.no_findings.isVisible()
     guide.close()
+
+
+def test_escape_closes_the_guide_and_keeps_what_was_just_typed(
+    qtbot, window: MainWindow, example_plan_id: int
+) -> None:
+    from udviklingsplan_app import services
+    from udviklingsplan_app.domain import SituationSection
+    from ui.guide.guide import SITUATION
+
+    plan = window.session.plan
+    guide = PlanGuide(window, plan.id, plan.first_year, SITUATION)
+    window.guide = guide
+    guide.open()
+    qtbot.waitExposed(guide)
+    field = guide.current_step().editors[SituationSection.CHALLENGES]
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClicks(field, " Nattevagter.")
+    # Esc at once, before the pause that stores typing.
+    qtbot.keyClick(guide, Qt.Key.Key_Escape)
+    assert not guide.isVisible()
+    stored = services.load_plan(example_plan_id).situation_text(SituationSection.CHALLENGES)
+    assert stored.endswith(" Nattevagter.")
+
+
+def test_escape_in_the_restore_dialog_restores_nothing(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    from udviklingsplan_app.storage.backup import make_backup
+    from ui import restore_dialog
+
+    make_backup(window.session.db_path, "daglig")
+    restored: list[object] = []
+    monkeypatch.setattr(restore_dialog, "restore_into", lambda *args: restored.append(args))
+
+    def press_escape(dialog: RestoreDialog) -> int:
+        dialog.show()
+        assert dialog.model.rowCount() == 1 and dialog.restore_button.isEnabled()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        return dialog.result()
+
+    monkeypatch.setattr(RestoreDialog, "exec", press_escape)
+    assert restore_dialog.restore_from_backup(window) is False
+    assert restored == []
