@@ -106,6 +106,11 @@ def test_no_mnemonic_twice_on_a_page_of_the_main_window(window: MainWindow) -> N
     for number, (label, _, _) in enumerate(PAGES):
         window.show_page(number)
         assert clashes(window.centralWidget()) == {}, label
+    # The goals page with a goal open in its editor.
+    page = window.show_page(2)
+    page.table.selectRow(0)
+    assert page.right.currentWidget() is page.editor
+    assert clashes(window.centralWidget()) == {}
 
 
 def test_no_mnemonic_twice_in_the_data_safety_dialogs(qtbot, db_path: Path) -> None:
