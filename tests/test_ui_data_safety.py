@@ -263,7 +263,7 @@ def test_a_damaged_database_is_set_aside_for_the_newest_sound_backup(
     assert "hverken slettet eller skrevet oven i" in dialog.explanation.text()
     info = backups.backup_info(newest)
     assert dialog.restore_button.text() == (
-        f"&Gendan nyeste sunde sikkerhedskopi ({long_date(info.made.date())})"
+        f"&Gendan den nyeste sikkerhedskopi ({long_date(info.made.date())})"
     )
     assert not dialog.restore_button.isHidden()
     kept = [p for p in db.parent.iterdir() if p.name.startswith("plan.beskadiget-")]
@@ -321,7 +321,7 @@ def test_without_a_backup_the_damaged_dialog_offers_another_file_or_closing(
     dialog.show()
     assert dialog.restore_button.isHidden()
     assert dialog.open_button.isVisible() and dialog.quit_button.isVisible()
-    assert "ingen sund sikkerhedskopi" in dialog.explanation.text()
+    assert "ingen sikkerhedskopi i orden" in dialog.explanation.text()
     qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
     assert dialog.choice == StartProblemDialog.QUIT
 

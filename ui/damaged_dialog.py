@@ -131,7 +131,7 @@ class StartProblemDialog(QDialog):
         self.restore_button = QPushButton(self)
         if self.newest is not None:
             self.restore_button.setText(
-                self.tr("&Gendan nyeste sunde sikkerhedskopi (%1)").replace(
+                self.tr("&Gendan den nyeste sikkerhedskopi (%1)").replace(
                     "%1", long_date(self.newest.made.date())
                 )
             )
@@ -186,8 +186,8 @@ class StartProblemDialog(QDialog):
             ).replace("%1", path)
             if self.newest is not None:
                 text += "\n\n" + self.tr(
-                    "Du kan fortsætte fra den nyeste sunde sikkerhedskopi, lavet %1 (%2, %3 "
-                    "mål). Den beskadigede fil gemmes under et nyt navn ved siden af, så "
+                    "Du kan fortsætte fra den nyeste sikkerhedskopi, der er i orden. Den er lavet "
+                    "%1 (%2, %3 mål). Den beskadigede fil gemmes under et nyt navn ved siden af, så "
                     "IT-support kan se på den. Det, du har ændret efter sikkerhedskopien, findes "
                     "kun i den beskadigede fil."
                 ).replace("%1", made_label(self.newest.made)).replace(
@@ -195,7 +195,7 @@ class StartProblemDialog(QDialog):
                 ).replace("%3", str(self.newest.goals))
             else:
                 text += "\n\n" + self.tr(
-                    "Der er ingen sund sikkerhedskopi ved siden af databasen. Har du selv gemt "
+                    "Der er ingen sikkerhedskopi i orden ved siden af databasen. Har du selv gemt "
                     "en sikkerhedskopi, fx på et USB-stik, kan du åbne den med »Åbn en anden "
                     "databasefil…«. Ellers kan IT-support måske hjælpe med filen."
                 )

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from udviklingsplan_app.domain import Severity
 from udviklingsplan_app.guidance import Concern, Finding, check_plan
 
+from .delegates import space_rows
 from .models import FindingsModel
 from .session import PlanSession
 
@@ -71,7 +72,7 @@ class FindingsDock(QDockWidget):
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Vejledningens bemærkninger"))
         self.list.setWordWrap(True)
-        self.list.setSpacing(3)
+        space_rows(self.list, 6)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -89,7 +90,7 @@ class FindingsDock(QDockWidget):
 
     def preferred_width(self) -> int:
         """Wide enough for short findings on three or four lines, narrow enough for the page."""
-        return self.fontMetrics().averageCharWidth() * 32
+        return self.fontMetrics().averageCharWidth() * 36
 
     def refresh(self) -> None:
         plan, framework = self.session.plan, self.session.framework

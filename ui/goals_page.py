@@ -15,8 +15,10 @@ from itertools import pairwise
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -493,7 +495,7 @@ class GoalEditor(QScrollArea):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.title_label = QLabel(self.tr("&Titel:"), body)
+        self.title_label = QLabel(self.tr("T&itel:"), body)
         self.title_edit = QLineEdit(body)
         self.title_label.setBuddy(self.title_edit)
         form.addRow(self.title_label, self.title_edit)
@@ -664,6 +666,8 @@ class GoalEditor(QScrollArea):
         )
         self._show_links(plan, goal)
         self.title_save.show_text(goal.title)
+        if switching and not self.title_edit.hasFocus():
+            self.title_edit.setCursorPosition(0)  # a long title shows its beginning
         self._set_combo(self.vision_combo, goal.vision)
         themes: list[tuple[str, object]] = [(self.tr("(intet tema)"), None)]
         themes += [(f"{t.code} {t.title}", t.id) for t in (vision.themes if vision else ())]
@@ -964,6 +968,7 @@ class GoalsPage(Page):
             (COL_ACTIONS, "10 af 10 udført"),
         ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
+        self._widths: dict[int, int] = {}
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + metrics.height() // 2)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_YEAR, Qt.SortOrder.AscendingOrder)
@@ -1016,8 +1021,42 @@ class GoalsPage(Page):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.activated.connect(self._on_activated)
         self.editor.goalLinkActivated.connect(self.select_goal)
+        self.table.viewport().installEventFilter(self)  # its resizes fit the columns
 
     # --- showing -------------------------------------------------------------------------
+
+    #: Columns that give way, in this order, when the list is too narrow to show the titles
+    #: (a small laptop with the Vejledning panel open); the editor beside shows them all.
+    YIELDING_COLUMNS = (COL_ACTIONS, COL_OWNER, COL_VISION)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self, *_: object) -> None:
+        """Keep room for the goals' titles: hide the handiest columns when the list is narrow."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
+        title_room = self.fontMetrics().averageCharWidth() * 24
+        fixed = [c for c in range(header.count()) if c != COL_TITLE]
+        hidden: set[int] = set()
+        for column in (None, *self.YIELDING_COLUMNS):
+            if column is not None:
+                hidden.add(column)
+            shown = sum(self._width(c) for c in fixed if c not in hidden)
+            if room - shown >= title_room:
+                break
+        for column in self.YIELDING_COLUMNS:
+            if not self.table.isColumnHidden(column):
+                self._widths[column] = header.sectionSize(column)
+            self.table.setColumnHidden(column, column in hidden)
+
+    def _width(self, column: int) -> int:
+        """A column's width, also while it is hidden (Qt then says 0)."""
+        if self.table.isColumnHidden(column):
+            return self._widths.get(column, 0)
+        return self.table.horizontalHeader().sectionSize(column)
 
     def refresh(self) -> None:
         plan, framework = self.session.plan, self.session.framework

@@ -77,7 +77,10 @@ class MainWindow(QMainWindow):
         self._findings_dock: QWidget | None = None  # built after the first paint
         self.guide: QWidget | None = None  # the open guide (ui.guide), if any
         self.setWindowTitle(APP_NAME)
-        self.resize(1200, 760)
+        # 1320 × 760, or less on a small screen: on a 1366 × 768 laptop the window with its
+        # title bar stays above the task bar.
+        available = self.screen().availableGeometry()
+        self.resize(min(1320, available.width() - 16), min(760, available.height() - 40))
         self._build_view()
         self._build_menus()
         self._connect_callbacks()

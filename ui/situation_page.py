@@ -28,7 +28,7 @@ MNEMONICS = {
     SituationSection.STRATEGIES: "C",
     SituationSection.FOCUS_AREAS: "O",
     SituationSection.CHALLENGES: "u",
-    SituationSection.OTHER_INITIATIVES: "t",
+    SituationSection.OTHER_INITIATIVES: "g",
     SituationSection.OPERATIONS: "d",
 }
 

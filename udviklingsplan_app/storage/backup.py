@@ -134,7 +134,7 @@ def _copy_database(source: Path, target: Path, *, immutable: bool = False) -> No
         src.close()
     if result != "ok":
         raise DatabaseProblem(
-            f"Kopien af {source} bestod ikke SQLite's kontrol ({result}); den er ikke gemt."
+            f"Kopien af {source} bestod ikke SQLites kontrol ({result}); den er ikke gemt."
         )
 
 
@@ -360,7 +360,7 @@ def _inspect_backup(path: Path, *, full: bool = False) -> tuple[int, int, int]:
             ) from error
         if result != "ok":
             raise DatabaseProblem(
-                f"Sikkerhedskopien {path.name} er beskadiget (SQLite's kontrol fandt fejl)."
+                f"Sikkerhedskopien {path.name} er beskadiget (SQLites kontrol fandt fejl)."
             )
         if application_id != APPLICATION_ID or version < 1:
             raise DatabaseProblem(

@@ -104,7 +104,7 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
 
 def _damaged_message(path: Path) -> str:
     return (
-        f"Databasen {path} er beskadiget: SQLite's kontrol fandt fejl i filen. Filen er ikke "
+        f"Databasen {path} er beskadiget: SQLites kontrol fandt fejl i filen. Filen er ikke "
         "ændret. Gendan den nyeste sikkerhedskopi (mappen backups ved siden af databasen)."
     )
 

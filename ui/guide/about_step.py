@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -62,6 +63,9 @@ class AboutStep(Step):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Text fields take the width; a number keeps its own small box (as in Planens
+        # oplysninger), so "3" is not alone in a box across the window.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.workplace = QLineEdit(body)
         self.workplace.setPlaceholderText(self.tr("fx Den Sociale Hjemmepleje, Område Nord"))
         self.leader_name = QLineEdit(body)
@@ -70,27 +74,31 @@ class AboutStep(Step):
         self.level = QSpinBox(body)
         self.level.setRange(MIN_LEVEL, MAX_LEVEL)
         self.level.setValue(3)
+        # The level's small box with its hint beside it.
+        level_row = QWidget(body)
+        level_layout = QHBoxLayout(level_row)
+        level_layout.setContentsMargins(0, 0, 0, 0)
         level_hint = muted_label(
             self.tr(
                 "Dit ledelsesniveau i Socialforvaltningen. Det står i planen og ændrer ikke reglerne."
             ),
-            body,
+            level_row,
         )
+        level_layout.addWidget(self.level)
+        level_layout.addWidget(level_hint, 1)
         self.manager_name = QLineEdit(body)
         self.manager_title = QLineEdit(body)
         self.manager_title.setPlaceholderText(self.tr("fx Centerchef"))
         for text, field in (
             (self.tr("&Arbejdsplads:"), self.workplace),
-            (self.tr("Dit n&avn:"), self.leader_name),
+            (self.tr("Dit na&vn:"), self.leader_name),
             (self.tr("Din t&itel:"), self.leader_title),
-            (self.tr("Ledelses&niveau:"), self.level),
-            ("", level_hint),
+            (self.tr("&Ledelsesniveau:"), level_row),
             (self.tr("Din l&eders navn:"), self.manager_name),
-            (self.tr("Din leders titel:"), self.manager_title),
+            (self.tr("Din lede&rs titel:"), self.manager_title),
         ):
             label = QLabel(text, body)
-            if text:
-                label.setBuddy(field)
+            label.setBuddy(self.level if field is level_row else field)
             form.addRow(label, field)
         column.addLayout(form)
 
@@ -123,6 +131,7 @@ class AboutStep(Step):
         column.addWidget(self.framework_box)
 
         cycle = QFormLayout()
+        cycle.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.first_year = QSpinBox(body)
         self.first_year.setRange(MIN_YEAR, MAX_YEAR)
         # From September a new plan is usually for the coming year.

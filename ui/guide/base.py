@@ -101,7 +101,9 @@ class GuideWindow(QDialog):
         self._build_view()
         self._connect_callbacks()
         metrics = self.fontMetrics()
-        width, height = metrics.averageCharWidth() * 160, metrics.lineSpacing() * 46
+        # Wide enough for step 4's goal list beside the goal editor (no sideways scrolling);
+        # on a small screen (a 1366 × 768 laptop, or 150 %) as large as the screen allows.
+        width, height = metrics.averageCharWidth() * 190, metrics.lineSpacing() * 46
         screen = main.screen().availableGeometry() if main.screen() else None
         if screen is not None:
             width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
@@ -182,11 +184,13 @@ class GuideWindow(QDialog):
         right.addWidget(self.stack, 1)
 
         buttons = QHBoxLayout()
-        self.close_button = QPushButton(self.tr("&Luk guiden"), self)
+        self.close_button = QPushButton(self.tr("Luk guiden"), self)
         self.close_button.setToolTip(
-            self.tr("Alt er gemt. Guiden fortsætter her, næste gang du åbner programmet.")
+            self.tr(
+                "Alt er gemt. Guiden fortsætter her, næste gang du åbner programmet. Tast: Esc."
+            )
         )
-        self.back_button = QPushButton(self.tr("◀ Tilba&ge"), self)
+        self.back_button = QPushButton(self.tr("◀ &Tilbage"), self)
         self.next_button = QPushButton(self.tr("&Næste ▶"), self)
         self.next_button.setDefault(False)
         self.next_button.setAutoDefault(False)

@@ -23,9 +23,17 @@ from PySide6.QtWidgets import (
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Dialogue, DialogueKind, long_date
 
-from ..situation_page import muted_label
+from ..situation_page import muted_label, with_mnemonic
 from ..widgets import OptionalDateEdit
 from .base import GuideWindow, Step
+
+# Alt+letter for each dialogue's date (free of the guide's Tilbage, Næste/Færdig and Gem).
+MNEMONICS = {
+    DialogueKind.START: "S",
+    DialogueKind.MIDT: "M",
+    DialogueKind.SLUT: "l",
+    DialogueKind.OPFOELGNING: "O",
+}
 
 #: What each dialogue is for, in a sentence.
 PURPOSES = {
@@ -55,7 +63,7 @@ class DialoguesStep(Step):
         grid = QGridLayout()
         grid.setVerticalSpacing(self.fontMetrics().height() // 2)
         for row, kind in enumerate(DialogueKind):
-            name = QLabel(f"{self.tr(kind.label)}:", self)
+            name = QLabel(with_mnemonic(f"{self.tr(kind.label)}:", MNEMONICS[kind]), self)
             font = name.font()
             font.setBold(True)
             name.setFont(font)

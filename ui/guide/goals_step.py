@@ -35,6 +35,7 @@ from udviklingsplan_app.domain import REQUIRED_PARTIES, Goal, Party, Plan
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import Concern, Finding, check_plan
 
+from ..delegates import space_rows
 from ..goals_page import GoalEditor, vision_label
 from ..models import FindingsModel
 from ..session import PlanSession
@@ -238,7 +239,7 @@ class GoalsStep(Step):
         self.goal_list.setAccessibleName(self.tr("Årets udviklingsmål"))
         self.goal_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.goal_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.goal_list.setSpacing(2)
+        space_rows(self.goal_list, 4)
         self.goal_list.setWordWrap(True)  # long titles wrap rather than hide
         self.goal_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         goals_label.setBuddy(self.goal_list)
@@ -263,11 +264,17 @@ class GoalsStep(Step):
             )
         )
         self.findings.setWordWrap(True)
-        self.findings.setSpacing(2)
+        space_rows(self.findings, 4)
         self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         findings_label.setBuddy(self.findings)
         column.addWidget(findings_label)
         column.addWidget(self.findings, 3)
+        self.no_findings = muted_label(
+            self.tr("Vejledningen har ingen bemærkninger til årets mål."), left
+        )
+        self.no_findings.hide()
+        column.addWidget(self.no_findings)
+        column.addStretch(0)
 
         self.right = QStackedWidget(splitter)
         self.hint = QLabel(self.right)
@@ -353,7 +360,10 @@ class GoalsStep(Step):
             .replace("%3", str(high))
         )
         self.coverage.setText(coverage_text(self, plan, framework, self.year))
-        self.findings_model.set_findings(year_findings(plan, framework, self.year))
+        findings = year_findings(plan, framework, self.year)
+        self.findings_model.set_findings(findings)
+        self.findings.setVisible(bool(findings))
+        self.no_findings.setVisible(not findings)
         self._show_goal()
 
     def _select(self, uid: str | None) -> None:

@@ -20,6 +20,7 @@ from udviklingsplan_app.domain import DialogueKind, Plan, long_date
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import check_plan
 
+from ..delegates import space_rows
 from ..goals_page import vision_label
 from ..models import FindingsModel
 from ..situation_page import muted_label
@@ -43,7 +44,7 @@ class ReviewStep(Step):
         self.findings.setModel(self.findings_model)
         self.findings.setAccessibleName(self.tr("Vejledning til planen"))
         self.findings.setWordWrap(True)
-        self.findings.setSpacing(2)
+        space_rows(self.findings, 4)
         self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.findings.setToolTip(
             self.tr("Klik på en bemærkning for at lukke guiden og gå til det, den handler om")
@@ -93,7 +94,7 @@ class ReviewStep(Step):
         lines = [
             f"<b>{rich(plan.workplace)}</b> · "
             + rich(
-                self.tr("%1 · leder: %2 · egen leder: %3")
+                self.tr("%1 · Leder: %2 · Egen leder: %3")
                 .replace("%1", framework.label)
                 .replace("%2", plan.leader.name or "–")
                 .replace("%3", plan.manager.name or "–")
