@@ -36,6 +36,8 @@ def _show(main: MainWindow, guide: GuideWindow) -> GuideWindow:
     main.guide = guide
     guide.finished.connect(lambda _result: _forget(main, guide))
     guide.open()
+    if getattr(main, "lasting_notice", "") and not main.notice.isHidden():
+        guide.show_notice(main.lasting_notice)  # the guide covers the window's notice bar
     return guide
 
 
