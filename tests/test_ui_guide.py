@@ -290,6 +290,36 @@ def test_a_guide_edit_is_one_step_to_undo_in_the_main_window(qtbot, window: Main
     assert step.counter.text() == "1 af 3–5 mål"
 
 
+def test_undo_in_a_new_plans_first_step_leaves_the_plan_behind_the_guide_alone(
+    qtbot, window: MainWindow, example_plan_id: int
+) -> None:
+    # The leader renamed the open plan, then began a new plan: until the new plan exists,
+    # Ctrl+Z in the guide must not undo that rename out of sight.
+    window.reload_plans(select_id=example_plan_id)
+    window.session.apply(
+        "ændret arbejdsplads", services.update_plan, example_plan_id, workplace="Nyt navn"
+    )
+    guide = open_new_plan_guide(window)
+    about: AboutStep = guide.steps[ABOUT]
+    button = about.framework_buttons[0]
+    button.setFocus()
+    guide.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is guide)
+    qtbot.keyClick(button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert services.load_plan(example_plan_id).workplace == "Nyt navn"
+    # Once the guide's own plan is open, Ctrl+Z undoes the guide's edits again.
+    type_into(qtbot, about.workplace, "Bostedet Lærkevej")
+    click(qtbot, guide.next_button)
+    plan_id = guide.plan_id
+    guide.back()
+    about.level.setValue(4)
+    assert services.load_plan(plan_id).level == 4
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert services.load_plan(plan_id).level == 3  # as the plan was created
+    assert services.load_plan(example_plan_id).workplace == "Nyt navn"
+
+
 def click_finding(qtbot, view, model, code: str, **concern: object) -> None:
     row = next(
         r

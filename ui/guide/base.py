@@ -199,9 +199,6 @@ class GuideWindow(QDialog):
         right.addLayout(buttons)
         layout.addLayout(right, 1)
         self.setWindowTitle(self.window_title())
-        # Ctrl+Z and Ctrl+Y undo and redo the guide's edits, as in the main window (a text
-        # field being typed in undoes its own typing first).
-        self.addActions([self.main.undo_action, self.main.redo_action])
 
     def _step_names(self) -> list[str]:
         return [f"{n}. {step.heading()}" for n, step in enumerate(self.steps, 1)]
@@ -231,6 +228,19 @@ class GuideWindow(QDialog):
         self.plan_id = plan_id
         if self.session.plan_id != plan_id:
             self.main.reload_plans(select_id=plan_id)
+        self._offer_undo()
+
+    def _offer_undo(self) -> None:
+        # Ctrl+Z and Ctrl+Y undo and redo the guide's edits, as in the main window (a text
+        # field being typed in undoes its own typing first). Until the guide has its plan
+        # (step 1 of a new plan), the history is that of the plan behind the guide, out of
+        # sight: the guide then offers no undo of it.
+        actions = [self.main.undo_action, self.main.redo_action]
+        if self.plan is not None:
+            self.addActions(actions)
+        else:
+            for action in actions:
+                self.removeAction(action)
 
     def _on_plan_changed(self) -> None:
         if 0 <= self._current < len(self.steps) and self.plan is not None:
@@ -274,6 +284,7 @@ class GuideWindow(QDialog):
         )
         if self.plan_id is not None and self.session.plan_id != self.plan_id:
             self.use_plan(self.plan_id)
+        self._offer_undo()
         step.enter()
         self.title_label.setText(step.heading())
         self.why_label.setText(step.why())
