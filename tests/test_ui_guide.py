@@ -460,6 +460,53 @@ def test_a_guide_closed_midway_continues_there_at_the_next_start(
     ]
 
 
+def test_a_guide_on_its_last_step_closes_even_when_it_cannot_be_marked_done(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    # The database is busy (another program writes) just as the leader closes the guide on
+    # its last step: the guide, which holds the window behind it, must close all the same.
+    from udviklingsplan_app.errors import DatabaseProblem
+
+    guide = start_guide(qtbot, window)
+    click(qtbot, guide.next_button)
+    plan_id = guide.plan_id
+    guide.go(REVIEW)
+    busy = "Databasen er optaget af et andet program. Prøv igen om lidt. Intet er ændret."
+
+    def refuse(plan_id: int, kind: str) -> None:
+        raise DatabaseProblem(busy)
+
+    monkeypatch.setattr(services, "finish_guide", refuse)
+    click(qtbot, guide.close_button)
+    assert not guide.isVisible()
+    assert window.guide is None
+    assert window.notice_text.text() == f"<span>{busy}</span>"
+    # Not done: it opens at the last step at the next start.
+    assert [(p.plan_id, p.step) for p in services.unfinished_guides()] == [(plan_id, REVIEW)]
+
+
+def test_an_unexpected_error_while_closing_the_guide_still_closes_it(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    guide = start_guide(qtbot, window)
+    click(qtbot, guide.next_button)
+
+    flush, failures = window.session.flush, []
+
+    def broken_once() -> bool:
+        if not failures:
+            failures.append("a bug")
+            raise RuntimeError("a bug")
+        return flush()
+
+    monkeypatch.setattr(window.session, "flush", broken_once)
+    # The error goes on to the crash handler in the program; here to the test.
+    with pytest.raises(RuntimeError, match="a bug"):
+        click(qtbot, guide.close_button)
+    assert not guide.isVisible()
+    assert window.guide is None
+
+
 def test_first_start_with_an_empty_database_opens_the_guide(qtbot, window: MainWindow) -> None:
     assert window.guide is None
     window.resume_guide()  # what the program start calls right after the first paint

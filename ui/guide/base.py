@@ -372,12 +372,20 @@ class GuideWindow(QDialog):
             return
         if self._current == len(self.steps) - 1 and not self.finished_guide:
             self.finish()  # comes back here through accept()
-            return
+            if self.finished_guide:
+                return
+            # It could not be marked done (a busy or full disk; the notice says why). It
+            # closes all the same, never holding the window behind it, and opens at this
+            # step again at the next start.
+            if not self.notice.isHidden():
+                self.main.show_notice(self.notice_text.text())
         self._closing = True
-        self.session.flush()
-        self.session.changed.disconnect(self._on_plan_changed)
-        self.session.failed.disconnect(self.show_notice)
-        super().done(result)
+        try:
+            self.session.flush()
+        finally:  # an unexpected error (the crash handler shows it) must not keep it open
+            self.session.changed.disconnect(self._on_plan_changed)
+            self.session.failed.disconnect(self.show_notice)
+            super().done(result)
 
 
 def rich(text: str) -> str:
