@@ -507,6 +507,29 @@ def test_an_unexpected_error_while_closing_the_guide_still_closes_it(
     assert window.guide is None
 
 
+def test_a_guide_continues_at_the_next_start_after_its_first_year_was_moved(
+    qtbot, db_path: Path, window: MainWindow
+) -> None:
+    guide = start_guide(qtbot, window, first_year=2027)
+    click(qtbot, guide.next_button)
+    plan_id = guide.plan_id
+    click(qtbot, guide.back_button)
+    guide.steps[ABOUT].first_year.setValue(2028)  # the plan begins a year later after all
+    click(qtbot, guide.close_button)
+    assert services.load_plan(plan_id).first_year == 2028
+    window.close()
+
+    again = MainWindow(db_path)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.finish_start()
+    resumed = resume_at_start(again)
+    assert isinstance(resumed, PlanGuide) and resumed.isVisible()
+    assert (resumed.plan_id, resumed.current) == (plan_id, ABOUT)
+    assert resumed.steps[ABOUT].first_year.value() == 2028
+    assert resumed.steps[GOALS].heading() == "Udviklingsmål for 2028"
+
+
 def test_first_start_with_an_empty_database_opens_the_guide(qtbot, window: MainWindow) -> None:
     assert window.guide is None
     window.resume_guide()  # what the program start calls right after the first paint

@@ -95,10 +95,14 @@ def resume_at_start(main: MainWindow) -> GuideWindow | None:
         s.id: range(s.first_year, s.first_year + s.years) for s in main.session.plan_summaries()
     }
     for progress in services.unfinished_guides():
-        if progress.year not in plans.get(progress.plan_id, ()):
-            continue  # the plan, or that year of it, is gone
+        years = plans.get(progress.plan_id)
+        if years is None:
+            continue  # the plan is gone
         if progress.kind == GUIDE_NEW_PLAN:
-            return _show(main, PlanGuide(main, progress.plan_id, progress.year, progress.step))
+            # It plans the plan's first year, wherever that was moved since (in step 1, say).
+            return _show(main, PlanGuide(main, progress.plan_id, years.start, progress.step))
+        if progress.year not in years:
+            continue  # that year of the plan is gone
         if progress.kind == GUIDE_NEW_YEAR:
             return _show(main, YearGuide(main, progress.plan_id, progress.year, progress.step))
     if not plans:
