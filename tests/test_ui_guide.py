@@ -530,6 +530,29 @@ def test_a_guide_continues_at_the_next_start_after_its_first_year_was_moved(
     assert resumed.steps[GOALS].heading() == "Udviklingsmål for 2028"
 
 
+def test_the_steps_names_follow_the_years_set_in_step_one_and_their_undo(
+    qtbot, window: MainWindow
+) -> None:
+    guide = start_guide(qtbot, window, first_year=2027)
+    click(qtbot, guide.next_button)
+    click(qtbot, guide.back_button)
+    about: AboutStep = guide.steps[ABOUT]
+    about.first_year.setValue(2028)
+    about.years.setValue(3)
+    names = guide.steps_model.stringList()
+    assert names[FOCUS] == "3. Treårsoverblik"
+    assert names[GOALS] == "4. Udviklingsmål for 2028"
+    assert names[DIALOGUES] == "5. Dialoger med din leder i 2028"
+    assert guide.step_list.currentIndex().row() == ABOUT
+    window.undo_action.trigger()  # the number of years
+    window.undo_action.trigger()  # the first year
+    names = guide.steps_model.stringList()
+    assert (names[FOCUS], names[GOALS]) == ("3. Fireårsoverblik", "4. Udviklingsmål for 2027")
+    about.workplace.setText("Bostedet Lærkevej, afd. B")
+    guide.session.flush()
+    assert guide.windowTitle() == "Guide – udviklingsplan for Bostedet Lærkevej, afd. B"
+
+
 def test_first_start_with_an_empty_database_opens_the_guide(qtbot, window: MainWindow) -> None:
     assert window.guide is None
     window.resume_guide()  # what the program start calls right after the first paint

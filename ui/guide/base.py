@@ -245,7 +245,20 @@ class GuideWindow(QDialog):
     def _on_plan_changed(self) -> None:
         if 0 <= self._current < len(self.steps) and self.plan is not None:
             self.steps[self._current].refresh()
+            self._show_texts()  # the years and the workplace may have changed (or been undone)
             self._update_buttons()
+
+    def _show_texts(self) -> None:
+        """The step's heading and why, the steps' names and the window's title, as the plan is."""
+        step = self.steps[self._current]
+        self.title_label.setText(step.heading())
+        self.why_label.setText(step.why())
+        self.why_label.setVisible(bool(step.why()))
+        names = self._step_names()
+        if names != self.steps_model.stringList():
+            self.steps_model.setStringList(names)
+        self._select_in_list()
+        self.setWindowTitle(self.window_title())
 
     def show_notice(self, message: str) -> None:
         if self.isVisible():
@@ -286,15 +299,8 @@ class GuideWindow(QDialog):
             self.use_plan(self.plan_id)
         self._offer_undo()
         step.enter()
-        self.title_label.setText(step.heading())
-        self.why_label.setText(step.why())
-        self.why_label.setVisible(bool(step.why()))
-        names = self._step_names()
-        if names != self.steps_model.stringList():
-            self.steps_model.setStringList(names)
-        self._select_in_list()
+        self._show_texts()
         self._update_buttons()
-        self.setWindowTitle(self.window_title())
         if store:
             self.store_progress()
         return True
