@@ -721,6 +721,48 @@ def test_new_year_sets_final_statuses_and_carries_a_goal_over(
     assert services.unfinished_guides() == []
 
 
+@pytest.mark.parametrize("guide_kind", ["nyt år", "ny plan"])
+def test_a_guide_waits_for_typing_in_the_window_that_could_not_be_stored(
+    qtbot, db_path: Path, example_plan_id: int, monkeypatch, guide_kind: str
+) -> None:
+    # The workplace was emptied on "Planens oplysninger" (refused, still in the field). A
+    # guide over the window would be held back at every step by that field, out of reach.
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui import main_window as mw
+
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.finish_start()
+    page = win.show_page(mw.DETAILS)
+    field = next(f for f in page.findChildren(QLineEdit) if f.text() == win.session.plan.workplace)
+    field.setText("")
+    assert not win.session.flush()
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text)
+    )
+    if guide_kind == "nyt år":
+        guide = open_year_guide(win, today=dt.date(2026, 11, 25))
+    else:
+        guide = open_new_plan_guide(win)
+    assert guide is None and win.guide is None
+    (text,) = warnings
+    assert "Skriv arbejdspladsens navn" in text and "Ret eller fortryd det først" in text
+    assert field.text() == ""  # nothing the leader typed was thrown away
+    # Put right, the guide opens and goes on.
+    field.setText("Den Sociale Hjemmepleje, Nord")
+    if guide_kind == "nyt år":
+        guide = open_year_guide(win, today=dt.date(2026, 11, 25))
+        assert isinstance(guide, YearGuide)
+        click(qtbot, guide.next_button)
+        assert guide.current == 1
+    else:
+        assert isinstance(open_new_plan_guide(win), PlanGuide)
+    assert services.load_plan(example_plan_id).workplace == "Den Sociale Hjemmepleje, Nord"
+
+
 def test_new_year_guide_resumes_too(qtbot, db_path: Path, example_plan_id: int) -> None:
     services.save_guide_progress(example_plan_id, GUIDE_NEW_YEAR, 2027, 1)
     win = MainWindow(db_path)
