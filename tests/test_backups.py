@@ -105,8 +105,9 @@ def test_rotation_keeps_fourteen_days_and_every_backup_before_a_migration(
 
 
 def test_rotation_keeps_the_last_five_backups_before_a_restore(plan_db: Path) -> None:
+    # Made long ago: the before-restore backups of the last 30 days are all kept.
     for n in range(7):
-        backup.make_backup(plan_db, backup.BEFORE_RESTORE, now=dt.datetime(2026, 1, 1, 12, 0, n))
+        backup.make_backup(plan_db, backup.BEFORE_RESTORE, now=dt.datetime(2020, 1, 1, 12, 0, n))
     backup.rotate(plan_db)
     kept = [i.made.second for i in list_backups(plan_db)]
     assert kept == [6, 5, 4, 3, 2]
@@ -292,6 +293,21 @@ def test_restore_over_a_sound_database_backs_it_up_first(plan_db: Path) -> None:
         close_db()
     info = {i.path: i for i in list_backups(plan_db)}[kept]
     assert info.label == "Før gendannelse" and info.sound
+
+
+def test_trying_one_backup_after_another_keeps_the_work_from_before_the_first(
+    plan_db: Path,
+) -> None:
+    # A leader looking for the right backup restores several in a row. The copy made before
+    # the first restore is the only one holding today's work: rotation must not take it.
+    made = daily_backup(plan_db, DAY)
+    assert made is not None
+    _rename_plan(plan_db, "Dagens arbejde")
+    for _ in range(backup.KEEP_BEFORE_RESTORE + 2):
+        restore_backup(made, plan_db)
+    kept = [i for i in list_backups(plan_db) if i.kind == backup.BEFORE_RESTORE]
+    assert len(kept) == backup.KEEP_BEFORE_RESTORE + 2
+    assert ["Dagens arbejde"] in [_workplaces(i.path) for i in kept]
 
 
 def test_restore_while_the_old_database_has_a_wal_keeps_its_last_edits(plan_db: Path) -> None:

@@ -406,6 +406,37 @@ def test_a_cloud_folder_is_warned_about_once_in_the_window(
     assert boxes.shown == []
 
 
+def test_a_cloud_folder_warning_at_the_first_start_is_seen_past_the_guide(
+    qtbot, db_path: Path, boxes: Boxes, monkeypatch
+) -> None:
+    # The first start in an empty database opens the guide over the window, and the guide's
+    # first step opens the new plan: the warning must be seen in the guide and stay after.
+    from udviklingsplan_app.storage import location
+    from ui.guide import PlanGuide
+
+    warning = "Databasen ligger i en mappe, som OneDrive synkroniserer."
+    monkeypatch.setattr(location, "check_location", lambda path, **kwargs: warning)
+    close_db()
+    window = _start(qtbot, db_path)
+    guide = window.guide
+    assert isinstance(guide, PlanGuide) and guide.isVisible()
+    assert guide.notice.isVisible()
+    assert guide.notice_text.text() == warning
+    about = guide.steps[0]
+    about.workplace.setText("Bostedet Lærkevej")
+    guide.next_button.click()
+    assert window.session.plan.workplace == "Bostedet Lærkevej"
+    assert window.notice.isVisibleTo(window)
+    assert window.notice_text.text() == f"<span>{warning}</span>"
+    # Closed by the leader, it stays closed; a refused edit later goes when the plan changes.
+    window.notice_close.click()
+    window.show_notice("Noget blev ikke gemt.")
+    window.reload_plans()
+    assert window.notice.isHidden()
+    _stop(window)
+    assert boxes.shown == []
+
+
 # --- restore from a backup --------------------------------------------------------------------
 
 

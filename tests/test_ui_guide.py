@@ -290,6 +290,36 @@ def test_a_guide_edit_is_one_step_to_undo_in_the_main_window(qtbot, window: Main
     assert step.counter.text() == "1 af 3–5 mål"
 
 
+def test_undo_in_a_new_plans_first_step_leaves_the_plan_behind_the_guide_alone(
+    qtbot, window: MainWindow, example_plan_id: int
+) -> None:
+    # The leader renamed the open plan, then began a new plan: until the new plan exists,
+    # Ctrl+Z in the guide must not undo that rename out of sight.
+    window.reload_plans(select_id=example_plan_id)
+    window.session.apply(
+        "ændret arbejdsplads", services.update_plan, example_plan_id, workplace="Nyt navn"
+    )
+    guide = open_new_plan_guide(window)
+    about: AboutStep = guide.steps[ABOUT]
+    button = about.framework_buttons[0]
+    button.setFocus()
+    guide.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is guide)
+    qtbot.keyClick(button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert services.load_plan(example_plan_id).workplace == "Nyt navn"
+    # Once the guide's own plan is open, Ctrl+Z undoes the guide's edits again.
+    type_into(qtbot, about.workplace, "Bostedet Lærkevej")
+    click(qtbot, guide.next_button)
+    plan_id = guide.plan_id
+    guide.back()
+    about.level.setValue(4)
+    assert services.load_plan(plan_id).level == 4
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert services.load_plan(plan_id).level == 3  # as the plan was created
+    assert services.load_plan(example_plan_id).workplace == "Nyt navn"
+
+
 def click_finding(qtbot, view, model, code: str, **concern: object) -> None:
     row = next(
         r
@@ -428,6 +458,99 @@ def test_a_guide_closed_midway_continues_there_at_the_next_start(
     assert [(p.plan_id, p.kind, p.year, p.step) for p in services.unfinished_guides()] == [
         (plan_id, GUIDE_NEW_PLAN, 2027, ABOUT)
     ]
+
+
+def test_a_guide_on_its_last_step_closes_even_when_it_cannot_be_marked_done(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    # The database is busy (another program writes) just as the leader closes the guide on
+    # its last step: the guide, which holds the window behind it, must close all the same.
+    from udviklingsplan_app.errors import DatabaseProblem
+
+    guide = start_guide(qtbot, window)
+    click(qtbot, guide.next_button)
+    plan_id = guide.plan_id
+    guide.go(REVIEW)
+    busy = "Databasen er optaget af et andet program. Prøv igen om lidt. Intet er ændret."
+
+    def refuse(plan_id: int, kind: str) -> None:
+        raise DatabaseProblem(busy)
+
+    monkeypatch.setattr(services, "finish_guide", refuse)
+    click(qtbot, guide.close_button)
+    assert not guide.isVisible()
+    assert window.guide is None
+    assert window.notice_text.text() == f"<span>{busy}</span>"
+    # Not done: it opens at the last step at the next start.
+    assert [(p.plan_id, p.step) for p in services.unfinished_guides()] == [(plan_id, REVIEW)]
+
+
+def test_an_unexpected_error_while_closing_the_guide_still_closes_it(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    guide = start_guide(qtbot, window)
+    click(qtbot, guide.next_button)
+
+    flush, failures = window.session.flush, []
+
+    def broken_once() -> bool:
+        if not failures:
+            failures.append("a bug")
+            raise RuntimeError("a bug")
+        return flush()
+
+    monkeypatch.setattr(window.session, "flush", broken_once)
+    # The error goes on to the crash handler in the program; here to the test.
+    with pytest.raises(RuntimeError, match="a bug"):
+        click(qtbot, guide.close_button)
+    assert not guide.isVisible()
+    assert window.guide is None
+
+
+def test_a_guide_continues_at_the_next_start_after_its_first_year_was_moved(
+    qtbot, db_path: Path, window: MainWindow
+) -> None:
+    guide = start_guide(qtbot, window, first_year=2027)
+    click(qtbot, guide.next_button)
+    plan_id = guide.plan_id
+    click(qtbot, guide.back_button)
+    guide.steps[ABOUT].first_year.setValue(2028)  # the plan begins a year later after all
+    click(qtbot, guide.close_button)
+    assert services.load_plan(plan_id).first_year == 2028
+    window.close()
+
+    again = MainWindow(db_path)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.finish_start()
+    resumed = resume_at_start(again)
+    assert isinstance(resumed, PlanGuide) and resumed.isVisible()
+    assert (resumed.plan_id, resumed.current) == (plan_id, ABOUT)
+    assert resumed.steps[ABOUT].first_year.value() == 2028
+    assert resumed.steps[GOALS].heading() == "Udviklingsmål for 2028"
+
+
+def test_the_steps_names_follow_the_years_set_in_step_one_and_their_undo(
+    qtbot, window: MainWindow
+) -> None:
+    guide = start_guide(qtbot, window, first_year=2027)
+    click(qtbot, guide.next_button)
+    click(qtbot, guide.back_button)
+    about: AboutStep = guide.steps[ABOUT]
+    about.first_year.setValue(2028)
+    about.years.setValue(3)
+    names = guide.steps_model.stringList()
+    assert names[FOCUS] == "3. Treårsoverblik"
+    assert names[GOALS] == "4. Udviklingsmål for 2028"
+    assert names[DIALOGUES] == "5. Dialoger med din leder i 2028"
+    assert guide.step_list.currentIndex().row() == ABOUT
+    window.undo_action.trigger()  # the number of years
+    window.undo_action.trigger()  # the first year
+    names = guide.steps_model.stringList()
+    assert (names[FOCUS], names[GOALS]) == ("3. Fireårsoverblik", "4. Udviklingsmål for 2027")
+    about.workplace.setText("Bostedet Lærkevej, afd. B")
+    guide.session.flush()
+    assert guide.windowTitle() == "Guide – udviklingsplan for Bostedet Lærkevej, afd. B"
 
 
 def test_first_start_with_an_empty_database_opens_the_guide(qtbot, window: MainWindow) -> None:
@@ -596,6 +719,48 @@ def test_new_year_sets_final_statuses_and_carries_a_goal_over(
     click(qtbot, guide.next_button)  # Færdig
     assert not guide.isVisible()
     assert services.unfinished_guides() == []
+
+
+@pytest.mark.parametrize("guide_kind", ["nyt år", "ny plan"])
+def test_a_guide_waits_for_typing_in_the_window_that_could_not_be_stored(
+    qtbot, db_path: Path, example_plan_id: int, monkeypatch, guide_kind: str
+) -> None:
+    # The workplace was emptied on "Planens oplysninger" (refused, still in the field). A
+    # guide over the window would be held back at every step by that field, out of reach.
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui import main_window as mw
+
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.finish_start()
+    page = win.show_page(mw.DETAILS)
+    field = next(f for f in page.findChildren(QLineEdit) if f.text() == win.session.plan.workplace)
+    field.setText("")
+    assert not win.session.flush()
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text)
+    )
+    if guide_kind == "nyt år":
+        guide = open_year_guide(win, today=dt.date(2026, 11, 25))
+    else:
+        guide = open_new_plan_guide(win)
+    assert guide is None and win.guide is None
+    (text,) = warnings
+    assert "Skriv arbejdspladsens navn" in text and "Ret eller fortryd det først" in text
+    assert field.text() == ""  # nothing the leader typed was thrown away
+    # Put right, the guide opens and goes on.
+    field.setText("Den Sociale Hjemmepleje, Nord")
+    if guide_kind == "nyt år":
+        guide = open_year_guide(win, today=dt.date(2026, 11, 25))
+        assert isinstance(guide, YearGuide)
+        click(qtbot, guide.next_button)
+        assert guide.current == 1
+    else:
+        assert isinstance(open_new_plan_guide(win), PlanGuide)
+    assert services.load_plan(example_plan_id).workplace == "Den Sociale Hjemmepleje, Nord"
 
 
 def test_new_year_guide_resumes_too(qtbot, db_path: Path, example_plan_id: int) -> None:

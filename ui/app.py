@@ -222,7 +222,7 @@ def after_first_paint(window: MainWindow, notes: list[str] | None = None) -> Non
     handler.install()
     window.crash_handler = handler  # type: ignore[attr-defined]
     if notes:
-        window.show_notice("\n\n".join(notes))
+        window.show_notice("\n\n".join(notes), lasting=True)
     start_daily_backup(window)
     # Then a guide left midway (or, in an empty database, the first plan's guide) opens.
     window.resume_guide()

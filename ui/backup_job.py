@@ -77,7 +77,8 @@ def start_daily_backup(window: MainWindow, today: dt.date | None = None) -> Dail
                 "Dagens automatiske sikkerhedskopi kunne ikke laves: %1\n"
                 "Dine planer er gemt som før. Programmet prøver igen ved næste start; du kan "
                 "også selv gemme en kopi med Filer → Sikkerhedskopi…"
-            ).replace("%1", reason)
+            ).replace("%1", reason),
+            lasting=True,
         )
 
     job.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)

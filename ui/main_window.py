@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._export: object | None = None  # the running Excel export, if any
         self._findings_dock: QWidget | None = None  # built after the first paint
         self.guide: QWidget | None = None  # the open guide (ui.guide), if any
+        self.lasting_notice = ""  # the notice bar's message, if it outlives a change of plan
         self.setWindowTitle(APP_NAME)
         # 1320 × 760, or less on a small screen: on a 1366 × 768 laptop the window with its
         # title bar stays above the task bar.
@@ -289,7 +290,7 @@ class MainWindow(QMainWindow):
         self.nav.selectionModel().currentChanged.connect(
             lambda current, _previous: self.show_page(current.row())
         )
-        self.notice_close.clicked.connect(self.notice.hide)
+        self.notice_close.clicked.connect(self._close_notice)
         self.session.changed.connect(self._on_plan_changed)
         self.session.failed.connect(self.show_notice)
 
@@ -405,7 +406,8 @@ class MainWindow(QMainWindow):
 
     def _on_plan_chosen(self) -> None:
         plan_id = self.plan_picker.currentData()
-        self.notice.hide()
+        if not self.lasting_notice:  # a refused edit of the plan before is no news now
+            self.notice.hide()
         self.session.open(plan_id)
         if plan_id is not None and self.stack.currentIndex() not in self._pages:
             self.show_page(OVERVIEW)
@@ -458,9 +460,22 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(number)
 
-    def show_notice(self, message: str) -> None:
+    def _close_notice(self) -> None:
+        self.lasting_notice = ""
+        self.notice.hide()
+
+    def show_notice(self, message: str, *, lasting: bool = False) -> None:
+        """Show ``message`` in the bar over the page.
+
+        A ``lasting`` message is about the database, not the plan (a cloud folder, a restore at
+        start, a failed backup): it stays when another plan is opened, and an open guide shows
+        it too, since the guide covers the bar.
+        """
+        self.lasting_notice = message if lasting else ""
         self.notice_text.setText(_rich(message))
         self.notice.show()
+        if lasting and self.guide is not None:
+            self.guide.show_notice(message)  # type: ignore[attr-defined]
 
     # Compatibility with the first window's tests and benchmarks: the overview's models.
     @property

@@ -38,6 +38,9 @@ DAILY, BEFORE_MIGRATION, BEFORE_RESTORE, MANUAL = (
 )
 KEEP_DAILY = 14
 KEEP_BEFORE_RESTORE = 5
+#: A backup made before a restore may be the only copy of the work the restore replaced
+#: (made after the day's backup): it is kept this many days, however many restores follow.
+KEEP_BEFORE_RESTORE_DAYS = 30
 
 _LABELS = {
     DAILY: "Daglig sikkerhedskopi",
@@ -278,14 +281,18 @@ def daily_backup(db_path: Path, today: dt.date | None = None) -> Path | None:
 def rotate(db_path: Path) -> list[Path]:
     """Delete the automatic backups beyond the newest 14 daily and 5 before-restore ones.
 
-    Backups made before migrations, by hand, and files this program did not name are kept.
-    Returns the deleted files.
+    Before-restore backups of the last 30 days are all kept (several restores in a row must
+    not take the copy of the work before the first). Backups made before migrations, by hand,
+    and files this program did not name are kept. Returns the deleted files.
     """
     named = sorted(_named(backups_folder(db_path), Path(db_path).stem), key=lambda i: i[1])
     deleted = _stale_temporary_files(Path(db_path))
+    recent = dt.datetime.now() - dt.timedelta(days=KEEP_BEFORE_RESTORE_DAYS)
     for kind, keep in ((DAILY, KEEP_DAILY), (BEFORE_RESTORE, KEEP_BEFORE_RESTORE)):
-        of_kind = [path for path, _, k, _ in named if k == kind]
-        for path in of_kind[: max(0, len(of_kind) - keep)]:
+        of_kind = [(path, made) for path, made, k, _ in named if k == kind]
+        for path, made in of_kind[: max(0, len(of_kind) - keep)]:
+            if kind == BEFORE_RESTORE and made > recent:
+                continue
             with contextlib.suppress(OSError):
                 path.unlink()
                 deleted.append(path)

@@ -36,6 +36,8 @@ def _show(main: MainWindow, guide: GuideWindow) -> GuideWindow:
     main.guide = guide
     guide.finished.connect(lambda _result: _forget(main, guide))
     guide.open()
+    if getattr(main, "lasting_notice", "") and not main.notice.isHidden():
+        guide.show_notice(main.lasting_notice)  # the guide covers the window's notice bar
     return guide
 
 
@@ -54,18 +56,43 @@ def _open_guide(main: MainWindow) -> GuideWindow | None:
     return None
 
 
-def open_new_plan_guide(main: MainWindow, today: dt.date | None = None) -> GuideWindow:
-    """Ny plan: the guide from its first step (the plan is created when the leader goes on)."""
-    return _open_guide(main) or _show(main, PlanGuide(main, today=today))
+def _typing_refused(main: MainWindow) -> bool:
+    """True (and said so) if typing in the window could not be stored: the leader puts it
+    right there first. The guide would cover the window, and every step stores what waits
+    before going on, so the guide would be held back by a field out of reach."""
+    if main.session.flush():
+        return False
+    QMessageBox.warning(
+        main,
+        main.tr("Noget er ikke gemt"),
+        main.tr(
+            "Noget af det, du har skrevet, kunne ikke gemmes:\n%1\n\n"
+            "Ret eller fortryd det først; så kan du åbne guiden bagefter."
+        ).replace("%1", main.session.last_failure),
+    )
+    return True
+
+
+def open_new_plan_guide(main: MainWindow, today: dt.date | None = None) -> GuideWindow | None:
+    """Ny plan: the guide from its first step (the plan is created when the leader goes on).
+
+    None (with a word why) while typing in the window could not be stored."""
+    guide = _open_guide(main)
+    if guide is not None:
+        return guide
+    if _typing_refused(main):
+        return None
+    return _show(main, PlanGuide(main, today=today))
 
 
 def open_year_guide(main: MainWindow, today: dt.date | None = None) -> GuideWindow | None:
-    """Nyt år for the open plan; None (with a word why) when the plan has no year to prepare."""
+    """Nyt år for the open plan; None (with a word why) when the plan has no year to prepare
+    or typing in the window could not be stored."""
     open_guide = _open_guide(main)
     if open_guide is not None:
         return open_guide
     plan = main.session.plan
-    if plan is None or plan.id is None:
+    if plan is None or plan.id is None or _typing_refused(main):
         return None
     year = new_year_for(plan, today)
     if year is None:
@@ -93,10 +120,14 @@ def resume_at_start(main: MainWindow) -> GuideWindow | None:
         s.id: range(s.first_year, s.first_year + s.years) for s in main.session.plan_summaries()
     }
     for progress in services.unfinished_guides():
-        if progress.year not in plans.get(progress.plan_id, ()):
-            continue  # the plan, or that year of it, is gone
+        years = plans.get(progress.plan_id)
+        if years is None:
+            continue  # the plan is gone
         if progress.kind == GUIDE_NEW_PLAN:
-            return _show(main, PlanGuide(main, progress.plan_id, progress.year, progress.step))
+            # It plans the plan's first year, wherever that was moved since (in step 1, say).
+            return _show(main, PlanGuide(main, progress.plan_id, years.start, progress.step))
+        if progress.year not in years:
+            continue  # that year of the plan is gone
         if progress.kind == GUIDE_NEW_YEAR:
             return _show(main, YearGuide(main, progress.plan_id, progress.year, progress.step))
     if not plans:

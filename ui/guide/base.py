@@ -203,9 +203,6 @@ class GuideWindow(QDialog):
         right.addLayout(buttons)
         layout.addLayout(right, 1)
         self.setWindowTitle(self.window_title())
-        # Ctrl+Z and Ctrl+Y undo and redo the guide's edits, as in the main window (a text
-        # field being typed in undoes its own typing first).
-        self.addActions([self.main.undo_action, self.main.redo_action])
 
     def _step_names(self) -> list[str]:
         return [f"{n}. {step.heading()}" for n, step in enumerate(self.steps, 1)]
@@ -235,11 +232,37 @@ class GuideWindow(QDialog):
         self.plan_id = plan_id
         if self.session.plan_id != plan_id:
             self.main.reload_plans(select_id=plan_id)
+        self._offer_undo()
+
+    def _offer_undo(self) -> None:
+        # Ctrl+Z and Ctrl+Y undo and redo the guide's edits, as in the main window (a text
+        # field being typed in undoes its own typing first). Until the guide has its plan
+        # (step 1 of a new plan), the history is that of the plan behind the guide, out of
+        # sight: the guide then offers no undo of it.
+        actions = [self.main.undo_action, self.main.redo_action]
+        if self.plan is not None:
+            self.addActions(actions)
+        else:
+            for action in actions:
+                self.removeAction(action)
 
     def _on_plan_changed(self) -> None:
         if 0 <= self._current < len(self.steps) and self.plan is not None:
             self.steps[self._current].refresh()
+            self._show_texts()  # the years and the workplace may have changed (or been undone)
             self._update_buttons()
+
+    def _show_texts(self) -> None:
+        """The step's heading and why, the steps' names and the window's title, as the plan is."""
+        step = self.steps[self._current]
+        self.title_label.setText(step.heading())
+        self.why_label.setText(step.why())
+        self.why_label.setVisible(bool(step.why()))
+        names = self._step_names()
+        if names != self.steps_model.stringList():
+            self.steps_model.setStringList(names)
+        self._select_in_list()
+        self.setWindowTitle(self.window_title())
 
     def show_notice(self, message: str) -> None:
         if self.isVisible():
@@ -278,16 +301,10 @@ class GuideWindow(QDialog):
         )
         if self.plan_id is not None and self.session.plan_id != self.plan_id:
             self.use_plan(self.plan_id)
+        self._offer_undo()
         step.enter()
-        self.title_label.setText(step.heading())
-        self.why_label.setText(step.why())
-        self.why_label.setVisible(bool(step.why()))
-        names = self._step_names()
-        if names != self.steps_model.stringList():
-            self.steps_model.setStringList(names)
-        self._select_in_list()
+        self._show_texts()
         self._update_buttons()
-        self.setWindowTitle(self.window_title())
         if store:
             self.store_progress()
         return True
@@ -365,12 +382,20 @@ class GuideWindow(QDialog):
             return
         if self._current == len(self.steps) - 1 and not self.finished_guide:
             self.finish()  # comes back here through accept()
-            return
+            if self.finished_guide:
+                return
+            # It could not be marked done (a busy or full disk; the notice says why). It
+            # closes all the same, never holding the window behind it, and opens at this
+            # step again at the next start.
+            if not self.notice.isHidden():
+                self.main.show_notice(self.notice_text.text())
         self._closing = True
-        self.session.flush()
-        self.session.changed.disconnect(self._on_plan_changed)
-        self.session.failed.disconnect(self.show_notice)
-        super().done(result)
+        try:
+            self.session.flush()
+        finally:  # an unexpected error (the crash handler shows it) must not keep it open
+            self.session.changed.disconnect(self._on_plan_changed)
+            self.session.failed.disconnect(self.show_notice)
+            super().done(result)
 
 
 def rich(text: str) -> str:
