@@ -276,26 +276,59 @@ def test_a_damaged_database_is_set_aside_for_the_newest_sound_backup(
     assert boxes.shown == []
 
 
-def test_a_damaged_database_can_give_way_to_another_file_and_stays_as_it_was(
+def test_a_copy_the_leader_kept_takes_the_damaged_databases_place(
     qtbot, closed_example: Path, boxes: Boxes, monkeypatch, tmp_path: Path
 ) -> None:
+    # The leader's own copy on a USB stick is restored into place, not opened where it lies:
+    # work done in it would stay on the stick, and the next start would meet the damaged file.
     db = closed_example
     other = tmp_path / "usb" / "kopi.db"
     other.parent.mkdir()
     backups.backup_to(db, other)
+    usb_copy = other.read_bytes()
     damaged = _damage(db)
-    _choose(monkeypatch, StartProblemDialog.OPEN_OTHER)
+    seen: list[StartProblemDialog] = []
+    _choose(monkeypatch, StartProblemDialog.OPEN_OTHER, seen)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
 
     window = _start(qtbot, db)
 
-    assert window.session.db_path == other
+    assert seen[0].open_button.text() == "Gendan fra en &anden fil…"
+    assert window.session.db_path == db
     assert window.session.plan.workplace == WORKPLACE
-    assert str(other) in window.notice_text.text()
-    assert db.read_bytes() == damaged
-    assert not db.with_name("plan.db-wal").exists()
-    assert not any(p.name.startswith("plan.beskadiget") for p in db.parent.iterdir())
+    kept = [p for p in db.parent.iterdir() if p.name.startswith("plan.beskadiget-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    assert str(other) in window.notice_text.text() and kept[0].name in window.notice_text.text()
+    assert other.read_bytes() == usb_copy  # the stick's copy is left as it was
     _stop(window)
+
+
+def test_an_automatic_backup_is_not_opened_as_the_database(
+    qtbot, closed_example: Path, boxes: Boxes, monkeypatch
+) -> None:
+    # Edited where it lies, a daily backup would later be removed by the rotation.
+    db = closed_example
+    daily = backups.make_backup(db, backups.DAILY)
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA application_id = 1234")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = (db.read_bytes(), daily.read_bytes())
+    answers = iter([StartProblemDialog.OPEN_OTHER, StartProblemDialog.QUIT])
+
+    def exec_(dialog: StartProblemDialog) -> int:
+        dialog.choice = next(answers)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(StartProblemDialog, "exec", exec_)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(daily), ""))
+
+    assert ui_app.open_database(db) == 3
+
+    assert [title for _, title, _ in boxes.shown] == ["Sikkerhedskopier åbnes ikke direkte"]
+    assert "Gendan fra sikkerhedskopi" in boxes.shown[0][2]
+    assert (db.read_bytes(), daily.read_bytes()) == before
+    assert not daily.with_name(daily.name + "-wal").exists()
 
 
 def test_closing_at_a_damaged_database_leaves_every_file_as_it_was(
@@ -379,7 +412,7 @@ def test_a_database_on_a_network_drive_is_explained_and_not_created(
     assert ui_app.open_database(db) == 3
     dialog = seen[0]
     assert dialog.heading.text() == "Databasen ligger på et netværksdrev"
-    assert "Kopiér filen til din computer" in dialog.explanation.text()
+    assert "som OneDrive ikke synkroniserer" in dialog.explanation.text()
     assert dialog.restore_button.isHidden()
     assert not (tmp_path / "net").exists()
 

@@ -91,6 +91,11 @@ def run(db_path: Path | None, smoke_test: bool = False) -> int:
         if window.session.reader is not None:
             window.session.reader.close()
         close_db()
+        # Today's backup may still be copying: the lock is let go only when it is done, so a
+        # new start never meets a half-made backup (a backup of a few MB takes milliseconds).
+        job = getattr(window, "daily_backup_job", None)
+        if job is not None:
+            job.finished.wait(30)
         window.db_lock.release()  # type: ignore[attr-defined]
 
 
@@ -163,7 +168,7 @@ def _ask_what_now(path: Path, error: Exception, on_network: bool) -> tuple[Path 
     """The start-problem dialog and what the leader chose: (the path to try next, a note)."""
     from PySide6.QtWidgets import QFileDialog
 
-    from udviklingsplan_app.storage.backup import newest_sound_backup, restore_backup
+    from udviklingsplan_app.storage.backup import newest_sound_backup
 
     from .damaged_dialog import DAMAGED, NETWORK, StartProblemDialog, made_label, problem_kind
 
@@ -178,36 +183,77 @@ def _ask_what_now(path: Path, error: Exception, on_network: bool) -> tuple[Path 
     dialog.exec()
     tr = QApplication.translate
     if dialog.choice == dialog.RESTORE and newest is not None:
-        try:
-            kept = restore_backup(newest.path, path)
-        except (UdviklingsplanError, OSError) as problem:
-            QMessageBox.warning(
-                None, tr("app", "Sikkerhedskopien kan ikke gendannes"), str(problem)
-            )
-            return path, ""  # the same question again, with the same file untouched
-        note = tr("app", "Planerne er gendannet fra sikkerhedskopien fra %1.").replace(
-            "%1", made_label(newest.made)
+        return _restore_at_start(
+            newest.path,
+            path,
+            tr("app", "Planerne er gendannet fra sikkerhedskopien fra %1.").replace(
+                "%1", made_label(newest.made)
+            ),
         )
-        if kept is not None:
-            note += " " + tr("app", "Den beskadigede fil er gemt uændret som %1.").replace(
-                "%1", str(kept)
-            )
-        return path, note
     if dialog.choice == dialog.RETRY:
         return path, ""
     if dialog.choice == dialog.OPEN_OTHER:
         name, _ = QFileDialog.getOpenFileName(
             None,
-            tr("app", "Åbn en anden databasefil"),
+            tr("app", "Vælg en sikkerhedskopi")
+            if kind == DAMAGED
+            else tr("app", "Åbn en anden databasefil"),
             str(path.parent),
             tr("app", "Udviklingsplan-database (*.db);;Alle filer (*)"),
         )
         if not name:
             return path, ""
-        return Path(name), tr("app", "Programmet bruger denne gang databasen %1.").replace(
-            "%1", name
-        )
+        chosen = Path(name)
+        if kind == DAMAGED:
+            # A copy the leader kept (a USB stick): it takes the damaged file's place, and the
+            # damaged file is kept under a new name. Opened where it lies, the work done in it
+            # would stay on the stick, and the next start would meet the damaged file again.
+            return _restore_at_start(
+                chosen,
+                path,
+                tr("app", "Planerne er gendannet fra %1.").replace("%1", name),
+            )
+        if _in_backups_folder(chosen, path):
+            # Opened there, it would be edited in place and later removed by the rotation.
+            QMessageBox.information(
+                None,
+                tr("app", "Sikkerhedskopier åbnes ikke direkte"),
+                tr(
+                    "app",
+                    "%1 er en af programmets automatiske sikkerhedskopier. Den åbnes ikke "
+                    "direkte, for den bliver slettet, når den er gammel nok. Brug i stedet "
+                    "Filer ▸ Gendan fra sikkerhedskopi…, når programmet er startet.",
+                ).replace("%1", name),
+            )
+            return path, ""
+        return chosen, tr("app", "Programmet bruger denne gang databasen %1.").replace("%1", name)
     return None, ""
+
+
+def _restore_at_start(source: Path, path: Path, note: str) -> tuple[Path, str]:
+    """Put the backup ``source`` in the place of the database at ``path`` (kept aside first)."""
+    from udviklingsplan_app.storage.backup import restore_backup
+
+    tr = QApplication.translate
+    try:
+        kept = restore_backup(source, path)
+    except (UdviklingsplanError, OSError) as problem:
+        QMessageBox.warning(None, tr("app", "Sikkerhedskopien kan ikke gendannes"), str(problem))
+        return path, ""  # the same question again, with the same file untouched
+    if kept is not None:
+        note += " " + tr("app", "Den beskadigede fil er gemt uændret som %1.").replace(
+            "%1", str(kept)
+        )
+    return path, note
+
+
+def _in_backups_folder(chosen: Path, path: Path) -> bool:
+    from udviklingsplan_app.storage.backup import backups_folder
+
+    try:
+        return chosen.resolve().parent == backups_folder(path).resolve()
+    except OSError:
+        return False
 
 
 def after_first_paint(window: MainWindow, notes: list[str] | None = None) -> None:

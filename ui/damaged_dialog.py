@@ -139,7 +139,12 @@ class StartProblemDialog(QDialog):
         # A busy or locked file may open in a moment; the other kinds will not change by waiting.
         self.retry_button = QPushButton(self.tr("&Prøv igen"), self)
         self.retry_button.setVisible(kind == OTHER)
-        self.open_button = QPushButton(self.tr("Åbn en &anden databasefil…"), self)
+        self.open_button = QPushButton(
+            self.tr("Gendan fra en &anden fil…")
+            if kind == DAMAGED
+            else self.tr("Åbn en &anden databasefil…"),
+            self,
+        )
         self.quit_button = QPushButton(self.tr("A&fslut"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)
@@ -196,8 +201,9 @@ class StartProblemDialog(QDialog):
             else:
                 text += "\n\n" + self.tr(
                     "Der er ingen sikkerhedskopi i orden ved siden af databasen. Har du selv gemt "
-                    "en sikkerhedskopi, fx på et USB-stik, kan du åbne den med »Åbn en anden "
-                    "databasefil…«. Ellers kan IT-support måske hjælpe med filen."
+                    "en sikkerhedskopi, fx på et USB-stik, så vælg den med »Gendan fra en anden "
+                    "fil…«: den kommer i stedet for den beskadigede fil, som gemmes under et nyt "
+                    "navn. Ellers kan IT-support måske hjælpe med filen."
                 )
             return text
         if self.kind == NEWER:
@@ -218,7 +224,8 @@ class StartProblemDialog(QDialog):
                 "Filen %1 ligger på et netværksdrev. Databasen skal ligge på din egen computer: "
                 "over netværket kan den blive beskadiget, hvis forbindelsen svigter, mens der "
                 "bliver skrevet. Filen er ikke åbnet og ikke ændret.\n\n"
-                "Kopiér filen til din computer, fx til mappen Dokumenter, og åbn den derfra."
+                "Kopiér filen til en mappe på din computer, som OneDrive ikke synkroniserer, og "
+                "åbn den derfra – eller spørg IT-support."
             ).replace("%1", path)
         return self.tr(
             "Filen %1 kan ikke åbnes lige nu. Den er ikke ændret.\n\n"
