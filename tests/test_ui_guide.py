@@ -361,6 +361,8 @@ def test_without_a_workplace_the_guide_says_what_is_missing_and_stores_nothing(
     assert about.error.isVisible()
     assert about.error.text() == "Skriv arbejdspladsens navn – det står øverst i planen."
     assert services.list_plans() == []
+    # Closing now keeps nothing, and the button says so rather than "Alt er gemt".
+    assert guide.close_button.toolTip().startswith("Planen bliver først oprettet, når du trykker")
     # Later steps wait for the plan.
     guide.step_list.setCurrentIndex(guide.steps_model.index(GOALS, 0))
     assert guide.current == ABOUT
@@ -793,3 +795,48 @@ def test_the_file_menu_offers_new_year_when_the_plan_has_one(
     assert win.new_year_action.text() == f"Nyt &år {year}…"
     win.new_year_action.trigger()
     assert isinstance(win.guide, YearGuide) and win.guide.year == year
+
+
+def test_a_greyed_out_new_year_says_why(qtbot, db_path: Path) -> None:
+    import datetime as dt
+
+    from udviklingsplan_app import services
+    from udviklingsplan_app.domain import Person
+
+    this_year = dt.date.today().year
+    ended = services.create_plan(
+        workplace="Afsluttet plan",
+        leader=Person("Åse", ""),
+        level=3,
+        manager=Person("Bo", ""),
+        framework_id="socialstrategi-2018",
+        first_year=this_year - 4,
+        years=3,
+    )
+    coming = services.create_plan(
+        workplace="Kommende plan",
+        leader=Person("Åse", ""),
+        level=3,
+        manager=Person("Bo", ""),
+        framework_id="socialstrategi-2018",
+        first_year=this_year + 1,
+        years=4,
+    )
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.finish_start()
+
+    win.reload_plans(select_id=ended)
+    win.file_menu.aboutToShow.emit()
+    assert not win.new_year_action.isEnabled()
+    assert win.new_year_action.statusTip() == (
+        f"Planens sidste år, {this_year - 2}, er nået. Den næste periode begynder med en ny "
+        "plan (Filer ▸ Ny plan)."
+    )
+    assert win.new_year_action.toolTip() == win.new_year_action.statusTip()
+
+    win.reload_plans(select_id=coming)
+    win.file_menu.aboutToShow.emit()
+    assert not win.new_year_action.isEnabled()
+    assert f"planens første år, {this_year + 1}," in win.new_year_action.statusTip()

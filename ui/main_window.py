@@ -518,6 +518,26 @@ class MainWindow(QMainWindow):
         self.new_year_action.setText(
             self.tr("Nyt &år %1…").replace("%1", str(year)) if year else self.tr("Nyt &år…")
         )
+        # A greyed-out item says why (shown on hover and in the status bar).
+        why = ""
+        if plan is not None and year is None:
+            import datetime as dt
+
+            if dt.date.today().year > plan.last_year or (
+                dt.date.today().year == plan.last_year and dt.date.today().month >= 9
+            ):
+                why = self.tr(
+                    "Planens sidste år, %1, er nået. Den næste periode begynder med en ny plan "
+                    "(Filer ▸ Ny plan)."
+                ).replace("%1", str(plan.last_year))
+            else:
+                why = self.tr(
+                    "Nyt år bliver muligt, når planens første år, %1, er ved at være gået "
+                    "(fra september)."
+                ).replace("%1", str(plan.first_year))
+        self.new_year_action.setStatusTip(why)
+        self.new_year_action.setToolTip(why or self.new_year_action.text().replace("&", ""))
+        self.file_menu.setToolTipsVisible(bool(why))
 
     def resume_guide(self) -> None:
         """At program start, after the first paint: a guide left midway opens at its step;

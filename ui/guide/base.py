@@ -185,11 +185,6 @@ class GuideWindow(QDialog):
 
         buttons = QHBoxLayout()
         self.close_button = QPushButton(self.tr("Luk guiden"), self)
-        self.close_button.setToolTip(
-            self.tr(
-                "Alt er gemt. Guiden fortsætter her, næste gang du åbner programmet. Tast: Esc."
-            )
-        )
         self.back_button = QPushButton(self.tr("◀ &Tilbage"), self)
         self.next_button = QPushButton(self.tr("&Næste ▶"), self)
         self.next_button.setDefault(False)
@@ -338,6 +333,13 @@ class GuideWindow(QDialog):
         self.back_button.setEnabled(self._current > 0)
         self.next_button.setText(self.tr("&Færdig") if last else self.tr("&Næste ▶"))
         self.step_list.setEnabled(self.plan_id is not None)
+        if self.plan_id is None:  # step 1 before "Næste": the plan does not exist yet
+            tip = self.tr("Planen bliver først oprettet, når du trykker Næste. Tast: Esc.")
+        else:
+            tip = self.tr(
+                "Alt er gemt. Guiden fortsætter her, næste gang du åbner programmet. Tast: Esc."
+            )
+        self.close_button.setToolTip(tip)
 
     # --- progress ----------------------------------------------------------------------------
 
