@@ -10,6 +10,12 @@ from pathlib import Path
 def _start_gui(db_path: Path | None, smoke_test: bool) -> int:
     if smoke_test:  # no screen needed: CI machines and start-up benchmarks have none
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The core's modules (and the standard library modules they use) load before PySide6:
+    # once PySide6 is in, the first import of each module reads that module's source to see
+    # whether it uses PySide's __feature__ switches, a few ms over the whole start.
+    import udviklingsplan_app.guidance
+    import udviklingsplan_app.storage.location
+    import udviklingsplan_app.storage.reading  # noqa: F401
     from ui.app import run
 
     return run(db_path, smoke_test=smoke_test)
