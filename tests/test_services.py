@@ -566,6 +566,70 @@ def test_a_measurement_that_is_not_a_finite_number_is_refused(db_path: Path, val
         services.add_measurement(indicator_id, dt.date(2026, 1, 1), value)
 
 
+def test_a_measurement_is_edited_in_place(db_path: Path) -> None:
+    plan_id = _plan(db_path)
+    goal_id = _goal(plan_id, "Mål")
+    indicator_id = services.add_indicator(goal_id, "Sygefravær", "%", 8.1, 6.0)
+    first = services.add_measurement(indicator_id, dt.date(2026, 3, 31), 7.9)
+    second = services.add_measurement(indicator_id, dt.date(2026, 9, 30), 7.2)
+    long_ago = dt.datetime(2026, 1, 1)
+    models.Plan.update(updated_at=long_ago).where(models.Plan.id == plan_id).execute()
+
+    services.update_measurement(second, value=6.8)
+    measured = _goal_of(plan_id, goal_id).indicators[0].measurements
+    assert [(x.id, x.date, x.value) for x in measured] == [
+        (first, dt.date(2026, 3, 31), 7.9),
+        (second, dt.date(2026, 9, 30), 6.8),
+    ]
+    # A new date moves the measurement into date order; its value stays.
+    services.update_measurement(second, date=dt.date(2026, 1, 15))
+    measured = _goal_of(plan_id, goal_id).indicators[0].measurements
+    assert [(x.id, x.date, x.value) for x in measured] == [
+        (second, dt.date(2026, 1, 15), 6.8),
+        (first, dt.date(2026, 3, 31), 7.9),
+    ]
+    services.update_measurement(first, date=dt.date(2026, 12, 1), value=5)
+    latest = _goal_of(plan_id, goal_id).indicators[0].latest
+    assert latest is not None and (latest.date, latest.value) == (dt.date(2026, 12, 1), 5.0)
+    # The plan counts as changed (the list of plans shows when it was last edited).
+    assert models.Plan.get_by_id(plan_id).updated_at > long_ago
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"value": "tolv"},
+        {"value": float("nan")},
+        {"value": float("inf")},
+        {"value": True},
+        {"date": "2026-13-45"},
+        {"date": dt.datetime(2026, 5, 1, 12, 0)},
+        {"date": dt.date(2026, 5, 1), "value": "7,5"},
+    ],
+    ids=["text", "nan", "inf", "bool", "text-date", "datetime", "good-date-bad-value"],
+)
+def test_a_refused_measurement_edit_changes_nothing(db_path: Path, changes: dict[str, Any]) -> None:
+    plan_id = _plan(db_path)
+    goal_id = _goal(plan_id, "Mål")
+    indicator_id = services.add_indicator(goal_id, "Sygefravær")
+    measurement_id = services.add_measurement(indicator_id, dt.date(2026, 3, 31), 7.9)
+    with unchanged(plan_id), pytest.raises(ValidationError):
+        services.update_measurement(measurement_id, **changes)
+
+
+def test_editing_a_missing_measurement_says_so_in_danish(db_path: Path) -> None:
+    plan_id = _plan(db_path)
+    goal_id = _goal(plan_id, "Mål")
+    indicator_id = services.add_indicator(goal_id, "Sygefravær")
+    measurement_id = services.add_measurement(indicator_id, dt.date(2026, 3, 31), 7.9)
+    services.delete_measurement(measurement_id)
+    with (
+        unchanged(plan_id),
+        pytest.raises(NotFoundError, match=r"Målingen med id \d+ findes ikke længere"),
+    ):
+        services.update_measurement(measurement_id, value=1.0)
+
+
 def test_involvement_add_update_delete(db_path: Path) -> None:
     plan_id = _plan(db_path)
     goal_id = _goal(plan_id, "Mål")

@@ -941,6 +941,28 @@ def add_measurement(indicator_id: int, date: dt.date, value: float) -> int:
 
 
 @transaction
+def update_measurement(
+    measurement_id: int, *, date: dt.date | None = None, value: float | None = None
+) -> None:
+    """Change a measurement's date and/or value (``None`` leaves that one as it is)."""
+    changes: dict[str, Any] = {}
+    if date is not None:
+        changes["date"] = date
+    if value is not None:
+        changes["value"] = value
+    _check_values(changes, date_fields=("date",))
+    row = m.Measurement.get_or_none(m.Measurement.id == measurement_id)
+    if row is None:
+        raise NotFoundError(f"Målingen med id {measurement_id} findes ikke længere.")
+    if "date" in changes:
+        row.date = changes["date"]
+    if "value" in changes:
+        row.value = float(changes["value"])
+    row.save()
+    _touch(_goal_plan_id(row.indicator.goal_id))
+
+
+@transaction
 def delete_measurement(measurement_id: int) -> None:
     row = m.Measurement.get_or_none(m.Measurement.id == measurement_id)
     if row is None:
