@@ -1024,6 +1024,30 @@ class ServicesMachine(RuleBasedStateMachine):
             assert (stored.date, stored.value) == (date, float(value))
 
     @rule(data=st.data())
+    def update_measurement(self, data: st.DataObject) -> None:
+        mid, exists = self._draw_id(data, "measurement", self._live("measurement"))
+        bad = _pick_bad(data, "date", "value")
+        # None leaves that field as it is; a bad date is never None.
+        date = _arg(data, bad, "date", OPTIONAL_DATES, BAD_DATES)
+        value = _arg(data, bad, "value", st.none() | GOOD_NUMBERS, BAD_NUMBERS)
+        valid = exists and (date is None or _is_date(date)) and (value is None or _is_number(value))
+        self._attempt(valid, lambda: services.update_measurement(mid, date=date, value=value))
+        if valid:
+            gid = next(
+                g for g, goal in self.goals.items() for ms in goal.indicators.values() if mid in ms
+            )
+            before = next(
+                x for i in self._seen_goal(gid).indicators for x in i.measurements if x.id == mid
+            )
+            after = next(
+                x for i in self._loaded_goal(gid).indicators for x in i.measurements if x.id == mid
+            )
+            assert (after.date, after.value) == (
+                before.date if date is None else date,
+                before.value if value is None else float(value),
+            )
+
+    @rule(data=st.data())
     def delete_measurement(self, data: st.DataObject) -> None:
         mid, exists = self._draw_id(data, "measurement", self._live("measurement"))
         self._attempt(exists, lambda: services.delete_measurement(mid))
