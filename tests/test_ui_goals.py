@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -34,6 +36,7 @@ from ui.main_window import GOALS, OVERVIEW, MainWindow
 MEDICINE = "Tryg og sikker medicinhåndtering i hjemmesygeplejen"  # 2027, Et værdigt liv
 SICK_LEAVE = "Lavere sygefravær gennem tidlig dialog og bedre trivsel"  # 2026, in progress
 FIXED_STAFF = "Fast medarbejder og fast tid hos borgeren"  # 2026, carried over to 2027
+FIXED_STAFF_ON = "Fast medarbejder og fast tid i alle teams"  # 2027, carried over from 2026
 
 
 @pytest.fixture
@@ -508,3 +511,133 @@ def test_the_goal_being_edited_stays_in_the_list_when_its_status_leaves_the_filt
     assert page.editor.uid == stored_goal(example_plan_id, SICK_LEAVE).uid
     choose(page.year_filter, 2026)  # a new choice of filter applies to every goal again
     assert SICK_LEAVE not in shown(page) and len(shown(page)) == 1
+
+
+# --- moving a goal to another year ----------------------------------------------------------
+
+
+def move_to_year(qtbot, page: GoalsPage, year: int) -> None:
+    """Click "Flyt til år" and pick the year in its menu with the arrow keys, as a leader does."""
+    button = page.editor.move_button
+    menu = button.menu()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    try:
+        assert menu.isVisible()
+        for _ in menu.actions():
+            qtbot.keyClick(menu, Qt.Key.Key_Down)
+            if menu.activeAction().data() == year:
+                break
+        assert menu.activeAction().data() == year
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+        assert not menu.isVisible()
+    finally:
+        menu.close()
+
+
+def menu_years(page: GoalsPage) -> list[tuple[str, bool]]:
+    return [(a.text(), a.isChecked()) for a in page.editor.move_button.menu().actions()]
+
+
+def tips(win: MainWindow) -> list[str]:
+    model = win.findings_dock().model
+    return [str(model.data(model.index(row, 0))) for row in range(model.rowCount())]
+
+
+def test_a_goal_moves_to_another_year_and_back_with_undo(
+    qtbot, win: MainWindow, page: GoalsPage, example_plan_id: int
+) -> None:
+    win.findings_dock()._today = lambda: dt.date(2026, 11, 25)
+    win.session.changed.emit()
+    assert any("ingen udviklingsmål for 2028" in tip for tip in tips(win))
+    choose(page.year_filter, 2026)
+    click_row(qtbot, page, SICK_LEAVE)
+    editor = page.editor
+    uid = editor.uid
+    assert editor.heading.text() == "Udviklingsmål for 2026 · I gang"
+    assert editor.move_button.text() == "Flyt &til år" and editor.move_button.isEnabled()
+    assert menu_years(page) == [("2026", True), ("2027", False), ("2028", False), ("2029", False)]
+    before = stored_goal(example_plan_id, SICK_LEAVE)
+
+    move_to_year(qtbot, page, 2028)
+
+    moved = stored_goal(example_plan_id, SICK_LEAVE)
+    assert moved.year == 2028 and moved.uid == uid
+    assert moved == dataclasses.replace(before, year=2028)  # with all it holds
+    assert "flyttet mål til 2028" in win.undo_action.text()
+    # The goal stays chosen, in the list filtered to 2026, showing its new year.
+    assert editor.uid == uid
+    assert editor.heading.text() == "Udviklingsmål for 2028 · I gang"
+    assert menu_years(page)[2] == ("2028", True)
+    selected = page.table.selectionModel().selectedRows()
+    assert [page.proxy.index(i.row(), COL_TITLE).data() for i in selected] == [SICK_LEAVE]
+    assert page.proxy.index(selected[0].row(), COL_YEAR).data() == "2028"
+    assert not any("ingen udviklingsmål for 2028" in tip for tip in tips(win))
+    win.show_page(OVERVIEW)
+    overview = win.overview_model
+    assert SICK_LEAVE in overview.data(overview.index(2, 3))  # 2028 × En sund organisation
+    assert SICK_LEAVE not in overview.data(overview.index(0, 3))
+
+    win.undo_action.trigger()
+
+    assert stored_goal(example_plan_id, SICK_LEAVE).year == 2026
+    assert SICK_LEAVE in overview.data(overview.index(0, 3))
+    assert overview.data(overview.index(2, 3)) == "–"
+    assert any("ingen udviklingsmål for 2028" in tip for tip in tips(win))
+    win.show_page(GOALS)
+    assert editor.uid == uid
+    assert editor.heading.text() == "Udviklingsmål for 2026 · I gang"
+    assert menu_years(page)[0] == ("2026", True)
+    row = shown(page).index(SICK_LEAVE)
+    assert page.proxy.index(row, COL_YEAR).data() == "2026"
+
+
+@pytest.mark.parametrize(
+    ("title", "year", "reason"),
+    [
+        (FIXED_STAFF_ON, 2026, "videreført fra 2026 og skal ligge i et senere år end 2026"),
+        (FIXED_STAFF, 2028, "videreført til 2027 og skal ligge i et tidligere år end 2027"),
+    ],
+)
+def test_a_refused_move_changes_nothing_and_says_why(
+    qtbot,
+    win: MainWindow,
+    page: GoalsPage,
+    example_plan_id: int,
+    title: str,
+    year: int,
+    reason: str,
+) -> None:
+    click_row(qtbot, page, title)
+    before = stored(example_plan_id)
+    heading = page.editor.heading.text()
+    ticked = menu_years(page)
+    undo_text = win.undo_action.text()
+
+    move_to_year(qtbot, page, year)
+
+    assert win.notice.isVisible() and reason in win.notice_text.text()
+    assert stored(example_plan_id) == before
+    assert win.undo_action.text() == undo_text
+    assert page.editor.heading.text() == heading
+    assert menu_years(page) == ticked  # still the goal's own year
+    row = shown(page).index(title)
+    assert page.proxy.index(row, COL_YEAR).data() == heading.split()[2]
+
+
+def test_the_guide_works_on_one_year_and_has_no_move_button(
+    qtbot, win: MainWindow, example_plan_id: int
+) -> None:
+    from ui.guide import YearGuide
+    from ui.guide.goals_step import GoalsStep
+
+    guide = YearGuide(win, example_plan_id, 2027)
+    guide.open()
+    qtbot.waitExposed(guide)
+    number = next(n for n, s in enumerate(guide.steps) if isinstance(s, GoalsStep))
+    assert guide.go(number)
+    step = guide.steps[number]
+    step.select_goal(stored_goal(example_plan_id, MEDICINE).uid)
+    assert step.editor.uid == stored_goal(example_plan_id, MEDICINE).uid
+    assert step.editor.isVisible() and step.editor.title_edit.isVisible()
+    assert not step.editor.move_button.isVisible()
+    guide.close()

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -67,6 +68,7 @@ UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # Mnemonics already used in the window (menus Filer, Rediger, Vis, Hjælp; the plan picker) and
 # on this page; the framework's own words (Vision, Indsatsområde …) get a free letter of theirs.
+# "t" is the editor's Flyt til år here and Tilbage in the guide, which hides that button.
 _TAKEN_KEYS = frozenset("frvhp" + "nsd" + "åuø" + "tebaygkm" + "jlioæ")  # + goal_parts.py
 
 # Danish alphabetical order puts æ, ø, å after z.
@@ -482,7 +484,21 @@ class GoalEditor(QScrollArea):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
-        layout.addWidget(self.heading)
+        self.move_button = QPushButton(self.tr("Flyt &til år"), body)
+        self.move_button.setToolTip(
+            self.tr(
+                "Flyt målet med alt, hvad det rummer, til et andet år i planen. "
+                "Skal målet fortsætte næste år, så brug »Videreført til næste år…«."
+            )
+        )
+        self.move_menu = QMenu(self.move_button)
+        self.move_group = QActionGroup(self.move_menu)
+        self.move_group.setExclusive(True)
+        self.move_button.setMenu(self.move_menu)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         self.link_label = QLabel(body)
         self.link_label.setTextFormat(Qt.TextFormat.RichText)
         self.link_label.setWordWrap(True)
@@ -615,6 +631,7 @@ class GoalEditor(QScrollArea):
 
         order = [
             self.title_edit,
+            self.move_button,
             self.vision_combo,
             self.theme_combo,
             self.inspiration,
@@ -638,6 +655,7 @@ class GoalEditor(QScrollArea):
         self.signs_model.toggled.connect(self._on_signs_toggled)
         self.register_button.clicked.connect(self._on_register_status)
         self.note_edit.returnPressed.connect(self._on_register_status)
+        self.move_group.triggered.connect(self._on_move_chosen)
 
     # --- showing -------------------------------------------------------------------------
 
@@ -665,6 +683,7 @@ class GoalEditor(QScrollArea):
             .replace("%2", goal.status.label)
         )
         self._show_links(plan, goal)
+        self._show_years(plan, goal)
         self.title_save.show_text(goal.title)
         if switching and not self.title_edit.hasFocus():
             self.title_edit.setCursorPosition(0)  # a long title shows its beginning
@@ -692,6 +711,23 @@ class GoalEditor(QScrollArea):
             self.note_edit.clear()
             self.verticalScrollBar().setValue(0)
         self.history_model.set_history(goal.status_history)
+
+    def _show_years(self, plan: Plan, goal: Goal) -> None:
+        """The years of the plan to move the goal to, its own ticked."""
+        shown = [(a.data(), a.isChecked()) for a in self.move_menu.actions()]
+        wanted = [(year, year == goal.year) for year in plan.cycle_years]
+        if shown != wanted:
+            for action in self.move_group.actions():
+                self.move_group.removeAction(action)
+            self.move_menu.clear()
+            for year in plan.cycle_years:
+                action = QAction(str(year), self.move_menu)
+                action.setData(year)
+                action.setCheckable(True)
+                action.setChecked(year == goal.year)
+                self.move_group.addAction(action)
+                self.move_menu.addAction(action)
+        self.move_button.setEnabled(len(plan.cycle_years) > 1)
 
     def _set_framework(self, framework: Framework) -> None:
         self._framework_id = framework.id
@@ -855,6 +891,24 @@ class GoalEditor(QScrollArea):
             goal.id,
             self.signs_model.checked_ids(),
         )
+
+    def _on_move_chosen(self, action: QAction) -> None:
+        self.session.flush()  # typing still waiting for its pause is stored first
+        goal = self._goal()
+        year = action.data()
+        if goal is None or goal.id is None or not isinstance(year, int):
+            return
+        if year != goal.year:
+            self.session.apply(
+                self.tr("flyttet mål til %1").replace("%1", str(year)),
+                services.move_goal,
+                goal.id,
+                year=year,
+            )
+        # Refused (the session's notice says why) or moved: the menu ticks the goal's year.
+        plan, current = self.session.plan, self._goal()
+        if plan is not None and current is not None:
+            self._show_years(plan, current)
 
     def _on_register_status(self) -> None:
         goal = self._goal()

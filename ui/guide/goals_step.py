@@ -285,6 +285,7 @@ class GoalsStep(Step):
         # In the guide: what a goal needs at the start. Status, indicators and notes on the
         # involvement belong to the year's work, on the page "Udviklingsmål".
         self.editor.status_box.hide()
+        self.editor.move_button.hide()  # the step works on one year
         self.editor.parts.tabs.setTabVisible(1, False)
         self.editor.parts.tabs.setTabVisible(2, False)
         lines = self.fontMetrics().lineSpacing()
