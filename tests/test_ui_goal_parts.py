@@ -15,7 +15,7 @@ import itertools
 import shiboken6
 from PySide6.QtCore import QDate, QRectF, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDateEdit, QLineEdit
 
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Goal, Indicator, Measurement, Party
@@ -28,7 +28,7 @@ from ui.goal_parts import (
 )
 from ui.main_window import MainWindow
 from ui.trend_chart import TrendChart, danish_number, parse_number
-from ui.widgets import OptionalDateEdit
+from ui.widgets import DATE_FORMAT, OptionalDateEdit
 
 CHECK = Qt.ItemDataRole.CheckStateRole
 
@@ -299,6 +299,119 @@ def test_indicator_with_danish_numbers_and_measurements(qtbot, window, parts) ->
     assert window.undo_action.text() == "&Fortryd slettet indikator"
     window.undo_action.trigger()
     assert [m.value for m in stored(window, uid).indicators[1].measurements] == [12, 18.5, 15]
+
+
+def test_edit_a_measurement_in_place_and_undo(qtbot, window, parts) -> None:
+    uid = parts.goal.uid
+    parts.tabs.setCurrentIndex(1)
+    model, view, chart = parts.measurements_model, parts.measurements_view, parts.chart
+    assert parts.current_indicator().name == "Sygefravær"
+    assert texts(model, MeasurementsModel.DATE) == [
+        "31. marts 2026",
+        "30. juni 2026",
+        "30. september 2026",
+    ]
+    assert texts(model, MeasurementsModel.VALUE) == ["8,4", "7,6", "7,2"]
+    first_y = chart.points()[0].y()
+    middle_y = chart.points()[1].y()
+
+    # F2 on the middle value: its Danish text, all selected, so typing replaces it.
+    value_index = model.index(1, MeasurementsModel.VALUE)
+    view.setFocus()
+    view.setCurrentIndex(value_index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(value_index)
+    assert isinstance(editor, QLineEdit) and editor.selectedText() == "7,6"
+    # The narrow column's field still has room for a long number.
+    assert editor.width() > editor.fontMetrics().horizontalAdvance("1.234.567,89")
+    qtbot.keyClicks(editor, "8,9")
+    press_enter(qtbot, editor)
+    assert texts(model, MeasurementsModel.VALUE) == ["8,4", "8,9", "7,2"]
+    assert [x.value for x in stored(window, uid).indicators[0].measurements] == [8.4, 8.9, 7.2]
+    assert window.undo_action.text() == "&Fortryd ændret måling"
+    assert chart.summary() == "3 målinger fra 8,4 til 7,2; mål 6,5"
+    assert chart.points()[1].y() < first_y < middle_y  # 8,9 now above 8,4 (y grows down)
+
+    # Double-click the last date and move it to January: it becomes the first measurement.
+    date_index = model.index(2, MeasurementsModel.DATE)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(date_index).center()
+    )
+    qtbot.mouseDClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(date_index).center()
+    )
+    editor = view.indexWidget(date_index)
+    assert isinstance(editor, QDateEdit) and editor.date() == QDate(2026, 9, 30)
+    assert editor.displayFormat() == DATE_FORMAT
+    editor.setDate(QDate(2026, 1, 15))
+    press_enter(qtbot, editor)
+    assert texts(model, MeasurementsModel.DATE) == [
+        "15. januar 2026",
+        "31. marts 2026",
+        "30. juni 2026",
+    ]
+    assert texts(model, MeasurementsModel.VALUE) == ["7,2", "8,4", "8,9"]
+    assert view.currentIndex().row() == 0  # the moved measurement stays chosen
+    measured = stored(window, uid).indicators[0].measurements
+    assert [(x.date, x.value) for x in measured] == [
+        (dt.date(2026, 1, 15), 7.2),
+        (dt.date(2026, 3, 31), 8.4),
+        (dt.date(2026, 6, 30), 8.9),
+    ]
+    assert parts.indicators_model.index(0, IndicatorsModel.LATEST).data() == ("8,9 (30. juni 2026)")
+    assert chart.summary() == "3 målinger fra 7,2 til 8,9; mål 6,5"
+    points = chart.points()
+    assert points[0].x() < points[1].x() < points[2].x()
+    assert points[0].y() > points[1].y() > points[2].y()  # 7,2 → 8,4 → 8,9 rises
+
+    # Each edit was one step: undo puts the old date, then the old value back.
+    window.undo_action.trigger()
+    assert texts(model, MeasurementsModel.DATE)[2] == "30. september 2026"
+    assert texts(model, MeasurementsModel.VALUE) == ["8,4", "8,9", "7,2"]
+    window.undo_action.trigger()
+    assert texts(model, MeasurementsModel.VALUE) == ["8,4", "7,6", "7,2"]
+    measured = stored(window, uid).indicators[0].measurements
+    assert [(x.date, x.value) for x in measured] == [
+        (dt.date(2026, 3, 31), 8.4),
+        (dt.date(2026, 6, 30), 7.6),
+        (dt.date(2026, 9, 30), 7.2),
+    ]
+    assert chart.summary() == "3 målinger fra 8,4 til 7,2; mål 6,5"
+    assert chart.points()[1].y() == pytest.approx(middle_y)
+
+
+def test_a_refused_measurement_value_changes_nothing(qtbot, window, parts) -> None:
+    uid = parts.goal.uid
+    session = window.session
+    parts.tabs.setCurrentIndex(1)
+    model, view = parts.measurements_model, parts.measurements_view
+    steps = session.undo_stack.count()
+    before = stored(window, uid).indicators[0].measurements
+    summary = parts.chart.summary()
+
+    # Typed into the cell as a leader would: a Danish notice, and the cell shows the old value.
+    index = model.index(0, MeasurementsModel.VALUE)
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, "tolv")
+    press_enter(qtbot, editor)
+    assert window.notice.isVisible()
+    assert "»tolv« er ikke et tal" in window.notice_text.text()
+    assert texts(model, MeasurementsModel.VALUE) == ["8,4", "7,6", "7,2"]
+
+    # An empty value is refused too (deleting is what »Slet måling« is for).
+    assert not model.setData(index, "  ")
+    assert "skal have en værdi" in window.notice_text.text()
+    # Unchanged text stores nothing and adds no step.
+    assert model.setData(index, "8,4")
+    assert model.setData(model.index(0, MeasurementsModel.DATE), dt.date(2026, 3, 31))
+
+    assert stored(window, uid).indicators[0].measurements == before
+    assert session.undo_stack.count() == steps
+    assert parts.chart.summary() == summary
 
 
 # --- involvement ---------------------------------------------------------------------------

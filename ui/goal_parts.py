@@ -390,7 +390,7 @@ class IndicatorsModel(PartsModel):
 
 
 class MeasurementsModel(PartsModel):
-    """Målinger of one indicator: date and value, oldest first (read-only)."""
+    """Målinger of one indicator: date and value, oldest first; both edited in place."""
 
     DATE, VALUE = range(2)
 
@@ -401,9 +401,50 @@ class MeasurementsModel(PartsModel):
     def _data(self, item: Measurement, column: int, role: int) -> Any:
         if role == _DISPLAY:
             return long_date(item.date) if column == self.DATE else danish_number(item.value)
+        if role == _EDIT:
+            # The value is edited as the Danish text shown ("12,5"), like an indicator's numbers.
+            return item.date if column == self.DATE else danish_number(item.value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.VALUE:
+                return self.tr("Et tal, fx 12,5 – dobbeltklik eller tryk F2 for at rette det")
+            return self.tr("Dobbeltklik eller tryk F2 for at rette datoen")
         return None
+
+    def _flags(self, column: int) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEditable
+
+    def _changes(
+        self, item: Measurement, column: int, value: Any, role: int
+    ) -> dict[str, Any] | None:
+        if role != _EDIT:
+            return None
+        if column == self.DATE:
+            date = _as_date(value)
+            if date is None:
+                raise Refused(self.tr("En måling skal have en dato."))
+            return {"date": date}
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            number: float | None = float(value)
+        else:
+            text = str(value or "").strip()
+            try:
+                number = parse_number(text)
+            except ValueError:
+                raise Refused(
+                    self.tr("»%1« er ikke et tal. Skriv målingens værdi som fx 12,5.").replace(
+                        "%1", text
+                    )
+                ) from None
+            if number is None:
+                raise Refused(
+                    self.tr(
+                        "En måling skal have en værdi. Skriv et tal, fx 12,5 – eller slet "
+                        "målingen med »Slet måling«."
+                    )
+                )
+        return {"value": number}
 
 
 class InvolvementModel(PartsModel):
@@ -460,6 +501,26 @@ class TextDelegate(QStyledItemDelegate):
             editor.selectAll()
 
 
+class NumberDelegate(TextDelegate):
+    """A number typed as Danish text, right-aligned like the cell; the field is never too
+    narrow to read what is typed (it grows to the left over the cell beside it)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return editor
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: _Index
+    ) -> None:
+        rect = QRect(option.rect)
+        wide = editor.fontMetrics().horizontalAdvance("-1.234.567,89") + 12
+        if rect.width() < wide:
+            rect.setLeft(max(0, rect.right() - wide))
+        editor.setGeometry(rect)
+
+
 class _DateEditor(OptionalDateEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Delete empties the date (a deadline or date is optional).
@@ -489,6 +550,33 @@ class DateDelegate(QStyledItemDelegate):
         self, editor: QWidget, option: QStyleOptionViewItem, index: _Index
     ) -> None:
         # The field with its calendar button may need more room than the date's text.
+        rect = QRect(option.rect)
+        rect.setWidth(max(rect.width(), editor.sizeHint().width()))
+        editor.setGeometry(rect)
+
+
+class RequiredDateDelegate(QStyledItemDelegate):
+    """A date that must be there (a measurement's), in Danish form, with a calendar."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        editor = QDateEdit(parent)
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat(DATE_FORMAT)
+        editor.setToolTip(self.tr("Vælg en dato"))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        date = _as_date(index.data(_EDIT))
+        if isinstance(editor, QDateEdit) and date is not None:
+            editor.setDate(QDate(date.year, date.month, date.day))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        if isinstance(editor, QDateEdit):
+            model.setData(index, editor.date().toPython(), _EDIT)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: _Index
+    ) -> None:
         rect = QRect(option.rect)
         rect.setWidth(max(rect.width(), editor.sizeHint().width()))
         editor.setGeometry(rect)
@@ -669,7 +757,8 @@ class GoalPartsEditor(QWidget):
             self._hint(
                 self.tr(
                     "Hvordan kan I se, at I nærmer jer målet? Angiv udgangspunkt og mål, og "
-                    "tilføj målinger undervejs. Tal skrives med komma, fx 12,5."
+                    "tilføj målinger undervejs – dobbeltklik på en måling for at rette den. "
+                    "Tal skrives med komma, fx 12,5."
                 ),
                 page,
             )
@@ -701,11 +790,16 @@ class GoalPartsEditor(QWidget):
             QBoxLayout.Direction.TopToBottom, self.measurements_box
         )
         left = QVBoxLayout()
-        self.measurements_model = MeasurementsModel(parent=self)
+        self.measurements_model = MeasurementsModel(self._commit_measurement, self._refuse, self)
         self.measurements_view = self._table(
             self.measurements_model, self.tr("Målinger"), self.measurements_box
         )
-        self.measurements_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.measurements_view.setItemDelegateForColumn(
+            MeasurementsModel.DATE, RequiredDateDelegate(self.measurements_view)
+        )
+        self.measurements_view.setItemDelegateForColumn(
+            MeasurementsModel.VALUE, NumberDelegate(self.measurements_view)
+        )
         self.measurements_view.setAlternatingRowColors(False)
         self._fitters.append(
             _ColumnFitter(
@@ -946,6 +1040,20 @@ class GoalPartsEditor(QWidget):
         return self._apply(
             self.tr("ændret indikator"), services.update_indicator, indicator.id, **changes
         )
+
+    def _commit_measurement(self, measurement: Measurement, changes: dict[str, Any]) -> bool:
+        done = self._apply(
+            self.tr("ændret måling"), services.update_measurement, measurement.id, **changes
+        )
+        if done and "date" in changes:
+            # A new date moves the measurement into date order: it stays chosen there.
+            model = self.measurements_model
+            row = next(
+                (r for r in range(model.rowCount()) if model.row(r).id == measurement.id), None
+            )
+            if row is not None:
+                self.measurements_view.setCurrentIndex(model.index(row, MeasurementsModel.DATE))
+        return done
 
     def _commit_involvement(self, entry: Involvement, changes: dict[str, Any]) -> bool:
         return self._apply(
