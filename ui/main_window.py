@@ -45,6 +45,30 @@ def _rich(text: str, style: str = "") -> str:
     return f'<span style="{style}">{body}</span>' if style else f"<span>{body}</span>"
 
 
+def notice_bar(parent: QWidget, name: str) -> tuple[QFrame, QLabel, QToolButton]:
+    """A calm, hidden bar for a refused edit or a warning: (the bar, its text, its close button).
+
+    Used by the main window and by the guide, which covers the main window's bar.
+    """
+    bar = QFrame(parent)
+    bar.setObjectName(name)
+    bar.setStyleSheet(
+        f"#{name} {{ background: #fdf0d5; border: 1px solid #e0b252; border-radius: 4px; }}"
+    )
+    layout = QHBoxLayout(bar)
+    layout.setContentsMargins(8, 4, 4, 4)
+    text = QLabel(bar)
+    text.setWordWrap(True)
+    close = QToolButton(bar)
+    close.setText("✕")
+    close.setAccessibleName(bar.tr("Luk beskeden"))
+    close.setToolTip(bar.tr("Luk beskeden"))
+    layout.addWidget(text, 1)
+    layout.addWidget(close)
+    bar.hide()
+    return bar, text, close
+
+
 # (navigation label, module, class): built on first visit.
 PAGES: tuple[tuple[str, str, str], ...] = (
     ("Overblik", "ui.overview_page", "OverviewPage"),
@@ -115,22 +139,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.details)
 
         # A refused edit is explained here, calmly, without a dialog in the way of typing.
-        self.notice = QFrame(central)
-        self.notice.setObjectName("notice")
-        self.notice.setStyleSheet(
-            "#notice { background: #fdf0d5; border: 1px solid #e0b252; border-radius: 4px; }"
-        )
-        notice_layout = QHBoxLayout(self.notice)
-        notice_layout.setContentsMargins(8, 4, 4, 4)
-        self.notice_text = QLabel(self.notice)
-        self.notice_text.setWordWrap(True)
-        self.notice_close = QToolButton(self.notice)
-        self.notice_close.setText("✕")
-        self.notice_close.setAccessibleName(self.tr("Luk beskeden"))
-        self.notice_close.setToolTip(self.tr("Luk beskeden"))
-        notice_layout.addWidget(self.notice_text, 1)
-        notice_layout.addWidget(self.notice_close)
-        self.notice.hide()
+        self.notice, self.notice_text, self.notice_close = notice_bar(central, "notice")
         layout.addWidget(self.notice)
 
         self.body = QWidget(central)

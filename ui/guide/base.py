@@ -15,13 +15,11 @@ from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from udviklingsplan_app.domain import Plan
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import Concern
 
+from ..main_window import notice_bar
 from ..session import PlanSession, explain
 from ..situation_page import muted_label
 
@@ -160,23 +159,8 @@ class GuideWindow(QDialog):
         right.addWidget(self.why_label)
 
         # A refused edit is explained here (the main window's bar is behind the guide).
-        self.notice = QFrame(self)
-        self.notice.setObjectName("guideNotice")
-        self.notice.setStyleSheet(
-            "#guideNotice { background: #fdf0d5; border: 1px solid #e0b252; border-radius: 4px; }"
-        )
-        notice_layout = QHBoxLayout(self.notice)
-        notice_layout.setContentsMargins(8, 4, 4, 4)
-        self.notice_text = QLabel(self.notice)
-        self.notice_text.setWordWrap(True)
+        self.notice, self.notice_text, self.notice_close = notice_bar(self, "guideNotice")
         self.notice_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice_close = QToolButton(self.notice)
-        self.notice_close.setText("✕")
-        self.notice_close.setAccessibleName(self.tr("Luk beskeden"))
-        self.notice_close.setToolTip(self.tr("Luk beskeden"))
-        notice_layout.addWidget(self.notice_text, 1)
-        notice_layout.addWidget(self.notice_close)
-        self.notice.hide()
         right.addWidget(self.notice)
 
         for step in self.steps:
