@@ -9,37 +9,21 @@ the test suite.
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.startup import EXAMPLE, compile_sources  # noqa: E402
+from benchmarks.startup import measure_process as measure  # noqa: E402
 
 BUNDLE = ROOT / "dist" / "Udviklingsplan"
 PROGRAM = BUNDLE / ("Udviklingsplan.exe" if sys.platform == "win32" else "Udviklingsplan")
 SIZE_BUDGET = 150_000_000
-
-
-def measure(command: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system) and peak resident memory (MiB) of one process.
-
-    The CPU time barely moves when other work shares the machine; the wall time does.
-    """
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    start = time.perf_counter()
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{command} failed")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def bundle_bytes(folder: Path) -> int:
