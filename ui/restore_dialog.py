@@ -42,28 +42,16 @@ if TYPE_CHECKING:
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class BackupTableModel(QAbstractTableModel):
-    """One row per backup, newest first: when, why, how many plans and goals, sound or not."""
+class _RowsModel(QAbstractTableModel):
+    """A read-only table of rows with fixed Danish column headers."""
 
-    COL_MADE, COL_KIND, COL_PLANS, COL_GOALS, COL_STATE = range(5)
-    HEADERS = ("Lavet", "Slags", "Planer", "Mål", "Tilstand")
+    HEADERS: tuple[str, ...] = ()
 
-    def __init__(self, backups: list[BackupInfo] | None = None, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.backups: list[BackupInfo] = list(backups or [])
-
-    def set_backups(self, backups: list[BackupInfo]) -> None:
-        self.beginResetModel()
-        self.backups = list(backups)
-        self.endResetModel()
-
-    def add_first(self, info: BackupInfo) -> None:
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self.backups.insert(0, info)
-        self.endInsertRows()
+    def _rows(self) -> list[Any]:
+        raise NotImplementedError
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.backups)
+        return 0 if parent.isValid() else len(self._rows())
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -76,6 +64,30 @@ class BackupTableModel(QAbstractTableModel):
         ):
             return self.tr(self.HEADERS[section])
         return None
+
+
+class BackupTableModel(_RowsModel):
+    """One row per backup, newest first: when, why, how many plans and goals, sound or not."""
+
+    COL_MADE, COL_KIND, COL_PLANS, COL_GOALS, COL_STATE = range(5)
+    HEADERS = ("Lavet", "Slags", "Planer", "Mål", "Tilstand")
+
+    def __init__(self, backups: list[BackupInfo] | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.backups: list[BackupInfo] = list(backups or [])
+
+    def _rows(self) -> list[Any]:
+        return self.backups
+
+    def set_backups(self, backups: list[BackupInfo]) -> None:
+        self.beginResetModel()
+        self.backups = list(backups)
+        self.endResetModel()
+
+    def add_first(self, info: BackupInfo) -> None:
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self.backups.insert(0, info)
+        self.endInsertRows()
 
     def data(self, index: _Index, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.backups):
@@ -107,7 +119,7 @@ class BackupTableModel(QAbstractTableModel):
         return None
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(_RowsModel):
     """The plans in one backup: workplace, leader, years and the goals of each year."""
 
     HEADERS = ("Arbejdsplads", "Leder", "Periode", "Mål pr. år")
@@ -116,25 +128,13 @@ class PreviewModel(QAbstractTableModel):
         super().__init__(parent)
         self.plans: list[Plan] = []
 
+    def _rows(self) -> list[Any]:
+        return self.plans
+
     def set_plans(self, plans: list[Plan]) -> None:
         self.beginResetModel()
         self.plans = list(plans)
         self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.plans)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.tr(self.HEADERS[section])
-        return None
 
     @staticmethod
     def goals_per_year(plan: Plan) -> str:
