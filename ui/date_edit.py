@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QPoint,
     QRect,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QPainter, QPen, QPixmap
@@ -179,9 +180,13 @@ class DateEdit(QLineEdit):
         self._refusal = message
         self.setToolTip(message)
         self.setAccessibleDescription(message)
-        if self.isVisible():
-            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message, self)
         self.refused.emit(message)
+        # After the notice bar (if any) has moved the field into place.
+        QTimer.singleShot(0, self._show_refusal)
+
+    def _show_refusal(self) -> None:
+        if self._refusal and self.isVisible():
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), self._refusal, self)
 
     def _clear_refusal(self) -> None:
         if self._refusal:
@@ -312,7 +317,12 @@ class DateDelegate(QStyledItemDelegate):
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: _Index
     ) -> None:
-        # The field with its calendar button may need more room than the cell.
+        # The field with its calendar button may need more room than the cell: it grows to
+        # the right, or to the left where the table ends, so the button is never cut off.
         rect = QRect(option.rect)
         rect.setWidth(max(rect.width(), editor.minimumWidth()))
+        room = editor.parentWidget().width() if editor.parentWidget() is not None else 0
+        if room and rect.right() >= room:
+            rect.moveRight(room - 1)
+            rect.setLeft(max(0, rect.left()))
         editor.setGeometry(rect)
