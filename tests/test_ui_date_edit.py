@@ -213,3 +213,27 @@ def test_a_typed_date_is_stored_when_the_leader_goes_to_another_page(qtbot, wind
     assert stored is not None and stored.planned == dt.date(2027, 11, 24)
     window.show_page(DIALOGUES)
     assert planned.text() == "24. november 2027"
+
+
+def test_a_new_measurements_date_is_typed_and_a_wrong_one_refused(qtbot, window, parts) -> None:
+    parts.indicators_view.selectRow(0)
+    indicator = parts.current_indicator()
+    assert indicator is not None
+    count = len(indicator.measurements)
+    assert parts.measurement_date.value() == dt.date.today()  # a required date: never empty
+
+    parts.measurement_date.selectAll()
+    qtbot.keyClicks(parts.measurement_date, "31.2.2026")
+    qtbot.keyClicks(parts.measurement_value, "7,5")
+    qtbot.mouseClick(parts.add_measurement_button, Qt.MouseButton.LeftButton)
+    assert "februar 2026 har 28 dage" in window.notice_text.text()
+    assert parts.measurement_date.text() == "31.2.2026" and parts.measurement_value.text() == "7,5"
+    assert len(stored_goal(window).indicators[0].measurements) == count
+
+    parts.measurement_date.selectAll()
+    qtbot.keyClicks(parts.measurement_date, "28/2 2026")
+    qtbot.mouseClick(parts.add_measurement_button, Qt.MouseButton.LeftButton)
+    measured = stored_goal(window).indicators[0].measurements
+    assert len(measured) == count + 1
+    assert (dt.date(2026, 2, 28), 7.5) in [(m.date, m.value) for m in measured]
+    assert parts.measurement_date.text() == "28. februar 2026"
