@@ -58,6 +58,7 @@ from udviklingsplan_app.guidance import Concern
 
 from .goal_parts import GoalPartsEditor
 from .pages import Page
+from .pending_entry import PendingEntry
 from .session import PlanSession
 from .widgets import AutoSave, plain
 
@@ -466,6 +467,7 @@ class GoalEditor(QScrollArea):
         super().__init__(parent)
         self.session = session
         self.uid: str | None = None
+        self._status_uid: str | None = None  # the goal whose status the leader is choosing
         self._shown_status: Status | None = None
         self._framework_id = ""
         self._inspiration = ""
@@ -655,6 +657,10 @@ class GoalEditor(QScrollArea):
         self.signs_model.toggled.connect(self._on_signs_toggled)
         self.register_button.clicked.connect(self._on_register_status)
         self.note_edit.returnPressed.connect(self._on_register_status)
+        # A chosen status and its note are stored when the leader is done with them.
+        self.status_entry = PendingEntry(
+            self.session, self.status_box, [self.status_combo, self.note_edit], self._store_status
+        )
         self.move_group.triggered.connect(self._on_move_chosen)
 
     # --- showing -------------------------------------------------------------------------
@@ -673,6 +679,8 @@ class GoalEditor(QScrollArea):
         if switching:
             self.session.flush()  # typing belongs to the goal it was typed for
         self.uid = goal.uid
+        if not self.status_entry.waiting:
+            self._status_uid = goal.uid  # a status being chosen belongs to its own goal
         if framework.id != self._framework_id:
             self._set_framework(framework)
         vision = framework.vision(goal.vision)
@@ -704,10 +712,10 @@ class GoalEditor(QScrollArea):
         if switching or self._criteria(self.criteria_save.text()) != goal.success_criteria:
             self.criteria_save.show_text("\n".join(goal.success_criteria))
         self.parts.set_goal(goal)
-        if switching or goal.status != self._shown_status:
+        if not self.status_entry.waiting and (switching or goal.status != self._shown_status):
             self._set_combo(self.status_combo, goal.status.value)
             self._shown_status = goal.status
-        if switching:
+        if switching and not self.status_entry.waiting:  # (still waiting only if refused)
             self.note_edit.clear()
             self.verticalScrollBar().setValue(0)
         self.history_model.set_history(goal.status_history)
@@ -911,19 +919,35 @@ class GoalEditor(QScrollArea):
             self._show_years(plan, current)
 
     def _on_register_status(self) -> None:
-        goal = self._goal()
-        if goal is None or goal.id is None:
+        self.status_entry.forget()
+        if self._goal() is None:
             return
         self.session.flush()
+        if not self._store_status(always=True):
+            self.status_entry._on_edit()  # refused: it stays waiting, the note kept
+
+    def _store_status(self, always: bool = False) -> bool:
+        """Record the chosen status with its note (if either differs); False if refused.
+
+        ``always`` records it even when the status is unchanged and the note empty (the
+        leader pressed Registrér status to mark a check-in).
+        """
+        goal = self.session.goal(self._status_uid)
+        if goal is None or goal.id is None:
+            return True
         status = Status(self.status_combo.currentData())
         note = self.note_edit.text().strip()
+        if status == goal.status and not note and not always:
+            return True
 
         def record(goal_id: int) -> bool:
             services.set_goal_status(goal_id, status, note)
             return True
 
-        if self.session.apply(self.tr("registreret status"), record, goal.id):
-            self.note_edit.clear()
+        if not self.session.apply(self.tr("registreret status"), record, goal.id):
+            return False
+        self.note_edit.clear()
+        return True
 
 
 # --- the page ------------------------------------------------------------------------------
