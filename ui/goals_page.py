@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -59,6 +60,7 @@ from udviklingsplan_app.guidance import Concern
 from .goal_parts import GoalPartsEditor
 from .pages import Page
 from .pending_entry import PendingEntry
+from .remembered import remember_splitter
 from .session import PlanSession
 from .widgets import AutoSave, plain
 
@@ -66,6 +68,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 COL_YEAR, COL_VISION, COL_TITLE, COL_STATUS, COL_OWNER, COL_ACTIONS = range(6)
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
+SPLITTER_KEY = "goals_page/splitter"  # where the leader left the list's and editor's border
 
 # Mnemonics already used in the window (menus Filer, Rediger, Vis, Hjælp; the plan picker) and
 # on this page; the framework's own words (Vision, Indsatsområde …) get a free letter of theirs.
@@ -471,6 +474,7 @@ class GoalEditor(QScrollArea):
         self._shown_status: Status | None = None
         self._framework_id = ""
         self._inspiration = ""
+        self.sections: QTabWidget | None = None  # the tabs, once arranged in sections
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._build_view()
@@ -631,24 +635,28 @@ class GoalEditor(QScrollArea):
         self.owner_save = AutoSave(self.session, self.owner_edit, self._save_owner)
         self.criteria_save = AutoSave(self.session, self.criteria_edit, self._save_criteria)
 
-        order = [
-            self.title_edit,
-            self.move_button,
-            self.vision_combo,
-            self.theme_combo,
-            self.inspiration,
-            self.rationale_edit,
-            self.owner_edit,
-            self.signs_view,
-            self.criteria_edit,
-            self.parts,
-            self.status_combo,
-            self.note_edit,
-            self.register_button,
-            self.history_view,
-        ]
-        for first, second in pairwise(order):
+        for first, second in pairwise(self.focus_order()):
             QWidget.setTabOrder(first, second)
+
+    def use_sections(self) -> None:
+        """Status on top and the rest in tabs (the Udviklingsmål page; see goal_sections)."""
+        from .goal_sections import arrange_in_sections
+
+        self.sections = arrange_in_sections(self)
+        for first, second in pairwise(self.focus_order()):
+            QWidget.setTabOrder(first, second)
+
+    def focus_order(self) -> list[QWidget]:
+        """The editor's fields in the order Tab visits them, as they are laid out."""
+        fields: list[QWidget] = [self.title_edit, self.move_button]
+        goal = [self.vision_combo, self.theme_combo, self.inspiration, self.rationale_edit]
+        goal += [self.owner_edit, self.signs_view, self.criteria_edit, self.parts]
+        status: list[QWidget] = [self.status_combo, self.note_edit, self.register_button]
+        if self.sections is None:
+            return fields + goal + status + [self.history_view]
+        goal = [self.title_edit, self.vision_combo, self.theme_combo, self.owner_edit]
+        goal += [self.rationale_edit, self.inspiration, self.signs_view, self.criteria_edit]
+        return [self.move_button, *status, self.sections, *goal, self.parts, self.history_view]
 
     def _connect_callbacks(self) -> None:
         self.link_label.linkActivated.connect(self.goalLinkActivated)
@@ -744,6 +752,9 @@ class GoalEditor(QScrollArea):
         with_mnemonic(terms.vision, taken)  # the filter above the table has the first free letter
         self.vision_label.setText(with_mnemonic(terms.vision, taken) + ":")
         self.theme_label.setText(with_mnemonic(terms.theme, set(_TAKEN_KEYS) - {"e"}) + ":")
+        if self.sections is not None:
+            signs_tab = self.sections.indexOf(self.success_box.parentWidget())
+            self.sections.setTabText(signs_tab, terms.signs)
         self.signs_label.setText(
             self.tr("%1 (de fremhævede hører til målets %2):")
             .replace("%1", with_mnemonic(terms.signs, taken))
@@ -1023,12 +1034,13 @@ class GoalsPage(Page):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(left)
         self.table.setModel(self.proxy)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
         self.table.setAccessibleName(self.tr("Udviklingsmål"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a long title takes a second line (rows are two high)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -1047,7 +1059,9 @@ class GoalsPage(Page):
         ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
         self._widths: dict[int, int] = {}
-        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + metrics.height() // 2)
+        self.table.verticalHeader().setDefaultSectionSize(
+            metrics.lineSpacing() * 2 + metrics.height() // 2
+        )
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_YEAR, Qt.SortOrder.AscendingOrder)
         self.delete_action = QAction(self.tr("Slet mål"), self.table)
@@ -1070,8 +1084,14 @@ class GoalsPage(Page):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         unit = metrics.averageCharWidth()
-        self.splitter.setSizes([75 * unit, 60 * unit])
+        # The editor needs the room (its actions' deadlines, the status line); the list wraps
+        # its titles on two lines. The leader moves the border at will; it is remembered.
+        self.splitter.setSizes([55 * unit, 80 * unit])
+        self.splitter.setObjectName("goals_splitter")
+        self.splitter.setHandleWidth(max(self.splitter.handleWidth(), unit))
+        remember_splitter(self.splitter, SPLITTER_KEY)
         layout.addWidget(self.splitter)
+        self.editor.use_sections()
 
         order = [
             self.year_filter,
@@ -1082,7 +1102,7 @@ class GoalsPage(Page):
             self.delete_button,
             self.carry_button,
             self.table,
-            self.editor.title_edit,
+            *self.editor.focus_order(),
         ]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -1112,11 +1132,29 @@ class GoalsPage(Page):
             self._fit_columns()
         return super().eventFilter(watched, event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_splitter()
+
+    def _fit_splitter(self) -> None:
+        """Side by side when the list and the editor both fit; else the list above the editor
+        (large text on a small screen), so the editor never shrinks to a sliver."""
+        left = self.splitter.widget(0)
+        body = self.editor.widget()
+        if left is None or body is None:
+            return
+        needed = left.minimumSizeHint().width() + body.minimumSizeHint().width()
+        needed += self.splitter.handleWidth() + self.editor.verticalScrollBar().sizeHint().width()
+        wide = self.width() >= needed
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+
     def _fit_columns(self, *_: object) -> None:
         """Keep room for the goals' titles: hide the handiest columns when the list is narrow."""
         header = self.table.horizontalHeader()
         room = self.table.viewport().width()
-        title_room = self.fontMetrics().averageCharWidth() * 24
+        title_room = self.fontMetrics().averageCharWidth() * 34  # two lines of ~30
         fixed = [c for c in range(header.count()) if c != COL_TITLE]
         hidden: set[int] = set()
         for column in (None, *self.YIELDING_COLUMNS):
