@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from udviklingsplan_app import APP_NAME
 from udviklingsplan_app.errors import UdviklingsplanError
 
-from .keyboard import show_focus
+from .keyboard import show_focus
 
 if TYPE_CHECKING:
     import sqlite3

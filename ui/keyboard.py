@@ -27,4 +27,3 @@ def show_focus(app: QApplication) -> None:
     """Give the application its visible focus frame (added to any style sheet it already has)."""
     if FOCUS_STYLE not in app.styleSheet():
         app.setStyleSheet(app.styleSheet() + FOCUS_STYLE)
-
