@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence, QResizeEvent
@@ -598,6 +599,12 @@ class GoalEditor(QScrollArea):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.status_label = QLabel(self.tr("N&y status:"), self.status_box)
+        self.status_box.setToolTip(
+            self.tr(
+                "En ny status gemmes med bemærkningen, når du trykker Enter eller "
+                "»Registrér status«, går videre til noget andet eller et andet mål."
+            )
+        )
         self.status_combo = QComboBox(self.status_box)
         for status in Status:
             self.status_combo.addItem(status.label, status.value)
@@ -1149,6 +1156,12 @@ class GoalsPage(Page):
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self.splitter.orientation() != orientation:
             self.splitter.setOrientation(orientation)
+            QTimer.singleShot(0, self, self._share_splitter)  # once it has its new size
+
+    def _share_splitter(self) -> None:
+        """Two fifths for the list, the rest for the editor."""
+        room = sum(self.splitter.sizes())
+        self.splitter.setSizes([room * 2 // 5, room - room * 2 // 5])
 
     def _fit_columns(self, *_: object) -> None:
         """Keep room for the goals' titles: hide the handiest columns when the list is narrow."""
