@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from udviklingsplan_app import APP_NAME
 from udviklingsplan_app.errors import UdviklingsplanError
 
+from .keyboard import show_focus
+
 if TYPE_CHECKING:
     import sqlite3
 
@@ -39,6 +41,7 @@ def create_app() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("Københavns Kommune")
     install_danish(app)
+    show_focus(app)
     set_window_icon(app)
     return app
 

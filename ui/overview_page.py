@@ -39,6 +39,7 @@ class OverviewPage(Page):
         self.overview_model = OverviewModel(self)
         self.overview = QTableView(overview_box)
         self.overview.setModel(self.overview_model)
+        self.overview.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.overview.setAccessibleName(self.tr("Overblik over udviklingsmål"))
         self.overview.setWordWrap(True)
         self.overview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -217,6 +217,7 @@ class FocusStep(Step):
         self.model = FocusGridModel(self._store, self)
         self.grid = QTableView(self)
         self.grid.setModel(self.model)
+        self.grid.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.grid.setItemDelegate(ToggleDelegate(self.grid))
         self.grid.setAccessibleName(self.tr("Årenes fokus"))
         self.grid.setWordWrap(True)
