@@ -361,6 +361,8 @@ class MainWindow(QMainWindow):
         if not 0 <= number < len(PAGES):
             return self.current_page()
         self.session.flush()
+        if number != GOALS:
+            self.session.showing_goal(None)  # a goal being written is left with its page
         page = self.page(number)
         if number in self._stale:
             self._stale.discard(number)

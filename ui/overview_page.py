@@ -93,7 +93,7 @@ class OverviewPage(Page):
             if parts
             else self.tr("Planen har endnu ingen udviklingsmål.")
         )
-        findings = check_plan(plan, framework)
+        findings = check_plan(plan, framework, being_written=self.session.being_written)
         self.findings_model.set_findings(findings)
         if not findings:
             summary = self.tr("<b>Vejledning</b> – ingen bemærkninger, planen følger strategien")

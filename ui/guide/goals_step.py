@@ -175,10 +175,12 @@ class InvolvementChecks(QGroupBox):
         )
 
 
-def year_findings(plan: Plan, framework: Framework, year: int) -> list[Finding]:
+def year_findings(
+    plan: Plan, framework: Framework, year: int, being_written: str | None = None
+) -> list[Finding]:
     """The guidance that concerns the year's goals, and the cycle's coverage."""
     findings = []
-    for finding in check_plan(plan, framework):
+    for finding in check_plan(plan, framework, being_written=being_written):
         concern = finding.concerns
         if concern.kind == "vision" and concern.year in (None, year):
             findings.append(finding)  # the cycle's coverage, and the year's focus
@@ -361,7 +363,7 @@ class GoalsStep(Step):
             .replace("%3", str(high))
         )
         self.coverage.setText(coverage_text(self, plan, framework, self.year))
-        findings = year_findings(plan, framework, self.year)
+        findings = year_findings(plan, framework, self.year, self.session.being_written)
         self.findings_model.set_findings(findings)
         self.findings.setVisible(bool(findings))
         self.no_findings.setVisible(not findings)
@@ -405,6 +407,10 @@ class GoalsStep(Step):
         finally:
             self._updating = False
         self._show_goal()
+        if self.session.being_written is not None:
+            self.session.showing_goal(uid)
+            if self.session.being_written is None:  # the new goal was left: say what it lacks
+                self.refresh()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._updating or not current.isValid():

@@ -1,0 +1,74 @@
+"""Issue 12's small gaps, as a leader meets them: no nagging about a goal being written,
+the overview opens a goal, a new measurement suggests today, no empty chart, remembered window
+sizes, the calendar file's meeting time, and the guide's two ways out explained."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QDate, Qt
+
+from udviklingsplan_app import services
+from udviklingsplan_app.domain import Person
+from ui import main_window as mw
+from ui.main_window import MainWindow
+
+SPRING = dt.date(2026, 3, 1)
+
+
+@pytest.fixture
+def plan_id(db_path: Path) -> int:
+    return services.create_plan(
+        workplace="Værestedet Ørestad",
+        leader=Person("Anne Berg", "Leder"),
+        level=3,
+        manager=Person("Ole Dam", "Centerchef"),
+        framework_id="socialstrategi-2018",
+        first_year=2026,
+    )
+
+
+@pytest.fixture
+def window(qtbot, db_path: Path, plan_id: int) -> MainWindow:
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.findings_dock()._today = lambda: SPRING
+    win.session.changed.emit()
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _goal_findings(window: MainWindow, uid: str) -> list[str]:
+    model = window.findings_dock().model
+    return [
+        model.finding(row).code
+        for row in range(model.rowCount())
+        if model.finding(row).concerns.goal_uid == uid
+    ]
+
+
+# --- a: a goal being written -------------------------------------------------------------------
+
+
+def test_a_new_goal_is_not_nagged_about_until_the_leader_leaves_it(window, qtbot) -> None:
+    page = window.show_page(mw.GOALS)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    first = window.session.plan.goals[-1]
+    assert _goal_findings(window, first.uid) == []
+    qtbot.keyClicks(page.editor.title_edit, "Flere borgere i aktiviteter")
+    assert _goal_findings(window, first.uid) == []
+
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)  # the leader goes on
+    second = window.session.plan.goals[-1]
+    assert second.uid != first.uid
+    assert _goal_findings(window, first.uid) == ["goal-without-success", "goal-without-actions"]
+    assert _goal_findings(window, second.uid) == []
+
+    window.show_page(mw.OVERVIEW)  # leaving the page leaves the goal too
+    assert _goal_findings(window, second.uid) == ["goal-without-success", "goal-without-actions"]
