@@ -72,3 +72,40 @@ def test_a_new_goal_is_not_nagged_about_until_the_leader_leaves_it(window, qtbot
 
     window.show_page(mw.OVERVIEW)  # leaving the page leaves the goal too
     assert _goal_findings(window, second.uid) == ["goal-without-success", "goal-without-actions"]
+
+
+# --- c: the overview opens a goal ----------------------------------------------------------------
+
+
+def _double_click_cell(window: MainWindow, qtbot, row: int, column: int) -> None:
+    overview = window.show_page(mw.OVERVIEW)
+    overview.refresh()
+    index = overview.overview_model.index(row, column)
+    rect = overview.overview.visualRect(index)
+    # A double-click is a press and a double-click event on the same cell.
+    qtbot.mouseClick(overview.overview.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(overview.overview.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_double_clicking_an_overview_cell_opens_its_goal(window, qtbot, plan_id) -> None:
+    framework = window.session.framework
+    vision = framework.visions[1].id
+    services.add_goal(plan_id, year=2027, vision=framework.visions[0].id, title="Andet mål")
+    services.add_goal(plan_id, year=2027, vision=vision, title="Flere i aktiviteter")
+    services.add_goal(plan_id, year=2027, vision=vision, title="Bedre overgange")
+    window.session.reload()
+
+    _double_click_cell(window, qtbot, 1, 1)  # 2027 × the second vision
+
+    page = window.current_page()
+    assert page is window.page(mw.GOALS)
+    assert page.editor.title_edit.text() == "Flere i aktiviteter"
+    shown = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert len(shown) == 2  # the cell's two goals in the list, the first open
+
+
+def test_double_clicking_an_empty_cell_shows_the_empty_year_and_vision(window, qtbot) -> None:
+    _double_click_cell(window, qtbot, 2, 0)
+    page = window.current_page()
+    assert page is window.page(mw.GOALS)
+    assert page.proxy.rowCount() == 0
