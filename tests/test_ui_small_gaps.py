@@ -109,3 +109,59 @@ def test_double_clicking_an_empty_cell_shows_the_empty_year_and_vision(window, q
     page = window.current_page()
     assert page is window.page(mw.GOALS)
     assert page.proxy.rowCount() == 0
+
+
+# --- d, e: measurements and the chart --------------------------------------------------------------
+
+
+@pytest.fixture
+def example_window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def parts(qtbot, example_window: MainWindow):
+    from ui.goal_parts import GoalPartsEditor
+
+    editor = GoalPartsEditor(example_window.session)
+    qtbot.addWidget(editor)
+    uid = example_window.session.plan.goals[1].uid  # two indicators
+    example_window.session.changed.connect(
+        lambda: editor.set_goal(example_window.session.goal(uid))
+    )
+    editor.set_goal(example_window.session.goal(uid))
+    editor.resize(1000, 650)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def test_the_next_measurement_suggests_today_not_the_last_date(qtbot, parts) -> None:
+    today = QDate.currentDate()
+    assert parts.measurement_date.date() == today
+    parts.measurement_date.setDate(QDate(2026, 3, 3))  # a measurement from last spring
+    qtbot.keyClicks(parts.measurement_value, "7,9")
+    qtbot.mouseClick(parts.add_measurement_button, Qt.MouseButton.LeftButton)
+    stored = parts.current_indicator().measurements
+    assert (dt.date(2026, 3, 3), 7.9) in [(m.date, m.value) for m in stored]
+    assert parts.measurement_date.date() == today
+
+    parts.measurement_date.setDate(QDate(2026, 3, 3))
+    parts.indicators_view.setCurrentIndex(parts.indicators_model.index(1, 0))
+    assert parts.current_indicator().name == parts.goal.indicators[1].name
+    assert parts.measurement_date.date() == today  # another indicator: today again
+
+
+def test_the_chart_is_hidden_on_a_goal_without_indicators(parts, example_window) -> None:
+    goals = example_window.session.plan.goals
+    assert not parts.chart.isHidden()
+    no_indicators = next(g for g in goals if not g.indicators)
+    parts.set_goal(no_indicators)
+    assert parts.chart.isHidden()
+    assert parts.measurements_model.rowCount() == 0
+    parts.set_goal(goals[0])
+    assert not parts.chart.isHidden()

@@ -966,10 +966,12 @@ class GoalPartsEditor(QWidget):
         rows = indicator.measurements if indicator else []
         if row != self._measured_row:
             self.measurements_model.reset_rows(rows)
+            self.measurement_date.setDate(QDate.currentDate())  # another indicator: today
         else:
             self.measurements_model.set_rows(rows)
         self._measured_row = row
         self.chart.set_indicator(indicator)
+        self.chart.setVisible(indicator is not None)  # no big empty box without indicators
         if indicator is None:
             self.measurements_box.setTitle(self.tr("Målinger"))
         else:
@@ -1133,6 +1135,8 @@ class GoalPartsEditor(QWidget):
         date = self.measurement_date.date().toPython()
         if self._apply(self.tr("ny måling"), services.add_measurement, indicator.id, date, value):
             self.measurement_value.clear()
+            # The next measurement is most likely today's, not a copy of this one's date.
+            self.measurement_date.setDate(QDate.currentDate())
             self.measurement_value.setFocus()
 
     def _on_delete_measurement(self) -> None:
