@@ -434,8 +434,14 @@ def test_a_new_goal_being_written_gets_no_findings_until_it_is_left() -> None:
     plan = clean_plan()
     new = Goal(year=2026, vision=plan.goals[0].vision, title="Nyt udviklingsmål")
     plan.goals.append(new)
-    assert _only(check_plan(plan, F2018, today=EARLY, being_written=new.uid), "goal-without-success") == []
-    assert _only(check_plan(plan, F2018, today=EARLY, being_written=new.uid), "goal-without-actions") == []
+    assert (
+        _only(check_plan(plan, F2018, today=EARLY, being_written=new.uid), "goal-without-success")
+        == []
+    )
+    assert (
+        _only(check_plan(plan, F2018, today=EARLY, being_written=new.uid), "goal-without-actions")
+        == []
+    )
     left = check_plan(plan, F2018, today=EARLY)  # the leader went on to another goal
     assert [(f.code, f.concerns.goal_uid) for f in left if f.concerns.kind == "goal"] == [
         ("goal-without-success", new.uid),
