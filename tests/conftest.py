@@ -85,3 +85,17 @@ def _closing_windows_never_wait_for_an_answer(monkeypatch) -> None:
     except ImportError:  # pragma: no cover - PySide6 missing
         return
     monkeypatch.setattr(MainWindow, "close_without_saving", lambda self: True)
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_a_temporary_folder(tmp_path_factory) -> Iterator[Path | None]:
+    """The program's own settings (window sizes, the calendar time) go to a fresh folder per
+    test, never to the real user's settings."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # pragma: no cover - PySide6 missing
+        yield None
+        return
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder

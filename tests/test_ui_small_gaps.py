@@ -165,3 +165,43 @@ def test_the_chart_is_hidden_on_a_goal_without_indicators(parts, example_window)
     assert parts.measurements_model.rowCount() == 0
     parts.set_goal(goals[0])
     assert not parts.chart.isHidden()
+
+
+# --- h: the calendar file's meeting time -------------------------------------------------------
+
+
+def test_the_meeting_time_is_chosen_and_remembered(qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import QTime
+    from PySide6.QtWidgets import QDialog
+
+    from ui import calendar_file
+    from ui.calendar_file import MeetingTimeDialog, ask_meeting_time, remembered_time
+
+    assert remembered_time() == (dt.time(10, 0), 90)  # the first time: 10:00–11:30
+    seen: list[tuple[str, str]] = []
+
+    def leader_chooses(dialog: MeetingTimeDialog) -> int:
+        seen.append((dialog.start_edit.text(), dialog.end_edit.text()))
+        dialog.start_edit.setTime(QTime(9, 0))
+        dialog.end_edit.setTime(QTime(8, 0))  # before the start: refused, the dialog stays
+        dialog.accept()
+        assert dialog.message.text() == "Mødet skal slutte, efter det begynder."
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert remembered_time() == (dt.time(10, 0), 90)  # nothing stored
+        dialog.end_edit.setTime(QTime(10, 15))
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(calendar_file.MeetingTimeDialog, "exec", leader_chooses)
+    assert ask_meeting_time(None) == (dt.time(9, 0), 75)
+    assert seen == [("10:00", "11:30")]
+    assert remembered_time() == (dt.time(9, 0), 75)
+
+    seen.clear()
+    monkeypatch.setattr(
+        calendar_file.MeetingTimeDialog,
+        "exec",
+        lambda d: seen.append((d.start_edit.text(), d.end_edit.text())) or 0,
+    )
+    assert ask_meeting_time(None) is None  # cancelled: no file
+    assert seen == [("09:00", "10:15")]  # the next file starts from the last choice

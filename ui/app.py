@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from udviklingsplan_app import APP_NAME
 from udviklingsplan_app.errors import UdviklingsplanError
 
+from .settings import ORGANIZATION
+
 if TYPE_CHECKING:
     import sqlite3
 
@@ -37,7 +39,7 @@ def create_app() -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    app.setOrganizationName("Københavns Kommune")
+    app.setOrganizationName(ORGANIZATION)
     install_danish(app)
     set_window_icon(app)
     return app

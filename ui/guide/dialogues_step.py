@@ -100,8 +100,8 @@ class DialoguesStep(Step):
         calendar_row.addWidget(self.calendar_button)
         self.calendar_hint = muted_label(
             self.tr(
-                "Åbn filen i Outlook, så står dialogerne i din kalender som heldagsbegivenheder. "
-                "Send den gerne til din leder sammen med planen."
+                "Åbn filen i Outlook, så står dialogerne i din kalender som møder på det "
+                "tidspunkt, du vælger. Send den gerne til din leder sammen med planen."
             ),
             self,
         )
