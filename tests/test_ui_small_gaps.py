@@ -205,3 +205,104 @@ def test_the_meeting_time_is_chosen_and_remembered(qtbot, monkeypatch) -> None:
     )
     assert ask_meeting_time(None) is None  # cancelled: no file
     assert seen == [("09:00", "10:15")]  # the next file starts from the last choice
+
+
+# --- f: window sizes remembered per user -------------------------------------------------------
+
+
+def test_the_settings_never_go_to_the_real_users_folder(_settings_in_a_temporary_folder) -> None:
+    from ui.settings import settings
+
+    assert Path(settings().fileName()).is_relative_to(_settings_in_a_temporary_folder)
+
+
+def test_the_window_size_the_panel_and_maximised_are_remembered(qtbot, db_path, plan_id) -> None:
+    from ui.settings import settings
+
+    first = MainWindow(db_path)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(720, 520)  # the offscreen screen is 800 × 600
+    dock = first.findings_dock()
+    first.resizeDocks([dock], [dock.minimumWidth()], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: dock.width() < dock.preferred_width())
+    width = dock.width()
+    assert first.close()
+    assert settings().contains(mw.GEOMETRY_KEY) and settings().contains(mw.STATE_KEY)
+
+    second = MainWindow(db_path)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.width(), second.height()) == (720, 520)
+    assert second.findings_dock().width() == width  # not the preferred width
+    second.findings_dock().close()  # the leader closes the Vejledning panel
+    second.showMaximized()
+    qtbot.waitUntil(second.isMaximized)
+    assert second.close()
+
+    third = MainWindow(db_path)
+    qtbot.addWidget(third)
+    third.show()
+    qtbot.waitExposed(third)
+    assert third.isMaximized()
+    assert third.findings_dock().isHidden()
+
+
+def test_the_guide_remembers_its_size_and_its_goal_splitter(qtbot, db_path, plan_id) -> None:
+    from ui.guide import open_new_plan_guide
+    from ui.guide.goals_step import GoalsStep
+    from ui.guide.guide import GOALS
+    from ui.guide.year_guide import new_year_for  # noqa: F401  (the guides are importable)
+
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    guide = open_new_plan_guide(window)
+    guide.resize(760, 540)
+    guide.use_plan(plan_id)
+    guide.plan_id = plan_id
+    guide.go(GOALS)
+    step: GoalsStep = guide.current_step()
+    step.splitter.setSizes([250, 650])
+    step.splitter.splitterMoved.emit(250, 1)  # as when the leader drags the handle
+    guide.close()
+
+    again = open_new_plan_guide(window)
+    assert (again.width(), again.height()) == (760, 540)
+    again.plan_id = plan_id
+    again.go(GOALS)
+    again.show()
+    assert again.current_step().splitter.sizes()[0] == 250
+    again.close()
+
+
+# --- i: Luk guiden and Færdig explained ---------------------------------------------------------
+
+
+def test_the_guide_says_what_luk_guiden_and_faerdig_do(qtbot, db_path, plan_id) -> None:
+    from ui.guide import open_new_plan_guide
+
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    guide = open_new_plan_guide(window)
+    assert guide.exit_hint.text() == ""  # step 1 before the plan exists: its own tooltip
+    assert guide.close_button.toolTip().startswith("Planen bliver først oprettet")
+
+    guide.plan_id = plan_id
+    guide.go(1)
+    assert "fortsætter på dette trin" in guide.close_button.toolTip()
+    assert guide.next_button.toolTip() == "Gemmer dette trin og går videre til det næste."
+    assert guide.exit_hint.text().startswith("»Luk guiden« gemmer alt")
+    assert guide.exit_hint.isVisible()
+
+    guide.go(len(guide.steps) - 1)
+    assert guide.next_button.text() == "&Færdig"
+    assert "kommer ikke igen, når du åbner programmet" in guide.next_button.toolTip()
+    assert "det samme som »Færdig«" in guide.close_button.toolTip()
+    assert guide.exit_hint.text() == "»Færdig« afslutter guiden – den kommer ikke igen ved start."
+    guide.close()

@@ -50,6 +50,7 @@ class MeetingTimeDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("Tidspunkt i kalenderen"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         start, minutes = remembered_time()
         end = (dt.datetime.combine(dt.date.today(), start) + dt.timedelta(minutes=minutes)).time()
         layout = QVBoxLayout(self)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -39,9 +40,13 @@ from ..delegates import space_rows
 from ..goals_page import GoalEditor, vision_label
 from ..models import FindingsModel
 from ..session import PlanSession
+from ..settings import settings
 from ..situation_page import muted_label
 from ..widgets import plain
 from .base import GuideWindow, Step
+
+#: Where the split between the goal list and the goal editor is kept (``ui.settings``).
+SPLITTER_KEY = "guide/goals_splitter"
 
 _Index = QModelIndex | QPersistentModelIndex
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -303,6 +308,13 @@ class GoalsStep(Step):
         unit = self.fontMetrics().averageCharWidth()
         splitter.setSizes([44 * unit, 96 * unit])
         splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
+        saved = settings().value(SPLITTER_KEY)  # where the leader moved it last time
+        if isinstance(saved, QByteArray) and not saved.isEmpty():
+            splitter.restoreState(saved)
+        splitter.splitterMoved.connect(
+            lambda *_: settings().setValue(SPLITTER_KEY, splitter.saveState())
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
