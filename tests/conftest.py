@@ -88,14 +88,9 @@ def _closing_windows_never_wait_for_an_answer(monkeypatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _settings_in_a_temporary_folder(tmp_path_factory) -> Iterator[Path | None]:
+def _settings_in_a_temporary_folder(tmp_path_factory, monkeypatch) -> Path:
     """The program's own settings (window sizes, the calendar time) go to a fresh folder per
-    test, never to the real user's settings."""
-    try:
-        from PySide6.QtCore import QSettings
-    except ImportError:  # pragma: no cover - PySide6 missing
-        yield None
-        return
+    test, in this process and in the programs a test starts: never the real user's settings."""
     folder = tmp_path_factory.mktemp("settings")
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    yield folder
+    monkeypatch.setenv("UDVIKLINGSPLAN_SETTINGS_DIR", str(folder))
+    return folder

@@ -14,7 +14,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QDate, Qt
 
 from udviklingsplan_app import services
-from udviklingsplan_app.domain import Person
+from udviklingsplan_app.domain import DialogueKind, Person
 from ui import main_window as mw
 from ui.main_window import MainWindow
 
@@ -305,4 +305,30 @@ def test_the_guide_says_what_luk_guiden_and_faerdig_do(qtbot, db_path, plan_id) 
     assert "kommer ikke igen, når du åbner programmet" in guide.next_button.toolTip()
     assert "det samme som »Færdig«" in guide.close_button.toolTip()
     assert guide.exit_hint.text() == "»Færdig« afslutter guiden – den kommer ikke igen ved start."
+    guide.close()
+
+
+# --- g: the dialogues' participants -------------------------------------------------------------
+
+
+def test_the_guides_dialogues_have_the_leader_and_the_manager_as_participants(
+    qtbot, db_path, plan_id
+) -> None:
+    from ui.guide import open_new_plan_guide
+    from ui.guide.guide import DIALOGUES
+
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    guide = open_new_plan_guide(window)
+    guide.plan_id = plan_id
+    guide.go(DIALOGUES)
+    dialogues = services.load_plan(plan_id).dialogues
+    assert len(dialogues) == 4
+    assert all(d.participants == ["Anne Berg", "Ole Dam"] for d in dialogues)
+
+    page = window.show_page(mw.DIALOGUES)
+    page.choose_year(2026)
+    assert page.forms[DialogueKind.START].participants.text() == "Anne Berg, Ole Dam"
     guide.close()
