@@ -70,8 +70,10 @@ def test_a_new_goal_is_not_nagged_about_until_the_leader_leaves_it(window, qtbot
     assert _goal_findings(window, first.uid) == ["goal-without-success", "goal-without-actions"]
     assert _goal_findings(window, second.uid) == []
 
-    window.show_page(mw.OVERVIEW)  # leaving the page leaves the goal too
+    overview = window.show_page(mw.OVERVIEW)  # leaving the page leaves the goal too
     assert _goal_findings(window, second.uid) == ["goal-without-success", "goal-without-actions"]
+    model = overview.findings_model  # the overview's own list (when the panel is closed)
+    assert second.uid in {model.finding(r).concerns.goal_uid for r in range(model.rowCount())}
 
 
 # --- c: the overview opens a goal ----------------------------------------------------------------
@@ -331,4 +333,32 @@ def test_the_guides_dialogues_have_the_leader_and_the_manager_as_participants(
     page = window.show_page(mw.DIALOGUES)
     page.choose_year(2026)
     assert page.forms[DialogueKind.START].participants.text() == "Anne Berg, Ole Dam"
+    guide.close()
+
+
+def test_a_goal_written_in_the_guide_is_told_on_the_overview_behind_it_once_left(
+    qtbot, db_path, plan_id
+) -> None:
+    from ui.guide import open_new_plan_guide
+    from ui.guide.guide import GOALS
+
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    overview = window.show_page(mw.OVERVIEW)
+    guide = open_new_plan_guide(window)
+    guide.plan_id = plan_id
+    guide.go(GOALS)
+    step = guide.current_step()
+    first = step.add_goal()
+    second = step.add_goal()
+
+    def told(uid: str) -> bool:
+        model = overview.findings_model
+        return uid in {model.finding(r).concerns.goal_uid for r in range(model.rowCount())}
+
+    assert told(first.uid) and not told(second.uid)
+    step.select_goal(first.uid)  # the leader leaves the second goal: nothing is stored
+    assert told(second.uid)
     guide.close()

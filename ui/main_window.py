@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
         )
         self.notice_close.clicked.connect(self._close_notice)
         self.session.changed.connect(self._on_plan_changed)
+        self.session.writingChanged.connect(self._on_goal_left)
         self.session.failed.connect(self.show_notice)
 
     def _on_undo(self) -> None:
@@ -477,6 +478,15 @@ class MainWindow(QMainWindow):
                 page.refresh()
             else:
                 self._stale.add(number)
+
+    def _on_goal_left(self) -> None:
+        # The overview's findings now include the goal just written (the panel refreshes
+        # itself); the overview may be behind the guide, where the goal was written.
+        page = self._pages.get(OVERVIEW)
+        if page is not None and self.stack.currentIndex() == OVERVIEW:
+            page.refresh()
+        elif page is not None:
+            self._stale.add(OVERVIEW)
 
     def _close_notice(self) -> None:
         self.lasting_notice = ""
