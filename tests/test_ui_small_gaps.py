@@ -361,4 +361,9 @@ def test_a_goal_written_in_the_guide_is_told_on_the_overview_behind_it_once_left
     assert told(first.uid) and not told(second.uid)
     step.select_goal(first.uid)  # the leader leaves the second goal: nothing is stored
     assert told(second.uid)
+
+    third = step.add_goal()
+    assert not told(third.uid)
+    guide.go(GOALS + 1)  # the next step leaves the goal too
+    assert told(third.uid)
     guide.close()

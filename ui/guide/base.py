@@ -280,6 +280,8 @@ class GuideWindow(QDialog):
             self._select_in_list()
             return False
         self.notice.hide()
+        if leaving:
+            self.session.showing_goal(None)  # a goal being written is left with its step
         self._current = number
         step = self.steps[number]
         self.stack.setCurrentWidget(step)
