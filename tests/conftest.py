@@ -97,3 +97,12 @@ def _user_settings_in_a_temporary_folder(tmp_path: Path) -> None:
     folder = tmp_path / "user-settings"
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_a_temporary_folder(tmp_path_factory, monkeypatch) -> Path:
+    """The program's own settings (window sizes, the calendar time) go to a fresh folder per
+    test, in this process and in the programs a test starts: never the real user's settings."""
+    folder = tmp_path_factory.mktemp("settings")
+    monkeypatch.setenv("UDVIKLINGSPLAN_SETTINGS_DIR", str(folder))
+    return folder

@@ -55,8 +55,27 @@ def active_year(plan: Plan, today: dt.date) -> int:
     return min(max(today.year, plan.first_year), plan.last_year)
 
 
-def check_plan(plan: Plan, framework: Framework, today: dt.date | None = None) -> list[Finding]:
-    """All findings for the plan, the most serious first."""
+#: A dialogue still to be arranged is mentioned this many days before its suggested date (and
+#: after it): a start dialogue months ahead is no task yet.
+DIALOGUE_NEAR_DAYS = 30
+
+
+def dialogue_is_near(day: dt.date, today: dt.date) -> bool:
+    """Whether a dialogue suggested for ``day`` is due to be arranged: near, or past."""
+    return day - today <= dt.timedelta(days=DIALOGUE_NEAR_DAYS)
+
+
+def check_plan(
+    plan: Plan,
+    framework: Framework,
+    today: dt.date | None = None,
+    being_written: str | None = None,
+) -> list[Finding]:
+    """All findings for the plan, the most serious first.
+
+    ``being_written``: the uid of a goal the leader has just created and not yet left. What it
+    still lacks (success signs, actions) is not pointed out while it is being written.
+    """
     today = today or dt.date.today()
     findings: list[Finding] = []
     findings += _situation(plan)
@@ -64,7 +83,8 @@ def check_plan(plan: Plan, framework: Framework, today: dt.date | None = None) -
     findings += _coverage(plan, framework, today)
     findings += _focus(plan, framework, today)
     for goal in plan.goals:
-        findings += _goal(goal, plan, framework, today)
+        if being_written is None or goal.uid != being_written:
+            findings += _goal(goal, plan, framework, today)
     findings += _dialogues(plan, today)
     findings += _involvement(plan, today)
     order = {f: i for i, f in enumerate(findings)}
@@ -278,7 +298,7 @@ def _dialogues(plan: Plan, today: dt.date) -> list[Finding]:
                         concern,
                     )
                 )
-            else:
+            elif dialogue_is_near(DialogueKind.START.suggested_date(year), today):
                 findings.append(
                     Finding(
                         Severity.ADVARSEL,

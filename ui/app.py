@@ -13,6 +13,7 @@ from udviklingsplan_app import APP_NAME
 from udviklingsplan_app.errors import UdviklingsplanError
 
 from .keyboard import show_focus
+from .settings import ORGANIZATION
 
 if TYPE_CHECKING:
     import sqlite3
@@ -39,7 +40,7 @@ def create_app() -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    app.setOrganizationName("Københavns Kommune")
+    app.setOrganizationName(ORGANIZATION)
     install_danish(app)
     show_focus(app)
     set_window_icon(app)

@@ -910,10 +910,12 @@ class GoalPartsEditor(QWidget):
         rows = indicator.measurements if indicator else []
         if row != self._measured_row:
             self.measurements_model.reset_rows(rows)
+            self.measurement_date.set_value(dt.date.today())  # another indicator: today
         else:
             self.measurements_model.set_rows(rows)
         self._measured_row = row
         self.chart.set_indicator(indicator)
+        self.chart.setVisible(indicator is not None)  # no big empty box without indicators
         if indicator is None:
             self.measurements_box.setTitle(self.tr("Målinger"))
         else:
@@ -1089,6 +1091,8 @@ class GoalPartsEditor(QWidget):
         date = self.measurement_date.value()
         if self._apply(self.tr("ny måling"), services.add_measurement, indicator.id, date, value):
             self.measurement_value.clear()
+            # The next measurement is most likely today's, not a copy of this one's date.
+            self.measurement_date.set_value(dt.date.today())
             if keep_focus:
                 self.measurement_value.setFocus()
 

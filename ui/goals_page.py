@@ -1323,6 +1323,7 @@ class GoalsPage(Page):
         if uid != self._uid:
             self.session.flush()  # may refresh the page (still on the old goal)
         self._uid = uid
+        self.session.showing_goal(uid)
         self._updating = True
         try:
             self._select_in_table(uid, scroll)

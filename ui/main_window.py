@@ -10,7 +10,7 @@ import importlib
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QStringListModel
+from PySide6.QtCore import QByteArray, QStringListModel
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from udviklingsplan_app.guidance import Concern
 
 from .pages import Page
 from .session import PlanSession, explain
+from .settings import settings
 
 
 def _rich(text: str, style: str = "") -> str:
@@ -79,6 +80,8 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("Planens oplysninger", "ui.details_page", "DetailsPage"),
 )
 OVERVIEW, SITUATION, GOALS, DIALOGUES, STRATEGY, DETAILS = range(len(PAGES))
+#: Where the window's size and place, and its panels' state, are kept (``ui.settings``).
+GEOMETRY_KEY, STATE_KEY = "main_window/geometry", "main_window/state"
 
 
 class MainWindow(QMainWindow):
@@ -106,6 +109,10 @@ class MainWindow(QMainWindow):
         # title bar stays above the task bar.
         available = self.screen().availableGeometry()
         self.resize(min(1320, available.width() - 16), min(760, available.height() - 40))
+        # The size, place and maximised state the leader left the window in (per user).
+        saved = settings().value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray) and not saved.isEmpty():
+            self.restoreGeometry(saved)
         self._build_view()
         self._build_menus()
         self._connect_callbacks()
@@ -301,6 +308,7 @@ class MainWindow(QMainWindow):
         )
         self.notice_close.clicked.connect(self._close_notice)
         self.session.changed.connect(self._on_plan_changed)
+        self.session.writingChanged.connect(self._on_goal_left)
         self.session.failed.connect(self.show_notice)
 
     def _on_undo(self) -> None:
@@ -361,6 +369,8 @@ class MainWindow(QMainWindow):
         if not 0 <= number < len(PAGES):
             return self.current_page()
         self.session.flush()
+        if number != GOALS:
+            self.session.showing_goal(None)  # a goal being written is left with its page
         page = self.page(number)
         if number in self._stale:
             self._stale.discard(number)
@@ -468,6 +478,15 @@ class MainWindow(QMainWindow):
                 page.refresh()
             else:
                 self._stale.add(number)
+
+    def _on_goal_left(self) -> None:
+        # The overview's findings now include the goal just written (the panel refreshes
+        # itself); the overview may be behind the guide, where the goal was written.
+        page = self._pages.get(OVERVIEW)
+        if page is not None and self.stack.currentIndex() == OVERVIEW:
+            page.refresh()
+        elif page is not None:
+            self._stale.add(OVERVIEW)
 
     def _close_notice(self) -> None:
         self.lasting_notice = ""
@@ -639,6 +658,10 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.show()  # a dock added to a window already on screen starts hidden
             self.resizeDocks([dock], [dock.preferred_width()], Qt.Orientation.Horizontal)
+            # The panel's width and whether it is open, as the leader left them.
+            state = settings().value(STATE_KEY)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                self.restoreState(state)
             self.view_menu.addSeparator()
             self.view_menu.addAction(dock.toggleViewAction())
             self._findings_dock = dock
@@ -685,7 +708,15 @@ class MainWindow(QMainWindow):
         if not self.session.flush() and not self.close_without_saving():
             event.ignore()
             return
+        self.remember_layout()
         super().closeEvent(event)
+
+    def remember_layout(self) -> None:
+        """Store the window's size, place and maximised state, and the Vejledning panel's."""
+        stored = settings()
+        stored.setValue(GEOMETRY_KEY, self.saveGeometry())
+        if self._findings_dock is not None:  # not built yet: what was stored stays
+            stored.setValue(STATE_KEY, self.saveState())
 
     def close_without_saving(self) -> bool:
         """Ask whether to close although some typing could not be stored (default: no)."""

@@ -83,7 +83,7 @@ class OverviewPage(Page):
             return
         self.overview_label.setText(
             self.tr(
-                "<b>Overblik</b> – udviklingsmål pr. år og %1 (dobbeltklik for at se målene)"
+                "<b>Overblik</b> – udviklingsmål pr. år og %1 (dobbeltklik for at åbne målene)"
             ).replace("%1", framework.terms.vision.lower())
         )
         self._fit_rows()
@@ -94,7 +94,7 @@ class OverviewPage(Page):
             if parts
             else self.tr("Planen har endnu ingen udviklingsmål.")
         )
-        findings = check_plan(plan, framework)
+        findings = check_plan(plan, framework, being_written=self.session.being_written)
         self.findings_model.set_findings(findings)
         if not findings:
             summary = self.tr("<b>Vejledning</b> – ingen bemærkninger, planen følger strategien")
@@ -120,4 +120,9 @@ class OverviewPage(Page):
             return
         year = plan.first_year + index.row()
         vision = framework.visions[index.column()].id
+        # The goals page shows the cell's goals, the first of them open in the editor (the
+        # others beside it in the list); an empty cell shows the empty year and vision.
         self.navigate.emit(Concern("vision", year=year, vision=vision))
+        goals = [g for g in plan.goals_in(year) if g.vision == vision]
+        if goals:
+            self.navigate.emit(Concern("goal", year=year, goal_uid=goals[0].uid, vision=vision))

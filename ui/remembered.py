@@ -10,14 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QSplitter
 
-from udviklingsplan_app import APP_NAME
-
-ORGANIZATION = "Københavns Kommune"
+from .settings import settings
 
 
 def user_settings() -> QSettings:
-    """The user's settings (tests point QSettings' user folder at a temporary one)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME)
+    """The user's settings file (:func:`ui.settings.settings`)."""
+    return settings()
 
 
 def remember_splitter(splitter: QSplitter, key: str) -> None:
