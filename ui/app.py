@@ -29,6 +29,11 @@ def install_danish(app: QApplication) -> list[QTranslator]:
         if translator.load(name, folder):
             app.installTranslator(translator)
             translators.append(translator)
+    from .qt_gaps import QtGapsTranslator
+
+    gaps = QtGapsTranslator(app)
+    app.installTranslator(gaps)
+    translators.append(gaps)
     return translators
 
 
