@@ -209,7 +209,7 @@ class ToggleDelegate(QStyledItemDelegate):
 
 
 class FocusStep(Step):
-    title = "Overblik over årene"
+    title = "Fireårsoverblik"  # named after the plan's years (see heading)
 
     def __init__(self, guide: GuideWindow) -> None:
         super().__init__(guide)
@@ -260,9 +260,14 @@ class FocusStep(Step):
 
     def heading(self) -> str:
         plan = self.plan
-        if plan is None:
-            return self.tr("Overblik over årene")
-        return self.tr(cycle_heading(plan.years))
+        years = plan.years if plan is not None else self.guide_years()
+        return self.tr(cycle_heading(years))
+
+    def guide_years(self) -> int:
+        """Before the plan exists: the years chosen in step 1 (the step's name from the start)."""
+        about = next(iter(getattr(self.guide, "steps", [])), None)
+        spin = getattr(about, "years", None)
+        return spin.value() if spin is not None else 4
 
     def why(self) -> str:
         plan, framework = self.plan, self.framework
