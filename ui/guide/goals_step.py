@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app import planning, services
-from udviklingsplan_app.domain import REQUIRED_PARTIES, Goal, Party, Plan
+from udviklingsplan_app.domain import DEFAULT_GOAL_TITLE, REQUIRED_PARTIES, Goal, Party, Plan
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import Concern, Finding, check_plan
 
@@ -453,7 +453,7 @@ class GoalsStep(Step):
             plan.id,
             year=self.year,
             vision=vision,
-            title=self.tr("Nyt udviklingsmål"),
+            title=DEFAULT_GOAL_TITLE,
         )
         goal = self.session.goal_by_id(goal_id)
         if goal is None:
