@@ -67,6 +67,12 @@ def test_the_help_says_what_the_program_is_for_the_year_where_the_data_is_and_wh
     assert "overdragelsesfil" in text and "JSON" in text  # JSON is explained here, only here
     assert "Ring til Servicedesk på 3366 1234 <hverdage>." in text  # shown as IT wrote it
     dialog.close()
+    # IT changes the text: the help shows the new one the next time it opens.
+    monkeypatch.setenv(ENV_VAR, "Servicedesk: 3366 9999")
+    window.help_action.trigger()
+    assert window.help_dialog is dialog
+    assert "Servicedesk: 3366 9999" in dialog.text.toPlainText()
+    dialog.close()
 
 
 def test_without_a_support_setting_the_help_has_the_default_text(

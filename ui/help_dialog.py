@@ -10,6 +10,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from udviklingsplan_app.crashlog import log_folder
@@ -106,7 +107,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         self.text = QTextBrowser(self)
         self.text.setOpenLinks(False)
-        self.text.setHtml(help_html(db_path))
+        self.db_path = db_path
         self.text.setAccessibleName(self.tr("Hjælp"))
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -118,3 +119,8 @@ class HelpDialog(QDialog):
         if screen is not None:
             width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
         self.resize(width, height)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Read each time it opens: IT's support text may have changed since.
+        self.text.setHtml(help_html(self.db_path))
+        super().showEvent(event)
