@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .domain import (
+    DEFAULT_GOAL_TITLE,
     REQUIRED_PARTIES,
     DialogueKind,
     Goal,
@@ -78,6 +79,7 @@ def check_plan(
     """
     today = today or dt.date.today()
     findings: list[Finding] = []
+    findings += _names(plan)
     findings += _situation(plan)
     findings += _goals_per_year(plan, framework, today)
     findings += _coverage(plan, framework, today)
@@ -89,6 +91,26 @@ def check_plan(
     findings += _involvement(plan, today)
     order = {f: i for i, f in enumerate(findings)}
     return sorted(findings, key=lambda f: (f.severity.rank, order[f]))
+
+
+def _names(plan: Plan) -> list[Finding]:
+    """The names on the paper the manager gets: the leader's and the manager's."""
+    missing = [
+        who
+        for who, name in (("dit navn", plan.leader.name), ("din leders navn", plan.manager.name))
+        if not name.strip()
+    ]
+    if not missing:
+        return []
+    return [
+        Finding(
+            Severity.TIP,
+            "plan-without-names",
+            f"Planen mangler {_and_list(missing)}. Navnene står øverst i planen og på forsiden af "
+            "Excel-filen, som din leder får. Skriv dem under »Planens oplysninger«.",
+            Concern("plan"),
+        )
+    ]
 
 
 def _situation(plan: Plan) -> list[Finding]:
@@ -253,6 +275,16 @@ def _goal(goal: Goal, plan: Plan, framework: Framework, today: dt.date) -> list[
                 "goal-without-success",
                 f"{name} har hverken {framework.terms.signs.lower()} eller egne succeskriterier. Et "
                 "godt udviklingsmål siger, hvordan I kan se, at det lykkes.",
+                concern,
+            )
+        )
+    if goal.title.strip() == DEFAULT_GOAL_TITLE:
+        findings.append(
+            Finding(
+                Severity.TIP,
+                "goal-default-title",
+                f"Et udviklingsmål i {goal.year} hedder stadig »{DEFAULT_GOAL_TITLE}«. Giv det en "
+                "titel, der siger, hvad I vil nå – fx »Tryghed om natten«.",
                 concern,
             )
         )

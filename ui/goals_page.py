@@ -495,7 +495,7 @@ class GoalEditor(QScrollArea):
         self.move_button.setToolTip(
             self.tr(
                 "Flyt målet med alt, hvad det rummer, til et andet år i planen. "
-                "Skal målet fortsætte næste år, så brug »Videreført til næste år…«."
+                "Skal målet fortsætte næste år, så brug »Viderefør til næste år…«."
             )
         )
         self.move_menu = QMenu(self.move_button)
@@ -1029,7 +1029,7 @@ class GoalsPage(Page):
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&Nyt mål"), left)
         self.delete_button = QPushButton(self.tr("&Slet mål…"), left)
-        self.carry_button = QPushButton(self.tr("Vi&dereført til næste år…"), left)
+        self.carry_button = QPushButton(self.tr("Vi&derefør til næste år…"), left)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.carry_button)
@@ -1398,6 +1398,8 @@ class GoalsPage(Page):
         year = self.proxy.year or next(
             (y for y in plan.cycle_years if y not in with_goals), plan.first_year
         )
+        from udviklingsplan_app.domain import DEFAULT_GOAL_TITLE
+
         vision = self.proxy.vision or framework.visions[0].id
         goal_id = self.session.apply(
             self.tr("nyt mål"),
@@ -1405,7 +1407,7 @@ class GoalsPage(Page):
             plan.id,
             year=year,
             vision=vision,
-            title=self.tr("Nyt udviklingsmål"),
+            title=DEFAULT_GOAL_TITLE,
         )
         goal = self.session.goal_by_id(goal_id)
         if goal is None:
@@ -1460,7 +1462,7 @@ class GoalsPage(Page):
             return
         note, ok = QInputDialog.getText(
             self,
-            self.tr("Videreført til næste år"),
+            self.tr("Viderefør til næste år"),
             self.tr(
                 "»%1« fortsætter i %2 med de handlinger, der ikke er udført.\n\n"
                 "Bemærkning til statushistorikken (kan udelades):"

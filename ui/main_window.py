@@ -191,11 +191,13 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Der er endnu ingen plan i databasen.\n\n"
                 "Begynd en ny plan for din arbejdsplads, eller hent en plan, fx den, din "
-                "forgænger eller din leder har sendt dig som JSON-fil."
+                "forgænger eller din leder har sendt dig som overdragelsesfil."
             )
         )
         self.empty_new = QPushButton(self.tr("&Ny plan…"), self.empty_box)
-        self.empty_import = QPushButton(self.tr("&Importér plan fra JSON…"), self.empty_box)
+        self.empty_import = QPushButton(
+            self.tr("&Importér plan fra overdragelsesfil…"), self.empty_box
+        )
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.empty_new)
@@ -220,8 +222,8 @@ class MainWindow(QMainWindow):
         self.new_year_action.setEnabled(False)
         self.excel_action = QAction(self.tr("Eksportér til &Excel…"), self)
         self.calendar_action = QAction(self.tr("Gem dialoger som &kalenderfil (.ics)…"), self)
-        self.import_action = QAction(self.tr("&Importér plan fra JSON…"), self)
-        self.export_action = QAction(self.tr("Eksportér plan til &JSON…"), self)
+        self.import_action = QAction(self.tr("&Importér plan fra overdragelsesfil…"), self)
+        self.export_action = QAction(self.tr("Gem plan som &overdragelsesfil…"), self)
         self.backup_action = QAction(self.tr("&Sikkerhedskopi…"), self)
         self.restore_action = QAction(self.tr("&Gendan fra sikkerhedskopi…"), self)
         self.quit_action = QAction(self.tr("&Afslut"), self)
@@ -272,8 +274,17 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Hjælp"))
+        self.help_action = QAction(self.tr("&Sådan bruger du Udviklingsplan"), self)
+        self.guide_again_action = QAction(self.tr("Åbn &guiden for året…"), self)
         self.about_action = QAction(self.tr("&Om Udviklingsplan"), self)
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.guide_again_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+        # The guide's year is worked out when the menu opens.
+        help_menu.aboutToShow.connect(self.update_guide_again_action)
+        self.help_menu = help_menu
+        self.help_dialog: QWidget | None = None
 
     def _install_shortcuts(self) -> None:
         """Keyboard shortcuts; set after the first paint (setting one creates Qt's enums)."""
@@ -286,6 +297,7 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(standard.Open)
         self.export_action.setShortcut(standard.SaveAs)
         self.quit_action.setShortcut(standard.Quit)
+        self.help_action.setShortcut(standard.HelpContents)
         self.undo_action.setShortcut(standard.Undo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(standard.Redo)])
         for number, action in enumerate(self.page_actions):
@@ -303,6 +315,8 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self._on_restore)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._on_about)
+        self.help_action.triggered.connect(self._on_help)
+        self.guide_again_action.triggered.connect(self._on_guide_again)
         self.nav.selectionModel().currentChanged.connect(
             lambda current, _previous: self.show_page(current.row())
         )
@@ -567,6 +581,33 @@ class MainWindow(QMainWindow):
         self.new_year_action.setToolTip(why or self.new_year_action.text().replace("&", ""))
         self.file_menu.setToolTipsVisible(bool(why))
 
+    def update_guide_again_action(self) -> None:
+        from .guide import guide_year
+
+        plan = self.session.plan
+        self.guide_again_action.setText(
+            self.tr("Åbn &guiden for %1…").replace("%1", str(guide_year(plan)))
+            if plan is not None
+            else self.tr("Åbn &guiden for en ny plan…")
+        )
+
+    def _on_guide_again(self) -> None:
+        """Hjælp ▸ Åbn guiden for året: the guide for the year the leader works in now."""
+        from .guide import open_guide_for_year
+
+        self.session.flush()
+        if self.finish_start():
+            open_guide_for_year(self)
+
+    def _on_help(self) -> None:
+        from .help_dialog import HelpDialog
+
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self._db_path, self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
+
     def resume_guide(self) -> None:
         """At program start, after the first paint: a guide left midway opens at its step;
         an empty database opens the guide for the first plan."""
@@ -576,7 +617,10 @@ class MainWindow(QMainWindow):
 
     def _on_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Importér plan"), str(Path.home()), self.tr("Udviklingsplan (*.json)")
+            self,
+            self.tr("Importér plan"),
+            str(Path.home()),
+            self.tr("Overdragelsesfil med en udviklingsplan (*.json)"),
         )
         if not name:
             return
@@ -602,7 +646,10 @@ class MainWindow(QMainWindow):
 
         suggestion = Path.home() / safe_file_name(f"Udviklingsplan {plan.workplace}", ".json")
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Eksportér plan"), str(suggestion), self.tr("Udviklingsplan (*.json)")
+            self,
+            self.tr("Gem plan som overdragelsesfil"),
+            str(suggestion),
+            self.tr("Overdragelsesfil med en udviklingsplan (*.json)"),
         )
         if not name:
             return

@@ -48,7 +48,7 @@ class OverviewPage(Page):
         self._row_fitter = QTimer(self)
         self._row_fitter.setSingleShot(True)
         self._row_fitter.setInterval(0)
-        self._row_fitter.timeout.connect(self.overview.resizeRowsToContents)
+        self._row_fitter.timeout.connect(self._fit_to_width)
         self.overview.horizontalHeader().sectionResized.connect(self._fit_rows)
         overview_layout.addWidget(self.overview)
         self.status_counts = QLabel(overview_box)  # status labels only: shown as plain text
@@ -109,6 +109,16 @@ class OverviewPage(Page):
     def _fit_rows(self) -> None:
         # Rows follow the wrapped titles at the columns' final width, once layout has settled.
         self._row_fitter.start()
+
+    def _fit_to_width(self) -> None:
+        # Column titles wrap at the columns' width (at 150 % on a 1366 × 768 screen a title
+        # on one line was cut at both ends), then the rows follow their wrapped goal titles.
+        header = self.overview.horizontalHeader()
+        char = max(self.fontMetrics().averageCharWidth(), 1)
+        self.overview_model.wrap_headers(
+            [(header.sectionSize(n) - char) // char for n in range(header.count())]
+        )
+        self.overview.resizeRowsToContents()
 
     def _on_finding(self, index: QModelIndex) -> None:
         if index.isValid():

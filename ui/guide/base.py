@@ -193,6 +193,13 @@ class GuideWindow(QDialog):
         layout.addLayout(right, 1)
         self.setWindowTitle(self.window_title())
 
+    def update_step_names(self) -> None:
+        names = self._step_names()
+        if names != self.steps_model.stringList():
+            self.steps_model.setStringList(names)
+            if self._current >= 0:
+                self._select_in_list()
+
     def _step_names(self) -> list[str]:
         return [f"{n}. {step.heading()}" for n, step in enumerate(self.steps, 1)]
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app import planning, services
-from udviklingsplan_app.domain import REQUIRED_PARTIES, Goal, Party, Plan
+from udviklingsplan_app.domain import DEFAULT_GOAL_TITLE, REQUIRED_PARTIES, Goal, Party, Plan
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import Concern, Finding, check_plan
 
@@ -121,15 +122,17 @@ class InvolvementChecks(QGroupBox):
                 self,
             )
         )
-        row = QHBoxLayout()
+        # Two by two: in one row the four boxes made the editor scroll sideways at 150 %
+        # on a 1366 × 768 screen.
+        grid = QGridLayout()
         self.boxes: dict[Party, QCheckBox] = {}
-        for party in REQUIRED_PARTIES:
+        for number, party in enumerate(REQUIRED_PARTIES):
             box = QCheckBox(party.label, self)
             box.toggled.connect(lambda checked, p=party: self._on_toggled(p, checked))
             self.boxes[party] = box
-            row.addWidget(box)
-        row.addStretch(1)
-        layout.addLayout(row)
+            grid.addWidget(box, number // 2, number % 2)
+        grid.setColumnStretch(2, 1)
+        layout.addLayout(grid)
 
     def set_goal(self, goal: Goal | None) -> None:
         self.goal = goal
@@ -468,7 +471,7 @@ class GoalsStep(Step):
             plan.id,
             year=self.year,
             vision=vision,
-            title=self.tr("Nyt udviklingsmål"),
+            title=DEFAULT_GOAL_TITLE,
         )
         goal = self.session.goal_by_id(goal_id)
         if goal is None:
