@@ -29,12 +29,12 @@ from udviklingsplan_app.storage.database import check_database
 
 WORKER = ROOT / "tests" / "crash_worker.py"
 ROUNDS = int(os.environ.get("CRASH_ROUNDS", "40"))
+
+
 def _by_content(goals: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The goals without their ids: a plan imported again beside the first gets new ones."""
     ids = {g["id"]: index for index, g in enumerate(goals)}
-    return [
-        {**g, "id": None, "carried_over_from": ids.get(g["carried_over_from"])} for g in goals
-    ]
+    return [{**g, "id": None, "carried_over_from": ids.get(g["carried_over_from"])} for g in goals]
 
 
 EXPECTED_GOALS = _by_content(plan_to_data(read_plan_file(EXAMPLE))["plan"]["goals"])
