@@ -39,10 +39,11 @@ class ImportKind(StrEnum):
     COPY = "copy"
 
 
-def describe(summary: PlanSummary) -> str:
+def describe(summary: PlanSummary | Plan) -> str:
     """``»Bostedet Ærtebjerg«, 2026–2029, 4 mål`` – the plan as a leader knows it."""
-    goals = "1 mål" if summary.goal_count == 1 else f"{summary.goal_count} mål"
-    return f"»{summary.workplace}«, {years_label(summary.first_year, summary.years)}, {goals}"
+    count = summary.goal_count if isinstance(summary, PlanSummary) else len(summary.goals)
+    years = years_label(summary.first_year, summary.years)
+    return f"»{summary.workplace}«, {years}, {count} mål"
 
 
 class PlanAlreadyThere(InputError):
