@@ -213,7 +213,7 @@ read_uninstall_key || fail "no uninstall key $UNINSTALL_KEY in the 64-bit regist
 [ "$(key_value InstallLocation)" = 'C:\Program Files\Udviklingsplan\' ] ||
   fail "InstallLocation is '$(key_value InstallLocation)'"
 [ "$(key_value Publisher)" = "Københavns Kommune, Socialforvaltningen" ] ||
-  fail "Publisher is '$(key_value Publisher)' (the .iss must stay UTF-8 with its BOM)"
+  fail "Publisher is '$(key_value Publisher)' (the .iss's æøå must reach the registry intact)"
 quiet=$(key_value QuietUninstallString)
 [ "$quiet" = '"C:\Program Files\Udviklingsplan\unins000.exe" /SILENT' ] || fail "QuietUninstallString is '$quiet'"
 key_absent 32 || fail "an uninstall key under WOW6432Node too"
