@@ -15,7 +15,7 @@ from udviklingsplan_app.exchange.excel_layout import (
     wrapped_lines,
 )
 from udviklingsplan_app.exchange.excel_texts import (
-    carry_over_lines,
+    carry_over_links,
     current_status_note,
     open_points,
 )
@@ -84,11 +84,11 @@ def test_carry_over_lines_name_the_year_and_title_both_ways() -> None:
     second = Goal(2027, "v", "Fast tid i alle teams", carried_over_from=first.uid)
     orphan = Goal(2028, "v", "Uden forgænger", carried_over_from="slettet")
     plan = _plan(first, second, orphan)
-    assert carry_over_lines(first, plan) == ["Videreført til 2027: Fast tid i alle teams"]
-    assert carry_over_lines(second, plan) == ["Videreført fra 2026: Fast tid"]
-    assert carry_over_lines(orphan, plan) == [
-        "Videreført fra et udviklingsmål, der ikke længere er i planen"
-    ]
+    links = carry_over_links(plan)
+    assert links[first.uid] == ["Videreført til 2027: Fast tid i alle teams"]
+    assert links[second.uid] == ["Videreført fra 2026: Fast tid"]
+    assert links[orphan.uid] == ["Videreført fra et udviklingsmål, der ikke længere er i planen"]
+    assert len(links) == 3
 
 
 def _findings(*severities: Severity) -> list[Finding]:

@@ -46,7 +46,7 @@ from ..domain import (
 from ..framework import Framework
 from ..guidance import Finding, check_plan
 from . import excel_layout
-from .excel_texts import carry_over_lines, current_status_note, open_points
+from .excel_texts import carry_over_links, current_status_note, open_points
 from .files import safe_file_name, write_atomically
 
 #: What the workbook says about its format, so a returned workbook can be recognised and read.
@@ -832,11 +832,9 @@ _GOAL_COLUMNS = 14  # the thirteen a reader sees, and the hidden id
 _NAME_CAP = 26.0
 
 
-def _goal_values(goal: Goal, plan: Plan, framework: Framework) -> tuple[str, ...]:
+def _goal_values(goal: Goal, framework: Framework, links: dict[str, list[str]]) -> tuple[str, ...]:
     """The goal's texts in the columns after the year, up to the owner."""
-    note = "\n".join(
-        part for part in (current_status_note(goal), *carry_over_lines(goal, plan)) if part
-    )
+    note = "\n".join(part for part in (current_status_note(goal), *links.get(goal.uid, ())) if part)
     return (
         _vision_title(framework, goal.vision),
         _theme_title(framework, goal.theme),
@@ -876,7 +874,8 @@ def _goals(sheet: _Sheet, plan: Plan, framework: Framework) -> None:
         (ID_HEADER, 34, 34),
     ]
     assert len(layout) == _GOAL_COLUMNS
-    rows = [_goal_values(goal, plan, framework) for goal in plan.goals]
+    links = carry_over_links(plan)
+    rows = [_goal_values(goal, framework, links) for goal in plan.goals]
     widths = [width for _, width, _ in layout]
     for index, (header, width, widest) in enumerate(layout[1:12], start=1):
         width = excel_layout.fitting_width([header], width, widest, bold=True)

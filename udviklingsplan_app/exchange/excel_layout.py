@@ -82,26 +82,31 @@ def _room(column_width: float, bold: bool) -> float:
 def wrapped_lines(text: str, column_width: float, *, bold: bool = False) -> int:
     """How many lines the text takes wrapped in a column this wide (at least 1)."""
     room = _room(column_width, bold)
-    space = _WIDTH[" "]
     total = 0
     for paragraph in text.split("\n"):
         if len(paragraph) * 2.0 <= room:  # no character is wider than 2
             total += 1
-            continue
-        lines, used = 1, -1.0  # -1: nothing on the line yet
-        for word in paragraph.split(" "):
-            width = text_width(word)
-            if used >= 0 and used + space + width <= room:
-                used += space + width
-                continue
-            if used >= 0:
-                lines += 1
-            if width > room:  # a word wider than the column is broken where it must be
-                lines += int(width // room)
-                width = width % room
-            used = width
-        total += lines
+        else:
+            total += _paragraph_lines(paragraph, room)
     return max(1, total)
+
+
+@lru_cache(maxsize=4_096)  # a title or a note is measured again on several sheets
+def _paragraph_lines(paragraph: str, room: float) -> int:
+    space = _WIDTH[" "]
+    lines, used = 1, -1.0  # -1: nothing on the line yet
+    for word in paragraph.split(" "):
+        width = text_width(word)
+        if used >= 0 and used + space + width <= room:
+            used += space + width
+            continue
+        if used >= 0:
+            lines += 1
+        if width > room:  # a word wider than the column is broken where it must be
+            lines += int(width // room)
+            width = width % room
+        used = width
+    return lines
 
 
 def word_width(text: str, *, bold: bool = False) -> float:
@@ -120,11 +125,13 @@ def fitting_width(
     At least ``width``; a word too wide even for ``widest`` is split anyway, so it does not
     widen the column for nothing.
     """
-    for text in texts:
-        for word in text.split():
-            needed = word_width(word, bold=bold)
-            if width < needed <= widest:
-                width = needed
+    words = {word for text in texts for word in text.split()}
+    for word in words:
+        if len(word) * 2.0 / _SAFETY + _PADDING <= width:  # no character is wider than 2
+            continue
+        needed = word_width(word, bold=bold)
+        if width < needed <= widest:
+            width = needed
     return width
 
 

@@ -16,22 +16,26 @@ def current_status_note(goal: Goal) -> str:
     return latest.note.strip() if latest and latest.status is goal.status else ""
 
 
-def carry_over_lines(goal: Goal, plan: Plan) -> list[str]:
-    """``Videreført fra 2026: <titel>`` and ``Videreført til 2027: <titel>`` for this goal."""
-    lines = []
-    if goal.carried_over_from:
-        source = next((g for g in plan.goals if g.uid == goal.carried_over_from), None)
-        lines.append(
+def carry_over_links(plan: Plan) -> dict[str, list[str]]:
+    """For each goal's uid: ``Videreført fra 2026: <titel>`` and ``Videreført til 2027: …``.
+
+    Worked out once for the whole plan (an export of thousands of goals stays linear).
+    """
+    by_uid = {goal.uid: goal for goal in plan.goals}
+    links: dict[str, list[str]] = {}
+    for goal in plan.goals:
+        if not goal.carried_over_from:
+            continue
+        source = by_uid.get(goal.carried_over_from)
+        links.setdefault(goal.uid, []).insert(
+            0,
             f"Videreført fra {source.year}: {source.title}"
             if source
-            else "Videreført fra et udviklingsmål, der ikke længere er i planen"
+            else "Videreført fra et udviklingsmål, der ikke længere er i planen",
         )
-    lines += [
-        f"Videreført til {later.year}: {later.title}"
-        for later in plan.goals
-        if later.carried_over_from == goal.uid and later is not goal
-    ]
-    return lines
+        if source is not None and source is not goal:
+            links.setdefault(source.uid, []).append(f"Videreført til {goal.year}: {goal.title}")
+    return links
 
 
 def _count(number: int, one: str, many: str) -> str:
