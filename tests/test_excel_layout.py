@@ -112,3 +112,15 @@ def test_open_points_count_the_findings_in_one_line(
     severities: tuple[Severity, ...], expected: str
 ) -> None:
     assert open_points(_findings(*severities), "V") == expected
+
+
+def test_a_column_widens_until_no_text_outgrows_excels_highest_row() -> None:
+    from udviklingsplan_app.exchange.excel_layout import MAX_LINES, width_for_lines
+
+    long = "Et ord mere i en lang tekst om handlinger. " * 40
+    assert wrapped_lines(long, 20) > MAX_LINES
+    wide = width_for_lines(["kort", long], 20, 60)
+    assert 20 < wide <= 60 and wrapped_lines(long, wide) <= MAX_LINES
+    assert wrapped_lines(long, wide - 1) > MAX_LINES  # no wider than it must be
+    assert width_for_lines(["kort"], 20, 60) == 20
+    assert width_for_lines([long * 10], 20, 40) == 40  # never beyond the widest

@@ -108,11 +108,11 @@ def test_the_printed_workbook_reads_as_a_meeting_paper(workbook: Path, tmp_path:
     assert {"Overblik", "Udviklingsmål", "Statushistorik", "Vejledning"} <= set(sheets)
     front = pages[0][1]
     assert "Filformat" not in front and "Åbne punkter" in front
-    # The goals: at most a page a goal, in type not much smaller than the front's 11 points.
+    # The goals: fewer pages than goals, in type at least seven tenths of the front's.
     goal_pages = [(text, height) for sheet, text, height in pages if sheet == "Udviklingsmål"]
-    assert 1 <= len(goal_pages) <= len(plan.goals)
+    assert 1 <= len(goal_pages) < len(plan.goals)
     front_height = pages[0][2]
-    assert all(height >= 0.72 * front_height for _, height in goal_pages)
+    assert all(height >= 0.68 * front_height for _, height in goal_pages)
     goals_text = "\n".join(text for text, _ in goal_pages)
     # A name in a column of names is printed whole, never split over two lines.
     assert NAME in goals_text

@@ -879,7 +879,9 @@ def _goals(sheet: _Sheet, plan: Plan, framework: Framework) -> None:
     widths = [width for _, width, _ in layout]
     for index, (header, width, widest) in enumerate(layout[1:12], start=1):
         width = excel_layout.fitting_width([header], width, widest, bold=True)
-        widths[index] = excel_layout.fitting_width((v[index - 1] for v in rows), width, widest)
+        width = excel_layout.fitting_width((v[index - 1] for v in rows), width, widest)
+        # A goal with much text widens its column rather than being cut at Excel's highest row.
+        widths[index] = excel_layout.width_for_lines((v[index - 1] for v in rows), width, 40)
     columns = [_Column(header, width) for (header, _, _), width in zip(layout, widths, strict=True)]
     sheet.header_row(1, columns)
     status_col, comment_col, id_col = 10, 13, 14

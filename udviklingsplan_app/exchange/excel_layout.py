@@ -135,6 +135,20 @@ def fitting_width(
     return width
 
 
+#: The most wrapped lines a row can show: Excel's highest row holds no more.
+MAX_LINES = int((MAX_ROW_POINTS - 4) // LINE_POINTS)
+
+
+def width_for_lines(texts: Iterable[str], width: float, widest: float) -> float:
+    """The column width (from ``width`` up to ``widest``) at which no text needs more than
+    :data:`MAX_LINES` lines, so no row is cut at Excel's highest row."""
+    tall = [text for text in texts if wrapped_lines(text, width) > MAX_LINES]
+    while tall and width < widest:
+        width = min(widest, width + 1)
+        tall = [text for text in tall if wrapped_lines(text, width) > MAX_LINES]
+    return width
+
+
 def row_points(lines: int) -> float:
     """The row height, in points, that shows this many wrapped lines."""
     return min(MAX_ROW_POINTS, lines * LINE_POINTS + 4)
