@@ -91,7 +91,7 @@ def wrapped_lines(text: str, column_width: float, *, bold: bool = False) -> int:
     return max(1, total)
 
 
-@lru_cache(maxsize=4_096)  # a title or a note is measured again on several sheets
+@lru_cache(maxsize=65_536)  # a text is measured again for its row and on other sheets
 def _paragraph_lines(paragraph: str, room: float) -> int:
     space = _WIDTH[" "]
     lines, used = 1, -1.0  # -1: nothing on the line yet
