@@ -32,11 +32,10 @@ from udviklingsplan_app.domain import (
     years_label,
 )
 from udviklingsplan_app.guidance import Concern
-
-from .pages import Page
-from .session import PlanSession, explain
-from .situation_page import muted_label
-from .widgets import AutoSave
+from ui.pages.base import Page
+from ui.pages.situation_page import muted_label
+from ui.session import PlanSession, explain
+from ui.widgets.autosave import AutoSave
 
 TEXT_FIELDS = ("workplace", "leader_name", "leader_title", "manager_name", "manager_title")
 SPIN_FIELDS = ("level", "first_year", "years")
