@@ -54,7 +54,8 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app import services
-from udviklingsplan_app.domain import Goal, Plan, Status, StatusChange, long_date
+from udviklingsplan_app.domain import Goal, Plan, Status, StatusChange
+from udviklingsplan_app.formatting import long_date
 from udviklingsplan_app.framework import Framework, Sign, Vision
 from udviklingsplan_app.guidance import Concern
 from ui.editors.goal_parts import GoalPartsEditor
