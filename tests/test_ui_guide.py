@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -218,7 +218,9 @@ def test_the_guide_takes_a_leader_from_a_blank_page_to_a_plan_for_the_year(
     dialogues: DialoguesStep = guide.current_step()
     # The suggested dates are there at once; the leader moves the start dialogue.
     assert dialogues.dates[DialogueKind.MIDT].value() == dt.date(2027, 6, 1)
-    dialogues.dates[DialogueKind.START].setDate(QDate(2027, 2, 9))
+    # Typed, not yet read (no Return): going on to the next step stores it.
+    dialogues.dates[DialogueKind.START].selectAll()
+    qtbot.keyClicks(dialogues.dates[DialogueKind.START], "9/2 2027")
 
     click(qtbot, guide.next_button)
     assert guide.current == REVIEW
@@ -588,7 +590,8 @@ def test_the_calendar_file_holds_the_years_dialogues_on_their_dates(
     guide.go(DIALOGUES)
     step: DialoguesStep = guide.current_step()
     edit = step.dates[DialogueKind.SLUT]
-    edit.setDate(QDate(2027, 11, 23))
+    edit.selectAll()
+    qtbot.keyClicks(edit, "23. nov. 2027")  # the calendar file reads what was just typed
     target = tmp_path / "dialoger"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "Kalenderfil (*.ics)")

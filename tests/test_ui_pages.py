@@ -141,7 +141,9 @@ def test_a_dialogue_is_planned_held_and_noted(qtbot, win: MainWindow, example_pl
     assert form.suggestion.text() == "Foreslået: 1. juni 2028"
 
     qtbot.mouseClick(form.use_suggestion, Qt.MouseButton.LeftButton)
-    form.held.setDate(QDate(2028, 6, 3))  # as when picked in the calendar
+    form.held.open_calendar()
+    form.held.calendar.activated.emit(QDate(2028, 6, 3))  # as when picked in the calendar
+    assert not form.held.calendar.isVisible() and form.held.text() == "3. juni 2028"
     _type_at_end(qtbot, form.participants, "Mette Holm,  Henrik Lund")
     _type_at_end(qtbot, form.notes, "Sygefraværet er faldet.")
     win.session.flush()

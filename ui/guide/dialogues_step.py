@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Dialogue, DialogueKind, long_date
 
+from ..date_edit import DateEdit
 from ..situation_page import muted_label, with_mnemonic
-from ..widgets import OptionalDateEdit
 from .base import GuideWindow, Step
 
 # Alt+letter for each dialogue's date (free of the guide's Tilbage, Næste/Færdig and Gem).
@@ -55,7 +55,7 @@ class DialoguesStep(Step):
 
     def __init__(self, guide: GuideWindow) -> None:
         super().__init__(guide)
-        self.dates: dict[DialogueKind, OptionalDateEdit] = {}
+        self.dates: dict[DialogueKind, DateEdit] = {}
         self.suggestions: dict[DialogueKind, QLabel] = {}
         self.use_buttons: dict[DialogueKind, QToolButton] = {}
         layout = QVBoxLayout(self)
@@ -67,11 +67,10 @@ class DialoguesStep(Step):
             font = name.font()
             font.setBold(True)
             name.setFont(font)
-            date = OptionalDateEdit(self)
+            date = DateEdit(self, session=self.session)
             date.setAccessibleName(
                 self.tr("Planlagt dato for %1").replace("%1", kind.label.lower())
             )
-            date.setMinimumWidth(self.fontMetrics().horizontalAdvance("30. september 2026") + 60)
             name.setBuddy(date)
             use = QToolButton(self)
             use.setText(self.tr("Brug forslaget"))
@@ -82,7 +81,8 @@ class DialoguesStep(Step):
             grid.addWidget(use, 2 * row, 2)
             grid.addWidget(suggestion, 2 * row, 3)
             grid.addWidget(purpose, 2 * row + 1, 1, 1, 3)
-            date.dateChanged.connect(lambda _d, k=kind: self._on_date(k))
+            date.committed.connect(lambda value, k=kind: self._store(k, value))
+            date.refused.connect(self.session.failed)
             use.clicked.connect(lambda _=False, k=kind: self._use_suggestion(k))
             self.dates[kind] = date
             self.suggestions[kind] = suggestion
@@ -161,7 +161,7 @@ class DialoguesStep(Step):
 
     # --- editing -----------------------------------------------------------------------------
 
-    def _store(self, kind: DialogueKind, planned: dt.date | None, merge: bool) -> None:
+    def _store(self, kind: DialogueKind, planned: dt.date | None) -> None:
         plan = self.plan
         if plan is None or plan.id is None:
             return
@@ -173,17 +173,12 @@ class DialoguesStep(Step):
             services.save_dialogue,
             plan.id,
             dataclasses.replace(stored, id=None, planned=planned),
-            merge=f"dialogue:{self.year}:{kind.value}:planned" if merge else "",
         )
-
-    def _on_date(self, kind: DialogueKind) -> None:
-        # Typing a date changes it digit by digit; those changes are one step to undo.
-        self._store(kind, self.dates[kind].value(), merge=True)
 
     def _use_suggestion(self, kind: DialogueKind) -> None:
         suggested = kind.suggested_date(self.year)
-        self.dates[kind].set_value(suggested)
-        self._store(kind, suggested, merge=False)
+        self.dates[kind].set_value(suggested, force=True)
+        self._store(kind, suggested)
 
     def save_calendar(self) -> Path | None:
         """Ask where, then write the year's dialogues as a calendar file; the file or None."""
