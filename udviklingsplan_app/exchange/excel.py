@@ -431,9 +431,18 @@ class _Sheet:
 # --- the workbook --------------------------------------------------------------------------
 
 
-def build_workbook(plan: Plan, framework: Framework, *, today: dt.date) -> Any:
-    """The plan as an openpyxl ``Workbook`` (not yet saved)."""
+def build_workbook(
+    plan: Plan, framework: Framework, *, today: dt.date, export_id: str | None = None
+) -> Any:
+    """The plan as an openpyxl ``Workbook`` (not yet saved).
+
+    ``export_id`` names this export in the workbook's hidden marks (a new one when not given),
+    so that the manager's answer can be read back (:mod:`.answer`).
+    """
     from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    from .. import app_version
+    from .answer import add_answer_marks, new_export_id
 
     workbook = Workbook()
     styles = _Styles(workbook)
@@ -462,6 +471,14 @@ def build_workbook(plan: Plan, framework: Framework, *, today: dt.date) -> Any:
             _print_only_on_request(sheet.ws)
     workbook.active = 0
     _properties(workbook, plan, framework, today)
+    add_answer_marks(
+        workbook,
+        plan,
+        export_id=export_id or new_export_id(),
+        today=today,
+        front_sheet=front.ws.title,
+        program_version=app_version(),
+    )
     return workbook
 
 
