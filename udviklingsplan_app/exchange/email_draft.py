@@ -13,8 +13,9 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
 
-from ..domain import Dialogue, DialogueKind, Plan, danish_month
+from ..domain import Dialogue, DialogueKind, Plan
 from ..errors import InputError
+from ..formatting import danish_month
 from .files import write_atomically
 
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
