@@ -32,13 +32,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..atomic_files import write_atomically
 from ..domain import DialogueKind, Goal, Plan, Severity, SituationSection, Status
 from ..formatting import danish_date, danish_number, long_date, years_label
 from ..framework import Framework
 from ..guidance import Finding, check_plan
 from . import excel_layout
 from .excel_texts import carry_over_links, current_status_note, open_points
-from .files import safe_file_name, write_atomically
+from .files import safe_file_name
 
 #: What the workbook says about its format, so a returned workbook can be recognised and read.
 FORMAT_NAME = "udviklingsplan-excel"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import schema, validation
+from ..atomic_files import write_atomically
 from ..domain import (
     Action,
     Dialogue,
@@ -31,7 +32,6 @@ from ..domain import (
 from ..errors import FrameworkError, InputError, ValidationError, os_reason
 from ..framework import get_framework
 from ..jsontext import decode_bytes, parse_text
-from .files import write_atomically
 
 FORMAT, VERSION = "udviklingsplan", 1
 SCHEMA = "udviklingsplan-v1.schema.json"

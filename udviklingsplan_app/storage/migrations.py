@@ -182,3 +182,25 @@ def _run(statements: list[str]) -> Callable[[pw.Database], None]:
 
 #: ``MIGRATIONS[n]`` takes a database from schema version ``n`` to ``n + 1``.
 MIGRATIONS: list[Callable[[pw.Database], None]] = [_run(_V1), _run(_V2), _v3]
+#: The schema version this program writes: one per migration step.
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(
+    db: pw.SqliteDatabase, target: int, steps: list[Callable[[pw.Database], None]] | None = None
+) -> None:
+    """Run the missing steps up to ``target``, each in a write-locked transaction.
+
+    Each transaction reads the version again, so two programs opening an old file at once
+    cannot both run the same step. ``steps`` defaults to :data:`MIGRATIONS`.
+    """
+    steps = MIGRATIONS if steps is None else steps
+    if db.pragma("user_version") >= target:
+        return
+    while True:
+        with db.atomic(lock_type="IMMEDIATE"):
+            version = db.pragma("user_version")
+            if version >= target:
+                return
+            steps[version](db)
+            db.execute_sql(f"PRAGMA user_version = {version + 1}")  # type: ignore[no-untyped-call]
