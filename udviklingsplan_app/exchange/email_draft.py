@@ -16,7 +16,7 @@ from pathlib import Path
 from ..domain import Dialogue, DialogueKind, Plan
 from ..errors import InputError
 from ..formatting import danish_month
-from .files import write_atomically
+from ..atomic_files import write_atomically
 
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
