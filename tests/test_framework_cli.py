@@ -17,7 +17,7 @@ def test_check_prints_a_summary(cli, tmp_path: Path) -> None:
     assert lines[1] == "Id: socialstrategi-2027   Version: 2027.1"
     assert lines[2] == "Indsatsområder (4):"
     assert lines[3].startswith(
-        "  IO1 Afskaffelse af hjemløshed i København – 0 temaer, 1 målsætninger"
+        "  IO1 Afskaffelse af hjemløshed i København – 0 temaer, 1 målsætning"
     )
 
 

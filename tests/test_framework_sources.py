@@ -316,3 +316,14 @@ def test_moving_to_a_newer_version_keeps_the_goal_flags_it_and_undoes(
     # Redo
     services.restore_plan(plan_id, moved)
     assert services.load_plan(plan_id).framework_version == "2018.2"
+
+
+def test_the_example_in_the_documentation_passes_the_check(tmp_path: Path) -> None:
+    text = (ROOT / "docs" / "strategiramme.md").read_text(encoding="utf-8")
+    example = text.split("```json\n", 1)[1].split("```", 1)[0]
+    framework = sources.check_framework_file(write(tmp_path, example, "eksempel.json"))
+    assert framework.key == ("eksempel-strategi", "2027.1")
+    assert sources.summary_lines(framework)[3:] == [
+        "  V1 Et trygt liv – 1 tema, 1 tegn på succes",
+        "  V2 En stærk organisation – 0 temaer, 1 tegn på succes",
+    ]

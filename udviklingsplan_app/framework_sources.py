@@ -212,9 +212,11 @@ def summary_lines(framework: Framework) -> list[str]:
         f"{terms.visions} ({len(framework.visions)}):",
     ]
     for vision in framework.visions:
+        themes = terms.theme if len(vision.themes) == 1 else terms.themes
+        signs = terms.sign if len(vision.signs) == 1 else terms.signs
         lines.append(
-            f"  {vision.code} {vision.title} – {len(vision.themes)} {terms.themes.lower()}, "
-            f"{len(vision.signs)} {terms.signs.lower()}"
+            f"  {vision.code} {vision.title} – {len(vision.themes)} {themes.lower()}, "
+            f"{len(vision.signs)} {signs.lower()}"
         )
     return lines
 
