@@ -206,8 +206,8 @@ def test_a_preview_of_a_backup_from_an_older_schema_is_migrated_in_memory(
         db.execute_sql("ALTER TABLE plan ADD COLUMN note TEXT NOT NULL DEFAULT ''")
 
     monkeypatch.setattr(database_module, "MIGRATIONS", [*database_module.MIGRATIONS, step])
-    monkeypatch.setattr(database_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(backup, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(database_module, "SCHEMA_VERSION", len(database_module.MIGRATIONS))
+    monkeypatch.setattr(backup, "SCHEMA_VERSION", len(database_module.MIGRATIONS))
     (plan,) = read_backup(made)
     assert len(plan.goals) == 7
     assert _digest(made) == before
@@ -431,8 +431,8 @@ def test_a_restored_backup_from_an_older_schema_is_migrated_when_opened(
         db.execute_sql("ALTER TABLE plan ADD COLUMN note TEXT NOT NULL DEFAULT ''")
 
     monkeypatch.setattr(database_module, "MIGRATIONS", [*database_module.MIGRATIONS, step])
-    monkeypatch.setattr(database_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(backup, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(database_module, "SCHEMA_VERSION", len(database_module.MIGRATIONS))
+    monkeypatch.setattr(backup, "SCHEMA_VERSION", len(database_module.MIGRATIONS))
     restore_backup(made, plan_db)
     init_db(plan_db)
     try:
@@ -440,7 +440,7 @@ def test_a_restored_backup_from_an_older_schema_is_migrated_when_opened(
     finally:
         close_db()
     with sqlite3.connect(plan_db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(database_module.MIGRATIONS)
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     conn.close()
 

@@ -53,8 +53,20 @@ def transaction(function: Callable[P, R]) -> Callable[P, R]:
 
     @wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with database().atomic(lock_type="IMMEDIATE"):
-            return function(*args, **kwargs)
+        try:
+            with database().atomic(lock_type="IMMEDIATE"):
+                return function(*args, **kwargs)
+        except Exception as error:
+            # A full disk during a large write makes SQLite roll the whole transaction back
+            # itself; the ROLLBACK that follows then fails and would hide the real reason.
+            if "no transaction is active" not in str(error):
+                raise
+            cause = error.__context__
+            while cause is not None and "no transaction is active" in str(cause):
+                cause = cause.__context__
+            if cause is None:
+                raise
+            raise cause from None
 
     return wrapper
 
