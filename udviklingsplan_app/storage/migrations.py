@@ -139,7 +139,40 @@ _V2 = [
 ]
 
 
-#: Version 3 (issue 16): the plan's own copy of every framework version it has followed, so it
+#: Version 3: a stable id for each plan (``plan.id`` in the JSON format, so a re-imported file is
+#: recognised), and goal ids unique in the whole database. A plan imported twice before this
+#: version is a twin whose goals share the first plan's goal ids: the later plan's goals get
+#: new ids. Carried-over links are row ids, so they stay as they were.
+_V3_ADD_PLAN_UID = "ALTER TABLE plan ADD COLUMN uid TEXT NOT NULL DEFAULT ''"
+_V3_UNIQUE = [
+    "CREATE UNIQUE INDEX plan_uid ON plan (uid)",
+    "CREATE UNIQUE INDEX goal_uid ON goal (uid)",
+]
+
+
+def _v3(db: pw.Database) -> None:
+    import uuid
+
+    db.execute_sql(_V3_ADD_PLAN_UID)  # type: ignore[no-untyped-call]
+    plan_ids = [row[0] for row in db.execute_sql("SELECT id FROM plan ORDER BY id")]  # type: ignore[no-untyped-call]
+    for plan_id in plan_ids:
+        db.execute_sql("UPDATE plan SET uid = ? WHERE id = ?", (uuid.uuid4().hex, plan_id))  # type: ignore[no-untyped-call]
+    # Every goal whose id an earlier goal (of an earlier plan) already holds gets a new one.
+    twins = [
+        row[0]
+        for row in db.execute_sql(  # type: ignore[no-untyped-call]
+            "SELECT g.id FROM goal g WHERE EXISTS (SELECT 1 FROM goal e WHERE e.uid = g.uid "
+            "AND (e.plan_id < g.plan_id OR (e.plan_id = g.plan_id AND e.id < g.id))) "
+            "ORDER BY g.id"
+        )
+    ]
+    for goal_id in twins:
+        db.execute_sql("UPDATE goal SET uid = ? WHERE id = ?", (uuid.uuid4().hex, goal_id))  # type: ignore[no-untyped-call]
+    for sql in _V3_UNIQUE:
+        db.execute_sql(sql)  # type: ignore[no-untyped-call]
+
+
+#: Version 4 (issue 16): the plan's own copy of every framework version it has followed, so it
 #: opens, checks and exports the same when the framework file is gone or corrected later. The
 #: plan's current framework is the copy matching ``plan.framework_id`` and ``framework_version``.
 _V_FRAMEWORK_COPY = [
@@ -195,10 +228,15 @@ def _run(statements: list[str]) -> Callable[[pw.Database], None]:
     return step
 
 
-#: ``MIGRATIONS[n]`` takes a database from schema version ``n`` to ``n + 1``.
 def _framework_copy(db: pw.Database) -> None:
     _run(_V_FRAMEWORK_COPY)(db)
     _copy_shipped_frameworks(db)
 
 
-MIGRATIONS: list[Callable[[pw.Database], None]] = [_run(_V1), _run(_V2), _framework_copy]
+#: ``MIGRATIONS[n]`` takes a database from schema version ``n`` to ``n + 1``.
+MIGRATIONS: list[Callable[[pw.Database], None]] = [
+    _run(_V1),
+    _run(_V2),
+    _v3,
+    _framework_copy,
+]
