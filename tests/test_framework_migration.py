@@ -61,3 +61,18 @@ def test_a_plan_of_an_unknown_framework_gets_no_copy_and_still_migrates(tmp_path
         assert 1 not in ids and ids
     finally:
         close_db()
+
+
+def test_a_plan_moved_to_a_version_found_nowhere_else_opens_with_its_copy(tmp_path: Path) -> None:
+    """The v4 fixture's second plan follows 2018.2, a version whose file no longer exists."""
+    work = tmp_path / "udviklingsplan.db"
+    shutil.copyfile(FIXTURES / "schema-v4.db", work)
+    init_db(work)
+    try:
+        second = services.list_plans()[1].id
+        framework = services.plan_framework(second)
+        assert framework.key == ("socialstrategi-2018", "2018.2")
+        assert framework.visions[0].title == "Et værdigt og trygt liv"
+        assert services.load_plan(second).framework_version == "2018.2"
+    finally:
+        close_db()
