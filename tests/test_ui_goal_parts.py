@@ -13,12 +13,13 @@ pytest.importorskip("PySide6")
 import itertools
 
 import shiboken6
-from PySide6.QtCore import QDate, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDateEdit, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Goal, Indicator, Measurement, Party
+from ui.date_edit import DateEdit
 from ui.goal_parts import (
     ActionsModel,
     GoalPartsEditor,
@@ -28,7 +29,6 @@ from ui.goal_parts import (
 )
 from ui.main_window import MainWindow
 from ui.trend_chart import TrendChart, danish_number, parse_number
-from ui.widgets import DATE_FORMAT, OptionalDateEdit
 
 CHECK = Qt.ItemDataRole.CheckStateRole
 
@@ -149,13 +149,14 @@ def test_deadline_through_the_date_delegate(qtbot, window, parts) -> None:
     view.setCurrentIndex(index)
     view.edit(index)
     editor = view.indexWidget(index)
-    assert isinstance(editor, OptionalDateEdit) and editor.value() == dt.date(2026, 4, 30)
-    editor.set_value(dt.date(2026, 8, 15))
+    assert isinstance(editor, DateEdit) and editor.value() == dt.date(2026, 4, 30)
+    assert editor.text() == "30. april 2026" and editor.selectedText() == editor.text()
+    qtbot.keyClicks(editor, "15.8.26")  # typing replaces the chosen text
     press_enter(qtbot, editor)
     assert index.data() == "15. august 2026"
     assert stored(window, uid).actions[0].deadline == dt.date(2026, 8, 15)
 
-    # Delete empties an optional date.
+    # Delete (the whole text is chosen) empties an optional date.
     view.edit(index)
     editor = view.indexWidget(index)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
@@ -238,13 +239,14 @@ def test_indicator_with_danish_numbers_and_measurements(qtbot, window, parts) ->
     assert parts.measurements_model.rowCount() == 0
     assert parts.chart.message() == "Tilføj mindst to målinger for at se udviklingen"
 
-    for date, value in ((QDate(2026, 3, 3), "12"), (QDate(2026, 6, 1), "18,5")):
-        parts.measurement_date.setDate(date)
+    for date, value in (("3.3.2026", "12"), ("1. juni 2026", "18,5")):
+        parts.measurement_date.selectAll()
+        qtbot.keyClicks(parts.measurement_date, date)
         qtbot.keyClicks(parts.measurement_value, value)
         qtbot.mouseClick(parts.add_measurement_button, Qt.MouseButton.LeftButton)
         assert parts.measurement_value.text() == ""
     # Enter in the value field adds too.
-    parts.measurement_date.setDate(QDate(2026, 9, 1))
+    parts.measurement_date.set_value(dt.date(2026, 9, 1))
     qtbot.keyClicks(parts.measurement_value, "15")
     qtbot.keyClick(parts.measurement_value, Qt.Key.Key_Return)
     assert window.undo_action.text() == "&Fortryd ny måling"
@@ -341,9 +343,9 @@ def test_edit_a_measurement_in_place_and_undo(qtbot, window, parts) -> None:
         view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(date_index).center()
     )
     editor = view.indexWidget(date_index)
-    assert isinstance(editor, QDateEdit) and editor.date() == QDate(2026, 9, 30)
-    assert editor.displayFormat() == DATE_FORMAT
-    editor.setDate(QDate(2026, 1, 15))
+    assert isinstance(editor, DateEdit) and editor.value() == dt.date(2026, 9, 30)
+    assert editor.text() == "30. september 2026"
+    qtbot.keyClicks(editor, "15-01-2026")
     press_enter(qtbot, editor)
     assert texts(model, MeasurementsModel.DATE) == [
         "15. januar 2026",
@@ -475,6 +477,7 @@ def test_on_the_goals_page_undo_reaches_the_parts(qtbot, window) -> None:
     assert page.select_goal(goal.uid)
     parts = page.findChild(GoalPartsEditor)
     assert parts is not None and parts.goal.uid == goal.uid
+    page.editor.sections.setCurrentWidget(parts.parentWidget())  # the page's "Handlinger" tab
     parts.tabs.setCurrentIndex(1)
     assert texts(parts.indicators_model, IndicatorsModel.NAME) == [i.name for i in goal.indicators]
     count = parts.actions_model.rowCount()

@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -218,7 +218,9 @@ def test_the_guide_takes_a_leader_from_a_blank_page_to_a_plan_for_the_year(
     dialogues: DialoguesStep = guide.current_step()
     # The suggested dates are there at once; the leader moves the start dialogue.
     assert dialogues.dates[DialogueKind.MIDT].value() == dt.date(2027, 6, 1)
-    dialogues.dates[DialogueKind.START].setDate(QDate(2027, 2, 9))
+    # Typed, not yet read (no Return): going on to the next step stores it.
+    dialogues.dates[DialogueKind.START].selectAll()
+    qtbot.keyClicks(dialogues.dates[DialogueKind.START], "9/2 2027")
 
     click(qtbot, guide.next_button)
     assert guide.current == REVIEW
@@ -588,11 +590,15 @@ def test_the_calendar_file_holds_the_years_dialogues_on_their_dates(
     guide.go(DIALOGUES)
     step: DialoguesStep = guide.current_step()
     edit = step.dates[DialogueKind.SLUT]
-    edit.setDate(QDate(2027, 11, 23))
+    edit.selectAll()
+    qtbot.keyClicks(edit, "23. nov. 2027")  # the calendar file reads what was just typed
     target = tmp_path / "dialoger"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "Kalenderfil (*.ics)")
     )
+    from ui import calendar_file
+
+    monkeypatch.setattr(calendar_file, "ask_meeting_time", lambda _p: (dt.time(10), 90))
     click(qtbot, step.calendar_button)
     written = target.with_suffix(".ics")
     assert written.exists()
@@ -603,10 +609,10 @@ def test_the_calendar_file_holds_the_years_dialogues_on_their_dates(
         for e in calendar.walk("VEVENT")
     }
     assert events == {
-        "Startdialog": dt.date(2027, 2, 1),
-        "Midtvejsdialog": dt.date(2027, 6, 1),
-        "Slutdialog": dt.date(2027, 11, 23),
-        "Opfølgning": dt.date(2028, 1, 15),
+        "Startdialog": dt.datetime(2027, 2, 1, 10, 0),
+        "Midtvejsdialog": dt.datetime(2027, 6, 1, 10, 0),
+        "Slutdialog": dt.datetime(2027, 11, 23, 10, 0),
+        "Opfølgning": dt.datetime(2028, 1, 15, 10, 0),
     }
     assert all("Åse Øster" in str(e.get("summary")) for e in calendar.walk("VEVENT"))
 

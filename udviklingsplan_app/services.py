@@ -466,11 +466,36 @@ def restore_plan(plan_id: int, plan: Plan) -> None:
     m.Plan.update(
         **_header_row(plan), framework_version=framework.version, updated_at=_now()
     ).where(m.Plan.id == plan_id).execute()
+    _replace_contents(plan_id, plan)
+
+
+def _replace_contents(plan_id: int, plan: Plan) -> None:
     m.SituationSection.delete().where(m.SituationSection.plan == plan_id).execute()
     m.Goal.delete().where(m.Goal.plan == plan_id).execute()
     m.Dialogue.delete().where(m.Dialogue.plan == plan_id).execute()
     m.YearFocus.delete().where(m.YearFocus.plan == plan_id).execute()
     _insert_contents(plan_id, plan)
+
+
+@transaction
+def replace_plan(plan_id: int, plan: Plan) -> None:
+    """Put a plan read from a file in place of the stored plan ``plan_id``, all or nothing.
+
+    The stored plan keeps its number, its id (``plan.id``) and its guide progress.
+    """
+    framework = find_framework(plan.framework_id, plan.framework_version or None)
+    validation.normalize_visions(plan, framework)
+    validation.check_plan(plan, framework)
+    row = _plan_row(plan_id)
+    plan = with_unused_ids(replace(plan, uid=row.uid), keeping=plan_id)
+    _keep_copy(plan_id, framework)
+    m.Plan.update(
+        **_header_row(plan),
+        framework_id=framework.id,
+        framework_version=framework.version,
+        updated_at=_now(),
+    ).where(m.Plan.id == plan_id).execute()
+    _replace_contents(plan_id, plan)
 
 
 class _PartRows:

@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from udviklingsplan_app import services
+from udviklingsplan_app import planning, services
 from udviklingsplan_app.domain import Dialogue, DialogueKind, Plan, danish_month, long_date
 from udviklingsplan_app.guidance import Concern, active_year
 
+from .date_edit import DateEdit
 from .pages import Page
 from .session import PlanSession
 from .situation_page import GrowingTextEdit, muted_label
-from .widgets import AutoSave, OptionalDateEdit
+from .widgets import AutoSave
 
 TEXT_FIELDS = ("agenda", "notes", "agreements")
 
@@ -60,11 +61,11 @@ class DialogueForm(QWidget):
 
         self.suggestion = muted_label("", self)
         self.suggestion.setWordWrap(False)
-        self.planned = OptionalDateEdit(self)
+        self.planned = DateEdit(self, session=session)
         self.planned.setAccessibleName(self.tr("Planlagt dato"))
         self.clear_planned = self._clear_button(self.tr("Ryd planlagt dato"))
         self.use_suggestion = QPushButton(self.tr("&Brug forslag"), self)
-        self.held = OptionalDateEdit(self)
+        self.held = DateEdit(self, session=session)
         self.held.setAccessibleName(self.tr("Afholdt dato"))
         self.clear_held = self._clear_button(self.tr("Ryd afholdt dato"))
         self.participants = QLineEdit(self)
@@ -119,8 +120,9 @@ class DialogueForm(QWidget):
             self.participants,
             lambda text: self.page.save(kind, "participants", participants_from(text)),
         )
-        self.planned.dateChanged.connect(lambda: self._on_date("planned", self.planned))
-        self.held.dateChanged.connect(lambda: self._on_date("held", self.held))
+        for name, edit in (("planned", self.planned), ("held", self.held)):
+            edit.committed.connect(lambda value, n=name: self.page.save(kind, n, value))
+            edit.refused.connect(session.failed)
         self.clear_planned.clicked.connect(lambda: self._set_date("planned", self.planned, None))
         self.clear_held.clicked.connect(lambda: self._set_date("held", self.held, None))
         self.use_suggestion.clicked.connect(self._on_use_suggestion)
@@ -178,12 +180,8 @@ class DialogueForm(QWidget):
 
     # --- editing ---------------------------------------------------------------------------
 
-    def _on_date(self, name: str, edit: OptionalDateEdit) -> None:
-        # Typing a date changes it digit by digit; those changes are one step to undo.
-        self.page.save(self.kind, name, edit.value(), merge=True)
-
-    def _set_date(self, name: str, edit: OptionalDateEdit, value: dt.date | None) -> None:
-        edit.set_value(value)
+    def _set_date(self, name: str, edit: DateEdit, value: dt.date | None) -> None:
+        edit.set_value(value, force=True)
         self.page.save(self.kind, name, value)
 
     def _on_use_suggestion(self) -> None:
@@ -311,16 +309,17 @@ class DialoguesPage(Page):
 
     # --- editing ---------------------------------------------------------------------------
 
-    def save(self, kind: DialogueKind, name: str, value: Any, merge: bool = False) -> None:
+    def save(self, kind: DialogueKind, name: str, value: Any) -> None:
         """Store one field of the year's dialogue of ``kind``; the rest stays as stored."""
         plan, year = self.session.plan, self.year
         if plan is None or plan.id is None or year is None:
             return
-        stored = plan.dialogue(year, kind) or Dialogue(year, kind)
+        # A dialogue stored for the first time gets the leader and the manager as participants.
+        stored = plan.dialogue(year, kind) or planning.new_dialogue(plan, year, kind)
         if getattr(stored, name) == value:
             return
         dialogue = dataclasses.replace(stored, id=None, **{name: value})
-        typed = merge or name in (*TEXT_FIELDS, "participants")
+        typed = name in (*TEXT_FIELDS, "participants")
         self.session.apply(
             self.tr("ændret %1 %2").replace("%1", kind.label.lower()).replace("%2", str(year)),
             services.save_dialogue,

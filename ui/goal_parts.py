@@ -27,13 +27,11 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QBoxLayout,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -60,9 +58,11 @@ from udviklingsplan_app.domain import (
     long_date,
 )
 
+from .date_edit import DateDelegate, DateEdit
+from .pending_entry import PendingEntry
 from .session import PlanSession
 from .trend_chart import TrendChart, danish_number, parse_number
-from .widgets import DATE_FORMAT, OptionalDateEdit, plain
+from .widgets import plain
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -93,7 +93,7 @@ def _content(value: object) -> object:
 
 def _as_date(value: object) -> dt.date | None:
     if isinstance(value, QDate):
-        if not value.isValid() or value == OptionalDateEdit.EMPTY:
+        if not value.isValid():
             return None
         result = value.toPython()
         return result if isinstance(result, dt.date) else None
@@ -521,67 +521,6 @@ class NumberDelegate(TextDelegate):
         editor.setGeometry(rect)
 
 
-class _DateEditor(OptionalDateEdit):
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Delete empties the date (a deadline or date is optional).
-        if event.key() == Qt.Key.Key_Delete:
-            self.set_value(None)
-            return
-        super().keyPressEvent(event)
-
-
-class DateDelegate(QStyledItemDelegate):
-    """An optional date in Danish form ("30. juni 2026"); Delete leaves it empty."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        editor = _DateEditor(parent)
-        editor.setToolTip(self.tr("Vælg en dato – eller tryk Delete for ingen dato"))
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: _Index) -> None:
-        if isinstance(editor, OptionalDateEdit):
-            editor.set_value(_as_date(index.data(_EDIT)))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
-        if isinstance(editor, OptionalDateEdit):
-            model.setData(index, editor.value(), _EDIT)
-
-    def updateEditorGeometry(
-        self, editor: QWidget, option: QStyleOptionViewItem, index: _Index
-    ) -> None:
-        # The field with its calendar button may need more room than the date's text.
-        rect = QRect(option.rect)
-        rect.setWidth(max(rect.width(), editor.sizeHint().width()))
-        editor.setGeometry(rect)
-
-
-class RequiredDateDelegate(QStyledItemDelegate):
-    """A date that must be there (a measurement's), in Danish form, with a calendar."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        editor = QDateEdit(parent)
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat(DATE_FORMAT)
-        editor.setToolTip(self.tr("Vælg en dato"))
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: _Index) -> None:
-        date = _as_date(index.data(_EDIT))
-        if isinstance(editor, QDateEdit) and date is not None:
-            editor.setDate(QDate(date.year, date.month, date.day))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
-        if isinstance(editor, QDateEdit):
-            model.setData(index, editor.date().toPython(), _EDIT)
-
-    def updateEditorGeometry(
-        self, editor: QWidget, option: QStyleOptionViewItem, index: _Index
-    ) -> None:
-        rect = QRect(option.rect)
-        rect.setWidth(max(rect.width(), editor.sizeHint().width()))
-        editor.setGeometry(rect)
-
-
 class PartyDelegate(QStyledItemDelegate):
     """Who was involved, chosen from the parties' Danish names; a choice is stored at once."""
 
@@ -730,7 +669,7 @@ class GoalPartsEditor(QWidget):
         self.actions_model = ActionsModel(self._commit_action, self._refuse, self)
         self.actions_view = self._table(self.actions_model, self.tr("Handlinger"), page)
         self.actions_view.setItemDelegateForColumn(
-            ActionsModel.DEADLINE, DateDelegate(self.actions_view)
+            ActionsModel.DEADLINE, DateDelegate(self.actions_view, refuse=self._refuse)
         )
         self._fitters = [
             _ColumnFitter(
@@ -795,7 +734,8 @@ class GoalPartsEditor(QWidget):
             self.measurements_model, self.tr("Målinger"), self.measurements_box
         )
         self.measurements_view.setItemDelegateForColumn(
-            MeasurementsModel.DATE, RequiredDateDelegate(self.measurements_view)
+            MeasurementsModel.DATE,
+            DateDelegate(self.measurements_view, optional=False, refuse=self._refuse),
         )
         self.measurements_view.setItemDelegateForColumn(
             MeasurementsModel.VALUE, NumberDelegate(self.measurements_view)
@@ -811,10 +751,9 @@ class GoalPartsEditor(QWidget):
         left.addWidget(self.measurements_view, 1)
         entry = QGridLayout()
         date_label = QLabel(self.tr("Dat&o:"), self.measurements_box)
-        self.measurement_date = QDateEdit(self.measurements_box)
-        self.measurement_date.setCalendarPopup(True)
-        self.measurement_date.setDisplayFormat(DATE_FORMAT)
-        self.measurement_date.setDate(QDate.currentDate())
+        self.measurement_date = DateEdit(self.measurements_box, optional=False)
+        self.measurement_date.set_value(dt.date.today())
+        self.measurement_date.refused.connect(self._refuse)
         self.measurement_date.setAccessibleName(self.tr("Målingens dato"))
         date_label.setBuddy(self.measurement_date)
         value_label = QLabel(self.tr("V&ærdi:"), self.measurements_box)
@@ -864,7 +803,7 @@ class GoalPartsEditor(QWidget):
             InvolvementModel.PARTY, PartyDelegate(self.involvement_view)
         )
         self.involvement_view.setItemDelegateForColumn(
-            InvolvementModel.DATE, DateDelegate(self.involvement_view)
+            InvolvementModel.DATE, DateDelegate(self.involvement_view, refuse=self._refuse)
         )
         self._fitters.append(
             _ColumnFitter(
@@ -907,6 +846,11 @@ class GoalPartsEditor(QWidget):
         self.delete_indicator_button.clicked.connect(self._on_delete_indicator)
         self.add_measurement_button.clicked.connect(self._on_add_measurement)
         self.measurement_value.returnPressed.connect(self._on_add_measurement)
+        # A typed value is stored as a measurement when the leader leaves it, as if Tilføj
+        # måling was pressed (another goal, page or indicator, undo, closing the window).
+        self.measurement_entry = PendingEntry(
+            self.session, self.measurements_box, [self.measurement_value], self._store_measurement
+        )
         self.delete_measurement_button.clicked.connect(self._on_delete_measurement)
         self.add_involvement_button.clicked.connect(self._on_add_involvement)
         self.delete_involvement_button.clicked.connect(self._on_delete_involvement)
@@ -966,10 +910,12 @@ class GoalPartsEditor(QWidget):
         rows = indicator.measurements if indicator else []
         if row != self._measured_row:
             self.measurements_model.reset_rows(rows)
+            self.measurement_date.set_value(dt.date.today())  # another indicator: today
         else:
             self.measurements_model.set_rows(rows)
         self._measured_row = row
         self.chart.set_indicator(indicator)
+        self.chart.setVisible(indicator is not None)  # no big empty box without indicators
         if indicator is None:
             self.measurements_box.setTitle(self.tr("Målinger"))
         else:
@@ -1111,7 +1057,15 @@ class GoalPartsEditor(QWidget):
         if self._apply(self.tr("slettet indikator"), services.delete_indicator, indicator.id):
             self._select_near(self.indicators_view, row)
 
-    def _on_add_measurement(self) -> None:
+    def _store_measurement(self) -> bool:
+        """Add the typed value as a measurement (nothing typed: nothing to do); False if refused."""
+        if not self.measurement_value.text().strip():
+            return True
+        self._on_add_measurement(keep_focus=False)
+        return not self.measurement_value.text().strip()
+
+    def _on_add_measurement(self, *_: object, keep_focus: bool = True) -> None:
+        self.measurement_entry.forget()
         indicator = self.current_indicator()
         if indicator is None:
             return
@@ -1128,12 +1082,19 @@ class GoalPartsEditor(QWidget):
                     "%1", text.strip()
                 )
             )
-            self.measurement_value.setFocus()
+            if keep_focus:
+                self.measurement_value.setFocus()
             return
-        date = self.measurement_date.date().toPython()
+        if not self.measurement_date.commit():
+            self.measurement_date.setFocus()
+            return
+        date = self.measurement_date.value()
         if self._apply(self.tr("ny måling"), services.add_measurement, indicator.id, date, value):
             self.measurement_value.clear()
-            self.measurement_value.setFocus()
+            # The next measurement is most likely today's, not a copy of this one's date.
+            self.measurement_date.set_value(dt.date.today())
+            if keep_focus:
+                self.measurement_value.setFocus()
 
     def _on_delete_measurement(self) -> None:
         row = self._selected_row(self.measurements_view)

@@ -1,18 +1,15 @@
-"""Small widgets and helpers shared by the pages: text that saves itself, optional dates."""
+"""Small widgets and helpers shared by the pages: text that saves itself (dates: date_edit)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from .session import PlanSession
 
 SAVE_PAUSE_MS = 700  # a text field is stored this long after the last key, or when left
-
-DATE_FORMAT = "d. MMMM yyyy"  # "25. november 2026" with the Danish locale
 
 
 class AutoSave(QObject):
@@ -93,38 +90,6 @@ class AutoSave(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.FocusOut:
             self.save_now()
-        return False
-
-
-class OptionalDateEdit(QDateEdit):
-    """A date field that may be empty: the empty value shows as "–" and reads as ``None``."""
-
-    EMPTY = QDate(1900, 1, 1)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat(DATE_FORMAT)
-        self.setMinimumDate(self.EMPTY)
-        self.setMaximumDate(QDate(2100, 12, 31))
-        self.setSpecialValueText("–")
-        self.setDate(self.EMPTY)
-        self.calendarWidget().installEventFilter(self)
-
-    def value(self) -> dt.date | None:
-        date = self.date()
-        return None if date == self.EMPTY else date.toPython()  # type: ignore[no-any-return]
-
-    def set_value(self, value: dt.date | None) -> None:
-        self.blockSignals(True)
-        self.setDate(self.EMPTY if value is None else QDate(value.year, value.month, value.day))
-        self.blockSignals(False)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # An empty field opens its calendar at this month, not in 1900.
-        if event.type() == QEvent.Type.Show and self.value() is None:
-            today = dt.date.today()
-            self.calendarWidget().setCurrentPage(today.year, today.month)
         return False
 
 

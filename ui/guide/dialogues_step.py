@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from udviklingsplan_app import services
-from udviklingsplan_app.domain import Dialogue, DialogueKind, long_date
+from udviklingsplan_app import planning, services
+from udviklingsplan_app.domain import DialogueKind, Plan, long_date
 
+from ..date_edit import DateEdit
 from ..situation_page import muted_label, with_mnemonic
-from ..widgets import OptionalDateEdit
 from .base import GuideWindow, Step
 
 # Alt+letter for each dialogue's date (free of the guide's Tilbage, Næste/Færdig and Gem).
@@ -44,9 +44,11 @@ PURPOSES = {
 }
 
 
-def _suggest(plan_id: int, year: int, kinds: list[DialogueKind]) -> bool:
+def _suggest(plan: Plan, year: int, kinds: list[DialogueKind]) -> bool:
+    assert plan.id is not None
     for kind in kinds:
-        services.save_dialogue(plan_id, Dialogue(year, kind, planned=kind.suggested_date(year)))
+        dialogue = planning.new_dialogue(plan, year, kind, planned=kind.suggested_date(year))
+        services.save_dialogue(plan.id, dialogue)
     return True
 
 
@@ -55,7 +57,7 @@ class DialoguesStep(Step):
 
     def __init__(self, guide: GuideWindow) -> None:
         super().__init__(guide)
-        self.dates: dict[DialogueKind, OptionalDateEdit] = {}
+        self.dates: dict[DialogueKind, DateEdit] = {}
         self.suggestions: dict[DialogueKind, QLabel] = {}
         self.use_buttons: dict[DialogueKind, QToolButton] = {}
         layout = QVBoxLayout(self)
@@ -67,11 +69,10 @@ class DialoguesStep(Step):
             font = name.font()
             font.setBold(True)
             name.setFont(font)
-            date = OptionalDateEdit(self)
+            date = DateEdit(self, session=self.session)
             date.setAccessibleName(
                 self.tr("Planlagt dato for %1").replace("%1", kind.label.lower())
             )
-            date.setMinimumWidth(self.fontMetrics().horizontalAdvance("30. september 2026") + 60)
             name.setBuddy(date)
             use = QToolButton(self)
             use.setText(self.tr("Brug forslaget"))
@@ -82,7 +83,8 @@ class DialoguesStep(Step):
             grid.addWidget(use, 2 * row, 2)
             grid.addWidget(suggestion, 2 * row, 3)
             grid.addWidget(purpose, 2 * row + 1, 1, 1, 3)
-            date.dateChanged.connect(lambda _d, k=kind: self._on_date(k))
+            date.committed.connect(lambda value, k=kind: self._store(k, value))
+            date.refused.connect(self.session.failed)
             use.clicked.connect(lambda _=False, k=kind: self._use_suggestion(k))
             self.dates[kind] = date
             self.suggestions[kind] = suggestion
@@ -98,8 +100,8 @@ class DialoguesStep(Step):
         calendar_row.addWidget(self.calendar_button)
         self.calendar_hint = muted_label(
             self.tr(
-                "Åbn filen i Outlook, så står dialogerne i din kalender som heldagsbegivenheder. "
-                "Send den gerne til din leder sammen med planen."
+                "Åbn filen i Outlook, så står dialogerne i din kalender som møder på det "
+                "tidspunkt, du vælger. Send den gerne til din leder sammen med planen."
             ),
             self,
         )
@@ -132,7 +134,7 @@ class DialoguesStep(Step):
                 self.session.apply(
                     self.tr("foreslåede datoer for dialogerne i %1").replace("%1", str(self.year)),
                     _suggest,
-                    plan.id,
+                    plan,
                     self.year,
                     missing,
                 )
@@ -161,11 +163,11 @@ class DialoguesStep(Step):
 
     # --- editing -----------------------------------------------------------------------------
 
-    def _store(self, kind: DialogueKind, planned: dt.date | None, merge: bool) -> None:
+    def _store(self, kind: DialogueKind, planned: dt.date | None) -> None:
         plan = self.plan
         if plan is None or plan.id is None:
             return
-        stored = plan.dialogue(self.year, kind) or Dialogue(self.year, kind)
+        stored = plan.dialogue(self.year, kind) or planning.new_dialogue(plan, self.year, kind)
         if stored.planned == planned:
             return
         self.session.apply(
@@ -173,17 +175,12 @@ class DialoguesStep(Step):
             services.save_dialogue,
             plan.id,
             dataclasses.replace(stored, id=None, planned=planned),
-            merge=f"dialogue:{self.year}:{kind.value}:planned" if merge else "",
         )
-
-    def _on_date(self, kind: DialogueKind) -> None:
-        # Typing a date changes it digit by digit; those changes are one step to undo.
-        self._store(kind, self.dates[kind].value(), merge=True)
 
     def _use_suggestion(self, kind: DialogueKind) -> None:
         suggested = kind.suggested_date(self.year)
-        self.dates[kind].set_value(suggested)
-        self._store(kind, suggested, merge=False)
+        self.dates[kind].set_value(suggested, force=True)
+        self._store(kind, suggested)
 
     def save_calendar(self) -> Path | None:
         """Ask where, then write the year's dialogues as a calendar file; the file or None."""
