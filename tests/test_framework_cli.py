@@ -96,8 +96,9 @@ def test_a_plan_under_a_removed_framework_checks_and_exports(
     )
     assert cli("export", "--out", str(tmp_path / "ud.xlsx"), db=db).code == 0
     # Imported again into the same database: the plan's copy counts.
-    again = cli("import", str(tmp_path / "ud.json"), db=db)
-    assert again.code == 0, again.err
+    for choice in ("--replace", "--copy"):
+        again = cli("import", choice, str(tmp_path / "ud.json"), db=db)
+        assert again.code == 0, again.err
     # Into a new database there is no copy: refused, naming the framework and the way to add it.
     elsewhere = cli("import", str(tmp_path / "ud.json"), db=tmp_path / "andet.db")
     assert elsewhere.code == 2
