@@ -1,4 +1,4 @@
-"""The command line: ``udviklingsplan [--db PATH] list|import|export|check|backup``.
+"""The command line: ``udviklingsplan [--db PATH] list|import|export|check|backup|framework``.
 
 Exit codes: 0 success; 1 ``check`` found a finding of severity "fejl"; 2 bad usage or bad
 input; 3 a database problem; 4 an unexpected error. Messages go to stderr in Danish, never as
@@ -118,6 +118,21 @@ def _build_parser() -> _Parser:
     chk.add_argument("--plan", type=int, metavar="ID", help="planens id (kan udelades ved én plan)")
     bak = commands.add_parser("backup", help="lav en sikker kopi af databasen", parents=[common])
     bak.add_argument("--out", type=Path, required=True, metavar="FIL", help="kopiens filnavn")
+    frm = commands.add_parser(
+        "framework", help="strategirammer: tjek en fil, tilføj den, eller vis dem alle"
+    )
+    actions: Any = frm.add_subparsers(
+        dest="framework_command", metavar="HANDLING", parser_class=_Parser, required=True
+    )
+    frm_check = actions.add_parser(
+        "check", help="tjek en strategiramme-fil og vis et kort resumé af den"
+    )
+    frm_check.add_argument("file", type=Path, metavar="FIL.json", help="strategirammen (UTF-8)")
+    frm_add = actions.add_parser(
+        "add", help="tjek en strategiramme-fil og tilføj den for denne bruger"
+    )
+    frm_add.add_argument("file", type=Path, metavar="FIL.json", help="strategirammen (UTF-8)")
+    actions.add_parser("list", help="vis alle strategirammer: id, version, titel og kilde")
     return parser
 
 
@@ -189,14 +204,50 @@ def _plan_id(requested: int | None) -> int:
     return requested if requested is not None else services.only_plan_id()
 
 
+def _framework_command(args: argparse.Namespace, out: TextIO) -> int:
+    """``framework check|add|list``: no database is needed."""
+    from . import framework_sources as sources
+
+    if args.framework_command == "list":
+        found = sources.available_frameworks()
+        for entry in found.entries:
+            framework = entry.framework
+            print(
+                framework.id,
+                framework.version,
+                framework.title,
+                entry.source.label,
+                sep="\t",
+                file=out,
+            )
+        for problem in found.problems:
+            _say(f"Springer over: {problem}")
+        return EXIT_OK
+    if args.framework_command == "check":
+        framework = sources.check_framework_file(args.file)
+        print("\n".join(sources.summary_lines(framework)), file=out)
+        return EXIT_OK
+    entry = sources.add_framework_file(args.file)
+    print("\n".join(sources.summary_lines(entry.framework)), file=out)
+    where = entry.path if entry.path is not None else entry.source.label.lower()
+    print(f"Strategirammen kan nu vælges (gemt i {where}).", file=out)
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
     from . import services
 
     if args.command == "import":
         from .exchange.json_format import read_plan_file
         from .plan_import import ImportMode, import_plan
+        from .storage import default_db_path
 
-        plan = read_plan_file(args.file)  # checked whole before the database is touched
+        if (db_path or default_db_path()).exists():
+            # The plans' copies of their frameworks count too (a plan exported from here).
+            _open(db_path, create=False)
+            plan = read_plan_file(args.file, services.find_framework)
+        else:
+            plan = read_plan_file(args.file)  # checked whole before the database is made
         _open(db_path, create=True)
         mode = (
             ImportMode.REPLACE
@@ -209,6 +260,9 @@ def _run(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
         print(outcome.plan_id, file=out)  # the plan's number, for scripts
         _say(outcome.message)
         return EXIT_OK
+
+    if args.command == "framework":
+        return _framework_command(args, out)
 
     if args.command == "backup":
         from .storage import default_db_path

@@ -13,10 +13,10 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
 
+from ..atomic_files import write_atomically
 from ..domain import Dialogue, DialogueKind, Plan
 from ..errors import InputError
 from ..formatting import danish_month
-from ..atomic_files import write_atomically
 
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
