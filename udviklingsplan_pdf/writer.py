@@ -87,13 +87,21 @@ def write_pdf(
 
 
 def print_plan(
-    plan: Plan, framework: Framework, device: QPagedPaintDevice, *, today: dt.date | None = None
+    plan: Plan,
+    framework: Framework,
+    device: QPagedPaintDevice,
+    *,
+    today: dt.date | None = None,
+    keep_paper: bool = False,
 ) -> int:
-    """Paint the same document on a paged device the caller set up (a printer); returns pages."""
+    """Paint the same document on a paged device the caller set up (a printer); returns pages.
+
+    ``keep_paper`` keeps the paper chosen in the print dialog (only the margins are set).
+    """
     today = today or dt.date.today()
     fonts.family()
     document = build_document(plan, framework, today=today)
-    return paint_pages(document, device, plan, today)
+    return paint_pages(document, device, plan, today, keep_paper=keep_paper)
 
 
 def _mm(device: QPagedPaintDevice, millimetres: float) -> float:
@@ -101,16 +109,25 @@ def _mm(device: QPagedPaintDevice, millimetres: float) -> float:
 
 
 def paint_pages(
-    document: QTextDocument, device: QPagedPaintDevice, plan: Plan, today: dt.date
+    document: QTextDocument,
+    device: QPagedPaintDevice,
+    plan: Plan,
+    today: dt.date,
+    *,
+    keep_paper: bool = False,
 ) -> int:
     """Lay the document out on the device's pages and paint them; returns the page count."""
-    layout = QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4),
-        QPageLayout.Orientation.Portrait,
-        MARGINS_MM,
-        QPageLayout.Unit.Millimeter,
-    )
-    device.setPageLayout(layout)
+    if keep_paper:
+        device.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+    else:
+        device.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                MARGINS_MM,
+                QPageLayout.Unit.Millimeter,
+            )
+        )
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("PDF-filen kunne ikke åbnes til skrivning")
