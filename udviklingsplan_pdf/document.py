@@ -36,6 +36,7 @@ from udviklingsplan_app.domain import (
 from udviklingsplan_app.framework import Framework
 
 from . import fonts
+from .none_refs import NoneRefs
 
 # C0 controls other than tab and line feed (and DEL) cannot be shown; a carriage return ends a
 # line like a line feed does.
@@ -95,8 +96,9 @@ class _Styles:
 class _Writer:
     """Appends paragraphs and tables to the document, the leader's texts always as plain text."""
 
-    def __init__(self, doc: QTextDocument) -> None:
+    def __init__(self, doc: QTextDocument, refs: NoneRefs) -> None:
         self.doc = doc
+        self.refs = refs  # settled after each goal and dialogue (see none_refs)
         # A document's lengths (margins, padding, borders) are pixels of 1/96 inch, which the
         # layout scales to the paint device; the code gives them in points, and this converts.
         self.scale = 96 / 72
@@ -190,8 +192,11 @@ class _Writer:
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
 
-def build_document(plan: Plan, framework: Framework, *, today: dt.date) -> QTextDocument:
+def build_document(
+    plan: Plan, framework: Framework, *, today: dt.date, refs: NoneRefs | None = None
+) -> QTextDocument:
     """The whole plan as one document (not yet laid out on pages)."""
+    refs = refs or NoneRefs()
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
     doc.setDocumentMargin(0)  # the page margins are the writer's
@@ -203,12 +208,13 @@ def build_document(plan: Plan, framework: Framework, *, today: dt.date) -> QText
     doc.setMetaInformation(
         QTextDocument.MetaInformation.DocumentTitle, f"Udviklingsplan – {plan.workplace} {years}"
     )
-    w = _Writer(doc)
+    w = _Writer(doc, refs)
     _front(w, plan, framework, today)
     _overview(w, plan, framework)
     _goals(w, plan, framework)
     _dialogues(w, plan)
     _situation(w, plan)
+    refs.settle()
     return doc
 
 
@@ -308,6 +314,7 @@ def _goals(w: _Writer, plan: Plan, framework: Framework) -> None:
             w.paragraph([("Ingen udviklingsmål for året endnu.", st.muted)])
         for goal in goals:
             _goal(w, goal, framework)
+            w.refs.settle()
 
 
 def _goal(w: _Writer, goal: Goal, framework: Framework) -> None:
@@ -413,6 +420,7 @@ def _dialogues(w: _Writer, plan: Plan) -> None:
     if not dialogues:
         w.paragraph([("Ingen dialoger er registreret endnu.", st.muted)])
     for dialogue in dialogues:
+        w.refs.settle()
         w.heading(f"{dialogue.kind.label} {dialogue.year}", st.h2, top=12)
         w.field("Planlagt", long_date(dialogue.planned) or "–")
         w.field("Afholdt", long_date(dialogue.held) or "ikke endnu")

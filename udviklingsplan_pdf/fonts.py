@@ -28,10 +28,21 @@ def ensure_application() -> None:
     """
     global _app
     if QCoreApplication.instance() is None:
+        import atexit
         import os
 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _app = QGuiApplication(["udviklingsplan"])
+        # Closed before the interpreter tears down its modules: an application left to
+        # Python's finalization crashes there (PySide6 6.12, "none_dealloc").
+        atexit.register(_close_application)
+
+
+def _close_application() -> None:
+    global _app
+    if _app is not None:
+        _app.shutdown()
+        _app = None
 
 
 def family() -> str:

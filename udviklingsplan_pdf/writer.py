@@ -34,6 +34,7 @@ from udviklingsplan_app.framework import Framework
 
 from . import fonts
 from .document import MUTED, RULE, build_document, clean
+from .none_refs import NoneRefs
 
 #: A4 portrait; the margins (mm) around the header, the text and the footer.
 MARGINS_MM = QMarginsF(20, 12, 20, 12)
@@ -68,8 +69,9 @@ def write_pdf(
     :class:`~udviklingsplan_app.errors.InputError` as the other exports, and the old file stays.
     """
     today = today or dt.date.today()
+    refs = NoneRefs()
     fonts.family()  # the application and the shipped font, before anything is laid out
-    document = build_document(plan, framework, today=today)
+    document = build_document(plan, framework, today=today, refs=refs)
     pages = 0
 
     def write(tmp: Path) -> None:
@@ -80,9 +82,10 @@ def write_pdf(
         writer.setTitle(
             clean(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
         )
-        pages = paint_pages(document, writer, plan, today)
+        pages = paint_pages(document, writer, plan, today, refs=refs)
 
     write_atomically(Path(target), write)
+    refs.settle()
     return pages
 
 
@@ -99,9 +102,12 @@ def print_plan(
     ``keep_paper`` keeps the paper chosen in the print dialog (only the margins are set).
     """
     today = today or dt.date.today()
+    refs = NoneRefs()
     fonts.family()
-    document = build_document(plan, framework, today=today)
-    return paint_pages(document, device, plan, today, keep_paper=keep_paper)
+    document = build_document(plan, framework, today=today, refs=refs)
+    pages = paint_pages(document, device, plan, today, keep_paper=keep_paper, refs=refs)
+    refs.settle()
+    return pages
 
 
 def _mm(device: QPagedPaintDevice, millimetres: float) -> float:
@@ -115,8 +121,10 @@ def paint_pages(
     today: dt.date,
     *,
     keep_paper: bool = False,
+    refs: NoneRefs | None = None,
 ) -> int:
     """Lay the document out on the device's pages and paint them; returns the page count."""
+    refs = refs or NoneRefs()
     if keep_paper:
         device.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
     else:
@@ -146,6 +154,7 @@ def paint_pages(
         pen = QPen(RULE)
         pen.setWidthF(_mm(device, 0.2))
         for index in range(count):
+            refs.settle()
             if index:
                 device.newPage()
             painter.save()
@@ -193,4 +202,5 @@ def paint_pages(
             )
     finally:
         painter.end()
+        refs.settle()
     return count
