@@ -38,6 +38,12 @@ pytestmark = pytest.mark.skipif(
 Cli = Callable[..., CliResult]
 
 
+@pytest.fixture(autouse=True)
+def _one_application_for_all_tests(qapp) -> None:
+    """pytest-qt's QApplication, which the writer reuses: left to itself, the writer would make
+    a QGuiApplication, and the window tests that follow in this process need a QApplication."""
+
+
 def _example() -> Plan:
     return read_plan_file(EXAMPLE)
 
@@ -102,6 +108,7 @@ def test_the_example_is_an_a4_document_with_everything_a_leader_files(tmp_path: 
     assert second.startswith(WORKPLACE)  # the running header names the workplace
     assert "Overblik: år og visioner" in second
     assert "V1 Et værdigt liv" in second
+    assert "I alt 1 mål – dækket 1 mål – dækket 2 mål – dækket 3 mål – dækket" in second
     for heading in ("Dialoger med din leder", "Arbejdspladsens aktuelle situation", "Begrundelse"):
         assert heading in text
     for section in SituationSection:

@@ -48,6 +48,7 @@ MUTED = QColor("#595959")
 RULE = QColor("#A6A6A6")
 HEADER_FILL = QColor("#DDEBF7")
 COVERED_FILL = QColor("#E2EFDA")
+UNCOVERED_FILL = QColor("#FCE4D6")
 
 
 def clean(text: str) -> str:
@@ -182,13 +183,13 @@ class _Writer:
         for r, row in enumerate(rows):
             for c, (text, char_format, fill) in enumerate(row):
                 cell = table.cellAt(r, c)
-                if fill is not None:
-                    cell_format = cell.format()
-                    cell_format.setBackground(fill)
-                    cell.setFormat(cell_format)
                 cursor = cell.firstCursorPosition()
                 cursor.setBlockCharFormat(char_format)
                 cursor.insertText(clean(text), char_format)
+                if fill is not None:  # after the text: a cell's format lives at its start
+                    cell_format = cell.format()
+                    cell_format.setBackground(fill)
+                    cell.setFormat(cell_format)
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
 
@@ -292,6 +293,15 @@ def _overview(w: _Writer, plan: Plan, framework: Framework) -> None:
                 lines = ["Fokus – intet mål endnu" if key in focus else "Intet mål"]
             row.append(("\n".join(lines), st.small, COVERED_FILL if chosen else None))
         rows.append(row)
+    cycle = [g for g in plan.goals if g.year in plan.cycle_years]
+    total: list[tuple[str, QTextCharFormat, QColor | None]] = [("I alt", st.small_bold, None)]
+    for key in keys:
+        count = sum(1 for g in cycle if g.vision == key)
+        if count:
+            total.append((f"{count} mål – dækket", st.small_bold, COVERED_FILL))
+        else:
+            total.append(("Ikke dækket", st.small_bold, UNCOVERED_FILL))
+    rows.append(total)
     year_width = 10.0
     w.table(rows, [year_width, *[(100 - year_width) / max(1, len(keys))] * len(keys)])
     outside = [g for g in plan.goals if g.year not in plan.cycle_years]
@@ -305,11 +315,14 @@ def _overview(w: _Writer, plan: Plan, framework: Framework) -> None:
 def _goals(w: _Writer, plan: Plan, framework: Framework) -> None:
     st = w.st
     years = sorted({goal.year for goal in plan.goals} | set(plan.cycle_years))
+    first = True
     for year in years:
         goals = plan.goals_in(year)
-        if not goals and year not in plan.cycle_years:
-            continue
-        w.heading(f"Udviklingsmål {year}", st.h1, top=0, page_break=True)
+        # A year with goals starts a page; a year without shares the page before it.
+        w.heading(
+            f"Udviklingsmål {year}", st.h1, top=0 if goals else 18, page_break=first or bool(goals)
+        )
+        first = False
         if not goals:
             w.paragraph([("Ingen udviklingsmål for året endnu.", st.muted)])
         for goal in goals:
