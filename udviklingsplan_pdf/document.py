@@ -25,8 +25,11 @@ from PySide6.QtGui import (
 )
 
 from udviklingsplan_app.domain import (
+    Action,
     DialogueKind,
     Goal,
+    Indicator,
+    Involvement,
     Plan,
     SituationSection,
     danish_date,
@@ -78,6 +81,10 @@ def _char(
     if color is not None:
         fmt.setForeground(color)
     return fmt
+
+
+#: A table cell: its text, its character format and its fill (None: none).
+_Cell = tuple[str, QTextCharFormat, QColor | None]
 
 
 class _Styles:
@@ -139,7 +146,9 @@ class _Writer:
         for text, fmt in parts:
             self.cursor.insertText(clean(text), fmt)
 
-    def heading(self, text: str, fmt: QTextCharFormat, *, top: float, page_break: bool = False):
+    def heading(
+        self, text: str, fmt: QTextCharFormat, *, top: float, page_break: bool = False
+    ) -> None:
         self.paragraph([(text, fmt)], self.block(top=top, bottom=4, page_break=page_break))
 
     def text(self, text: str) -> None:
@@ -160,7 +169,7 @@ class _Writer:
 
     def table(
         self,
-        rows: Sequence[Sequence[tuple[str, QTextCharFormat, QColor | None]]],
+        rows: Sequence[Sequence[_Cell]],
         widths: Sequence[float],
         *,
         header_rows: int = 1,
@@ -276,13 +285,13 @@ def _overview(w: _Writer, plan: Plan, framework: Framework) -> None:
     known = {vision.id for vision in framework.visions}
     keys = [vision.id for vision in framework.visions]
     keys += sorted({g.vision for g in plan.goals if g.vision not in known})
-    header = [("År", st.small_bold, HEADER_FILL)]
+    header: list[_Cell] = [("År", st.small_bold, HEADER_FILL)]
     header += [(_vision_title(framework, key), st.small_bold, HEADER_FILL) for key in keys]
     rows = [header]
     for year in plan.cycle_years:
         goals = plan.goals_in(year)
         focus = set(plan.focus.get(year, ()))
-        row: list[tuple[str, QTextCharFormat, QColor | None]] = [(str(year), st.small_bold, None)]
+        row: list[_Cell] = [(str(year), st.small_bold, None)]
         for key in keys:
             chosen = [g for g in goals if g.vision == key]
             lines = [f"Fokus · {len(chosen)} mål" if key in focus else f"{len(chosen)} mål"]
@@ -294,7 +303,7 @@ def _overview(w: _Writer, plan: Plan, framework: Framework) -> None:
             row.append(("\n".join(lines), st.small, COVERED_FILL if chosen else None))
         rows.append(row)
     cycle = [g for g in plan.goals if g.year in plan.cycle_years]
-    total: list[tuple[str, QTextCharFormat, QColor | None]] = [("I alt", st.small_bold, None)]
+    total: list[_Cell] = [("I alt", st.small_bold, None)]
     for key in keys:
         count = sum(1 for g in cycle if g.vision == key)
         if count:
@@ -364,7 +373,7 @@ def _goal(w: _Writer, goal: Goal, framework: Framework) -> None:
     _goal_comments(w, goal)
 
 
-def _action(action) -> str:  # type: ignore[no-untyped-def]
+def _action(action: Action) -> str:
     details = [action.responsible] if action.responsible else []
     if action.deadline:
         details.append(f"frist {danish_date(action.deadline)}")
@@ -373,7 +382,7 @@ def _action(action) -> str:  # type: ignore[no-untyped-def]
     return action.text + (f" ({', '.join(details)})" if details else "")
 
 
-def _indicator(indicator) -> str:  # type: ignore[no-untyped-def]
+def _indicator(indicator: Indicator) -> str:
     name = f"{indicator.name} ({indicator.unit})" if indicator.unit else indicator.name
     text = (
         f"{name}: udgangspunkt {number_text(indicator.baseline)}, "
@@ -387,7 +396,7 @@ def _indicator(indicator) -> str:  # type: ignore[no-untyped-def]
     return text
 
 
-def _involvement(entry) -> str:  # type: ignore[no-untyped-def]
+def _involvement(entry: Involvement) -> str:
     head = entry.party.label + (f", {danish_date(entry.date)}" if entry.date else "")
     body = " – ".join(part for part in (entry.form, entry.outcome) if part)
     return f"{head}: {body}" if body else head
