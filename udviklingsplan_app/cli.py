@@ -3,14 +3,16 @@
 Exit codes: 0 success; 1 ``check`` found a finding of severity "fejl"; 2 bad usage or bad
 input; 3 a database problem; 4 an unexpected error. Messages go to stderr in Danish, never as
 a traceback. Without a command the GUI starts (through the ``start_gui`` callback, so this
-module never imports Qt).
+module never imports Qt). Export kinds that live outside the core (the PDF, which needs Qt) come
+in the same way: ``main.py`` passes ``exporters``, a file suffix → a function that writes the
+stored plan with that id to a path.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -20,6 +22,8 @@ from .errors import DatabaseProblem, InputError, UdviklingsplanError
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_DATABASE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 StartGui = Callable[[Path | None, bool], int]
+#: Writes the stored plan with this id to the path (an export kind from outside the core).
+Exporter = Callable[[int, Path], object]
 
 _ARGPARSE_DANISH = (
     ("the following arguments are required", "disse argumenter mangler"),
@@ -103,14 +107,17 @@ def _build_parser() -> _Parser:
         action="store_true",
         help="findes planen allerede, gemmes filen som en ny plan ved siden af (en kopi)",
     )
-    exp = commands.add_parser("export", help="gem en plan som JSON eller Excel", parents=[common])
+    exp = commands.add_parser(
+        "export", help="gem en plan som JSON, Excel eller PDF", parents=[common]
+    )
     exp.add_argument("--plan", type=int, metavar="ID", help="planens id (kan udelades ved én plan)")
     exp.add_argument(
         "--out",
         type=Path,
         required=True,
         metavar="FIL",
-        help="FIL.json (udvekslingsformatet) eller FIL.xlsx (Excel til dialogen med din leder)",
+        help="FIL.json (udvekslingsformatet), FIL.xlsx (Excel til dialogen med din leder) "
+        "eller FIL.pdf (til journalisering og udskrift)",
     )
     chk = commands.add_parser(
         "check", help="vis vejledningens bemærkninger, én pr. linje", parents=[common]
@@ -136,8 +143,16 @@ def _build_parser() -> _Parser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, start_gui: StartGui | None = None) -> int:
-    """Run the command line; returns the exit code."""
+def main(
+    argv: Sequence[str] | None = None,
+    start_gui: StartGui | None = None,
+    exporters: Mapping[str, Exporter] | None = None,
+) -> int:
+    """Run the command line; returns the exit code.
+
+    ``exporters`` adds export kinds by file suffix (``{".pdf": write}``), for writers that live
+    outside the core.
+    """
     for stream in (sys.stdout, sys.stderr):
         # A console or pipe that cannot show "æøå–»" gets a replacement character, not a crash.
         if hasattr(stream, "reconfigure"):
@@ -153,7 +168,7 @@ def main(argv: Sequence[str] | None = None, start_gui: StartGui | None = None) -
             return EXIT_USAGE
         return start_gui(db_path, bool(args.smoke_test))
     try:
-        return _run(args, db_path, sys.stdout)
+        return _run(args, db_path, sys.stdout, exporters or {})
     except DatabaseProblem as error:
         _say(str(error))
         return EXIT_DATABASE
@@ -234,7 +249,12 @@ def _framework_command(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _run(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
+def _run(
+    args: argparse.Namespace,
+    db_path: Path | None,
+    out: TextIO,
+    exporters: Mapping[str, Exporter],
+) -> int:
     from . import services
 
     if args.command == "import":
@@ -312,8 +332,11 @@ def _run(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
 
             export_plan(plan_id, args.out)
             return EXIT_OK
-        raise InputError(
-            f"Ukendt filtype »{args.out.suffix or '(ingen)'}« – brug .json eller .xlsx."
-        )
+        if suffix in exporters:
+            exporters[suffix](plan_id, args.out)
+            return EXIT_OK
+        kinds = [".json", ".xlsx", *sorted(exporters)]
+        choices = ", ".join(kinds[:-1]) + " eller " + kinds[-1]
+        raise InputError(f"Ukendt filtype »{args.out.suffix or '(ingen)'}« – brug {choices}.")
 
     raise InputError(f"Ukendt kommando: {args.command}")

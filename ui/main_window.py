@@ -222,6 +222,8 @@ class MainWindow(QMainWindow):
         self.new_year_action = QAction(self.tr("Nyt &år…"), self)
         self.new_year_action.setEnabled(False)
         self.excel_action = QAction(self.tr("Eksportér til &Excel…"), self)
+        self.pdf_action = QAction(self.tr("Eksportér til &PDF…"), self)
+        self.print_action = QAction(self.tr("&Udskriv…"), self)
         self.calendar_action = QAction(self.tr("Gem dialoger som &kalenderfil (.ics)…"), self)
         self.import_action = QAction(self.tr("&Importér plan fra overdragelsesfil…"), self)
         self.export_action = QAction(self.tr("Gem plan som &overdragelsesfil…"), self)
@@ -236,6 +238,8 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
         file_menu.addSeparator()
         file_menu.addAction(self.excel_action)
+        file_menu.addAction(self.pdf_action)
+        file_menu.addAction(self.print_action)
         file_menu.addAction(self.calendar_action)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
@@ -297,6 +301,7 @@ class MainWindow(QMainWindow):
         standard = QKeySequence.StandardKey
         self.new_plan_action.setShortcut(standard.New)
         self.excel_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.print_action.setShortcut(standard.Print)
         self.import_action.setShortcut(standard.Open)
         self.export_action.setShortcut(standard.SaveAs)
         self.quit_action.setShortcut(standard.Quit)
@@ -314,6 +319,8 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self._on_export)
         self.frameworks_action.triggered.connect(self._on_frameworks)
         self.excel_action.triggered.connect(self._on_excel)
+        self.pdf_action.triggered.connect(self._on_pdf)
+        self.print_action.triggered.connect(self._on_print)
         self.calendar_action.triggered.connect(self._on_calendar)
         self.backup_action.triggered.connect(self._on_backup)
         self.restore_action.triggered.connect(self._on_restore)
@@ -461,6 +468,8 @@ class MainWindow(QMainWindow):
         for action in (
             self.export_action,
             self.excel_action,
+            self.pdf_action,
+            self.print_action,
             self.calendar_action,
             *self.page_actions,
         ):
@@ -688,6 +697,16 @@ class MainWindow(QMainWindow):
 
         self.session.flush()
         start_excel_export(self)
+
+    def _on_pdf(self) -> None:
+        from ui.operations.pdf_export import start_pdf_export
+
+        start_pdf_export(self)
+
+    def _on_print(self) -> None:
+        from ui.operations.pdf_export import print_plan
+
+        print_plan(self)
 
     def _on_backup(self) -> None:
         import datetime as dt
