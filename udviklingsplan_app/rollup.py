@@ -29,6 +29,8 @@ from .errors import FrameworkError, UdviklingsplanError
 OLD_EXPORT_DAYS = 120
 #: The kinds of file read from a folder (case does not matter).
 SUFFIXES = (".xlsx", ".json")
+#: The subject of the combined workbook (:mod:`.exchange.rollup_excel`), so a rollup never reads it.
+ROLLUP_SUBJECT = "Samlet overblik over udviklingsplaner"
 
 Progress = Callable[[int, int, str], None]
 ShouldStop = Callable[[], bool]
@@ -317,6 +319,11 @@ def _workbook_unit(path: Path) -> Unit:
                 "beskadiget. Bed lederen sende den igen."
             ) from error
         if data is None:
+            if getattr(workbook.properties, "subject", "") == ROLLUP_SUBJECT:
+                raise InputError(
+                    f"Filen {path.name} er et samlet overblik, ikke en leders plan, og er "
+                    "ikke læst."
+                )
             if _old_export(workbook):
                 raise InputError(
                     f"Filen {path.name} er lavet af en ældre udgave af programmet og kan ikke "

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..domain import Plan, danish_date, long_date
 from ..rollup import (
+    ROLLUP_SUBJECT,
     Filter,
     Overview,
     Rollup,
@@ -122,7 +123,7 @@ def build_rollup_workbook(
     workbook.active = 0
     props = workbook.properties
     props.title = f"Samlet overblik {danish_date(today)}"
-    props.subject = "Samlet overblik over udviklingsplaner"
+    props.subject = ROLLUP_SUBJECT
     props.creator = "Udviklingsplan"
     return workbook
 
