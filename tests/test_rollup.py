@@ -297,3 +297,18 @@ def test_the_command_line_exits_2_when_no_plan_could_be_read(plans, cli, tmp_pat
     assert "Ingen plan kunne læses" in result.err and "Traceback" not in result.err
     assert not out.exists()
     assert os.listdir(tmp_path).count("samlet.xlsx") == 0
+
+
+def test_a_unit_carries_its_situation_and_dialogues_for_the_read_only_view(plans) -> None:
+    rollup = _rolled(plans)
+    alfa = next(u for u in rollup.units if u.plan_uid == "plan-alfa")
+    beta = next(u for u in rollup.units if u.plan_uid == "plan-beta")  # from the JSON file
+    for unit, key in ((alfa, "alfa"), (beta, "beta")):
+        plan = plans[key]
+        assert isinstance(plan, Plan)
+        assert unit.situation == {s: t for s, t in plan.situation.items() if t}
+        assert [(d.year, d.kind, d.planned, d.held) for d in unit.dialogues] == [
+            (d.year, d.kind, d.planned, d.held) for d in plan.dialogues
+        ]
+    assert alfa.situation  # the example has a situation
+    assert not alfa.exported_from_file_time and beta.exported_from_file_time

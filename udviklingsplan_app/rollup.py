@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .domain import DialogueKind, Plan, Status, danish_date, years_label
+from .domain import DialogueKind, Plan, SituationSection, Status, danish_date, years_label
 from .errors import FrameworkError, UdviklingsplanError
 
 #: An export older than this many days (before ``today``) is marked as old.
@@ -83,6 +83,8 @@ class Unit:
     goals: tuple[UnitGoal, ...]
     dialogues: tuple[UnitDialogue, ...]
     file_time: float = 0.0
+    #: The workplace's current situation, section by section (for the read-only view).
+    situation: dict[SituationSection, str] = field(default_factory=dict)
 
     @property
     def file_name(self) -> str:
@@ -301,6 +303,7 @@ def _json_unit(path: Path) -> Unit:
         ),
         dialogues=tuple(UnitDialogue(d.year, d.kind, d.planned, d.held) for d in plan.dialogues),
         file_time=file_time,
+        situation={s: t for s, t in plan.situation.items() if t},
     )
 
 
@@ -365,6 +368,11 @@ def _workbook_unit(path: Path) -> Unit:
         goals=goals,
         dialogues=dialogues,
         file_time=_file_time(path),
+        situation={
+            section: text
+            for section in SituationSection
+            if (text := data.get(f"situation:{section.value}"))
+        },
     )
 
 

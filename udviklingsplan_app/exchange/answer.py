@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..domain import Goal, Plan, Status
+from ..domain import Goal, Plan, SituationSection, Status
 from ..errors import InputError
 from .workbook_gate import open_checked_workbook
 
@@ -162,9 +162,9 @@ def add_answer_marks(
         ["framework_version", plan.framework_version],
         ["first_year", plan.first_year],
         ["years", plan.years],
-        [],
-        list(BASELINE_HEADER),
     ]
+    rows += [[f"situation:{part.value}", plan.situation_text(part)] for part in SituationSection]
+    rows += [[], list(BASELINE_HEADER)]
     rows += [
         [
             goal.uid,
@@ -288,7 +288,9 @@ def read_data_sheet(workbook: Any) -> DataSheet | None:
         key, value = (_str(v) for v in [*row, None, None][:2])
         if key == BASELINE_HEADER[0]:
             break
-        if key:
+        if key.startswith("situation:"):  # as written (line breaks and inner spaces kept)
+            data.values[key] = _raw(row[1]) if len(row) > 1 and row[1] is not None else ""
+        elif key:
             data.values[key] = value
     if data.get("format") != DATA_FORMAT or data.version is None:
         return None
