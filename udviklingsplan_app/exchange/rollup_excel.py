@@ -267,7 +267,7 @@ def _goals(sheet: _Sheet, rollup: Rollup, flt: Filter) -> None:
     from ..framework import get_framework
 
     st = sheet.styles
-    widths = (20, 14, 7, 6, 22, 22, 30, 12, 18, 22, 11)
+    widths = (20, 14, 7, 6, 22, 22, 30, 12, 23, 18, 11)
     columns = [_Column(h, w) for h, w in zip(GOAL_HEADERS, widths, strict=True)]
     sheet.header_row(1, columns)
     vision_titles: dict[tuple[str, str], str] = {}
@@ -346,9 +346,8 @@ def file_lines(rollup: Rollup) -> list[tuple[str, str, str]]:
     lines = []
     for unit in rollup.units:
         when = danish_date(unit.exported) if unit.exported else "ukendt dato"
-        lines.append(
-            (unit.file_name, FILE_READ, f"{unit.name} ({unit.leader}), eksporteret {when}")
-        )
+        how = "filen gemt" if unit.exported_from_file_time else "eksporteret"
+        lines.append((unit.file_name, FILE_READ, f"{unit.name} ({unit.leader}), {how} {when}"))
     lines += [(r.path.name, FILE_REPLACED, r.reason) for r in rollup.replaced]
     lines += [(r.path.name, FILE_REFUSED, r.reason) for r in rollup.refused]
     lines += [(p.name, FILE_UNREAD, "Læsningen blev stoppet før denne fil.") for p in rollup.unread]
