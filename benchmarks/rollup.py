@@ -64,7 +64,7 @@ def make_workbooks(folder: Path, count: int) -> None:
     """``count`` varied plans, each exported with the program's own Excel export."""
     from udviklingsplan_app.exchange.excel import write_workbook
     from udviklingsplan_app.exchange.json_format import read_plan_file
-    from udviklingsplan_app.framework import get_framework
+    from udviklingsplan_app.framework_sources import get_framework
 
     example = read_plan_file(EXAMPLE)
     framework = get_framework(example.framework_id)

@@ -22,7 +22,7 @@ from udviklingsplan_app.exchange.rollup_excel import (
     UNCOVERED,
     write_rollup_workbook,
 )
-from udviklingsplan_app.framework import get_framework
+from udviklingsplan_app.framework_sources import get_framework
 from udviklingsplan_app.rollup import Filter, overview, read_plans
 
 TODAY = dt.date(2027, 3, 10)

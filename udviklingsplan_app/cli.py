@@ -365,7 +365,7 @@ def _run(
             write_plan_file(services.load_plan(plan_id), args.out)
             return EXIT_OK
         if suffix == ".xlsx":
-            from .exchange.excel import export_plan
+            from .services import export_plan
 
             export_plan(plan_id, args.out)
             return EXIT_OK

@@ -485,7 +485,7 @@ class Overview:
 def vision_columns(units: Sequence[Unit], manager_plan: Plan | None = None) -> list[VisionColumn]:
     """The visions as columns: the most common framework's first, in its order, then others'
     in theirs, then ids no known framework has (in the order of their names)."""
-    from .framework import get_framework
+    from .framework_sources import get_framework
 
     frameworks = Counter(u.framework_id for u in units if u.framework_id)
     if manager_plan is not None:
@@ -511,7 +511,7 @@ def vision_columns(units: Sequence[Unit], manager_plan: Plan | None = None) -> l
 
 def theme_title(framework_id: str, theme_id: str) -> str:
     """``4.2 Arbejdsmiljø og drift``: the theme's code and Danish title (its id when unknown)."""
-    from .framework import get_framework
+    from .framework_sources import get_framework
 
     if not theme_id:
         return ""

@@ -266,7 +266,7 @@ def _warning() -> Any:
 
 
 def _goals(sheet: _Sheet, rollup: Rollup, flt: Filter) -> None:
-    from ..framework import get_framework
+    from ..framework_sources import get_framework
 
     st = sheet.styles
     widths = (20, 14, 7, 6, 22, 22, 30, 12, 23, 18, 11)
