@@ -197,3 +197,20 @@ def test_a_formula_like_goal_title_stays_text_in_the_baseline(plan: Plan, tmp_pa
     target = tmp_path / "plan.xlsx"
     write_workbook(plan, get_framework(plan.framework_id), target, today=TODAY)
     assert read_answer(target).baseline[plan.goals[0].uid].title == plan.goals[0].title
+
+
+def test_every_text_on_every_sheet_names_its_font(export: Path) -> None:
+    # Seen printed from LibreOffice: "Kommentar fra leder til planen" and its hint on the front
+    # page came out in a serif, because their font had no name; everything else is Calibri.
+    workbook = openpyxl.load_workbook(export)
+    unnamed = [
+        f"{ws.title}!{cell.coordinate} {str(cell.value)[:30]!r}"
+        for ws in workbook.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.value not in (None, "") and not cell.font.name
+    ]
+    assert unnamed == []
+    front = workbook.worksheets[0]
+    label = next(c for row in front.iter_rows() for c in row if c.value == PLAN_COMMENT_LABEL)
+    assert label.font.name == "Calibri" and label.font.b

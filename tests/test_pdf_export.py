@@ -109,8 +109,11 @@ def test_the_example_is_an_a4_document_with_everything_a_leader_files(tmp_path: 
     assert "Overblik: år og visioner" in second
     assert "V1 Et værdigt liv" in second
     assert "I alt 1 mål – dækket 1 mål – dækket 2 mål – dækket 3 mål – dækket" in second
-    for heading in ("Dialoger med din leder", "Arbejdspladsens aktuelle situation", "Begrundelse"):
+    for heading in ("Dialoger med egen leder", "Arbejdspladsens aktuelle situation", "Begrundelse"):
         assert heading in text
+    # The PDF is filed and read by the manager too: it speaks of the leader's own leader as the
+    # front page does ("Egen leder"), never to a reader as "din leder".
+    assert "din leder" not in text.lower()
     for section in SituationSection:
         assert section.label in text
     latest = plan.goals[0].indicators[0].latest
@@ -187,7 +190,7 @@ def test_status_notes_and_the_managers_comments_are_printed(tmp_path: Path) -> N
 
     text = _text(pdf)
     assert "02-03-2026: I gang – Piloten er startet." in text
-    assert "Kommentarer fra din leder • Godt begyndt – husk MED-udvalget." in text
+    assert "Kommentarer fra egen leder • Godt begyndt – husk MED-udvalget." in text
 
 
 def test_a_target_open_in_another_program_keeps_the_old_file(

@@ -154,3 +154,24 @@ def test_the_splitter_and_the_tab_are_remembered(
     assert isinstance(second, GoalsPage)
     assert abs(second.splitter.sizes()[0] - moved[0]) <= 2
     assert second.editor.sections.currentIndex() == 3
+
+
+def test_on_a_small_laptop_the_status_note_has_room_to_type(
+    qtbot, win: MainWindow, page: GoalsPage
+) -> None:
+    # Seen at 1366 × 768 with the Vejledning panel open: the note beside the new status was
+    # squeezed to a few letters ("Hvor st…") between the status and the button.
+    page.table.setCurrentIndex(page.proxy.index(0, COL_TITLE))
+    qtbot.wait(50)
+    editor = page.editor
+    assert win.findings_dock().isVisible()
+    note = editor.note_edit
+    hint = note.fontMetrics().horizontalAdvance(note.placeholderText())
+    assert note.width() >= hint
+    # The status, its note and the button still stand above the tabs, and nothing scrolls.
+    assert editor.sections is not None
+    bottom = editor.register_button.mapTo(
+        editor.widget(), editor.register_button.rect().bottomLeft()
+    )
+    assert bottom.y() < editor.sections.mapTo(editor.widget(), editor.sections.rect().topLeft()).y()
+    assert editor.verticalScrollBar().maximum() == 0

@@ -189,3 +189,22 @@ def test_step_1_says_which_framework_is_which_and_why_2018_is_chosen(
     checked = about.frameworks[about.framework_group.checkedId()]
     assert checked.id == "socialstrategi-2018"
     guide.close()
+
+
+def test_the_help_names_the_menus_as_they_are_and_the_pdf_for_the_manager(
+    qtbot, window: MainWindow
+) -> None:
+    import re
+
+    window.help_action.trigger()
+    text = window.help_dialog.text.toPlainText()  # type: ignore[union-attr]
+    window.help_dialog.close()  # type: ignore[union-attr]
+    # The manager gets the plan as a PDF too, or on paper: the help says where.
+    assert "Filer ▸ Eksportér til PDF…" in text
+    assert "Filer ▸ Udskriv…" in text
+    # Every menu entry the help points to is in the menu, spelled the same way.
+    named = re.findall(r"(Filer|Hjælp) ▸ ([^.,()]+?…|Nyt år|Åbn guiden for året)", text)
+    assert len(named) >= 6
+    entries = _menu_texts(window)
+    for _menu, entry in named:
+        assert any(e.startswith(entry.rstrip("…")) for e in entries), entry

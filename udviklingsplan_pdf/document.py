@@ -250,7 +250,7 @@ def _front(w: _Writer, plan: Plan, framework: Framework, today: dt.date) -> None
         [
             (
                 "Planen indeholder et overblik over årene, udviklingsmålene år for år, "
-                "dialogerne med din leder og arbejdspladsens aktuelle situation.",
+                "dialogerne med egen leder og arbejdspladsens aktuelle situation.",
                 st.muted,
             )
         ],
@@ -415,11 +415,11 @@ def _comment_lines(owner: object) -> list[str]:
 
 
 def _goal_comments(w: _Writer, goal: Goal) -> None:
-    w.section("Kommentarer fra din leder", _comment_lines(goal))
+    w.section("Kommentarer fra egen leder", _comment_lines(goal))
 
 
 def _plan_comments(w: _Writer, plan: Plan) -> None:
-    w.section("Kommentarer fra din leder til planen", _comment_lines(plan))
+    w.section("Kommentarer fra egen leder til planen", _comment_lines(plan))
 
 
 # --- dialogues and the situation ---------------------------------------------------------------
@@ -427,7 +427,7 @@ def _plan_comments(w: _Writer, plan: Plan) -> None:
 
 def _dialogues(w: _Writer, plan: Plan) -> None:
     st = w.st
-    w.heading("Dialoger med din leder", st.h1, top=0, page_break=True)
+    w.heading("Dialoger med egen leder", st.h1, top=0, page_break=True)
     order = {kind: index for index, kind in enumerate(DialogueKind)}
     dialogues = sorted(plan.dialogues, key=lambda d: (d.year, order[d.kind]))
     if not dialogues:

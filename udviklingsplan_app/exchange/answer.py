@@ -213,13 +213,14 @@ def _plan_comment_cell(ws: Any) -> None:
     row = ws.max_row + 2
     last = max(ws.max_column, 2)
     label = ws.cell(row=row, column=1, value=PLAN_COMMENT_LABEL)
-    label.font = Font(bold=True, size=12)
+    # Named like every other font in the workbook: without a name LibreOffice prints a serif.
+    label.font = Font(name="Calibri", family=2, bold=True, size=12)
     hint = ws.cell(
         row=row + 1,
         column=1,
         value="Skriv din kommentar til planen som helhed i det gule felt herunder.",
     )
-    hint.font = Font(italic=True, color="595959")
+    hint.font = Font(name="Calibri", family=2, italic=True, color="595959")
     ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=last)
     side = Side(style="medium", color="BF8F00")
     for column in range(1, last + 1):

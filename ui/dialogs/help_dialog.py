@@ -65,7 +65,8 @@ def help_html(db_path: Path, support: str | None = None) -> str:
             "Her holder du arbejdspladsens udviklingsplan: den aktuelle situation, 3–5 "
             "udviklingsmål om året under strategiens visioner, og dine dialoger med din egen "
             "leder. Alt, hvad du skriver, gemmes med det samme. Din leder får planen som "
-            "Excel-fil (Filer ▸ Eksportér til Excel…). Panelet »Vejledning« viser, hvad der "
+            "Excel-fil (Filer ▸ Eksportér til Excel…), som PDF (Filer ▸ Eksportér til PDF…) "
+            "eller på papir (Filer ▸ Udskriv…). Panelet »Vejledning« viser, hvad der "
             "mangler; intet i programmet godkender eller låser planen."
         )
         + "</p>"
@@ -93,7 +94,8 @@ def help_html(db_path: Path, support: str | None = None) -> str:
             "En overdragelsesfil rummer hele planen i én fil (filformatet hedder JSON og "
             "slutter på .json). Brug den, når en ny leder overtager arbejdspladsen, eller når "
             "planen skal flyttes til en anden computer: Filer ▸ Gem plan som overdragelsesfil… "
-            "og Filer ▸ Importér plan fra overdragelsesfil…. Til din leder er Excel-filen."
+            "og Filer ▸ Importér plan fra overdragelsesfil…. Til din leder er Excel-filen eller "
+            "PDF'en."
         )
         + "</p>"
         f"<h3>{_tr('Hvem du kan spørge')}</h3>"

@@ -17,6 +17,7 @@ import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLayout,
     QTabWidget,
@@ -87,20 +88,23 @@ def arrange_in_sections(editor: GoalEditor) -> QTabWidget:
     _move(editor.link_label, body)
     layout.addWidget(editor.link_label)
 
-    # The status near the top, on one line: new status, its note, the button.
+    # The status near the top, on two lines: the new status; its note with the button. (On
+    # one line, beside the goal list and the Vejledning on a 1366-pixel screen, the note was
+    # squeezed to a few letters.)
     status = editor.status_box
     _move(status, body)
     _drop_layout(status)
-    status.setTitle("")  # the line says it: "Ny status: … Bemærkning: …"
+    status.setTitle("")  # the lines say it: "Ny status: … Bemærkning: …"
     status.setAccessibleName(editor.tr("Status"))
-    row = QHBoxLayout(status)
-    row.setContentsMargins(6, 4, 6, 4)
-    row.addWidget(editor.status_label)
-    row.addWidget(editor.status_combo)
-    row.addSpacing(editor.fontMetrics().averageCharWidth() * 2)
-    row.addWidget(editor.note_label)
-    row.addWidget(editor.note_edit, 1)
-    row.addWidget(editor.register_button)
+    grid = QGridLayout(status)
+    grid.setContentsMargins(6, 4, 6, 4)
+    grid.setVerticalSpacing(4)
+    grid.addWidget(editor.status_label, 0, 0)
+    grid.addWidget(editor.status_combo, 0, 1, Qt.AlignmentFlag.AlignLeft)
+    grid.addWidget(editor.note_label, 1, 0)
+    grid.addWidget(editor.note_edit, 1, 1)
+    grid.addWidget(editor.register_button, 1, 2)
+    grid.setColumnStretch(1, 1)
     layout.addWidget(status)
 
     tabs = QTabWidget(body)
