@@ -37,9 +37,9 @@ from udviklingsplan_app.domain import (
 from udviklingsplan_app.framework import DEFAULT_FRAMEWORK_ID, builtin_frameworks
 from ui.guide.base import GuideWindow, Step
 from ui.pages.details_page import SPIN_FIELDS, TEXT_FIELDS, stored_value
-from ui.pages.situation_page import muted_label
 from ui.session import explain
 from ui.widgets.autosave import AutoSave
+from ui.widgets.labels import muted_label
 
 
 def _update(plan_id: int, name: str, value: Any) -> bool:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from udviklingsplan_app import planning, services
 from udviklingsplan_app.domain import DialogueKind, Plan, long_date
 from ui.guide.base import GuideWindow, Step
-from ui.pages.situation_page import muted_label, with_mnemonic
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.labels import muted_label, with_mnemonic
 
 # Alt+letter for each dialogue's date (free of the guide's Tilbage, Næste/Færdig and Gem).
 MNEMONICS = {

@@ -38,8 +38,7 @@ from udviklingsplan_app.domain import Plan, years_label
 from udviklingsplan_app.framework import Framework
 from ui.guide.base import GuideWindow, Step
 from ui.models.overview import COVERED, UNCOVERED
-from ui.pages.goals_page import vision_label
-from ui.pages.situation_page import muted_label
+from ui.widgets.labels import muted_label, vision_label
 
 _Index = QModelIndex | QPersistentModelIndex
 

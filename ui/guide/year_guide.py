@@ -35,9 +35,8 @@ from udviklingsplan_app.guidance import active_year
 from ui.guide.base import GuideWindow, Step
 from ui.guide.dialogues_step import DialoguesStep
 from ui.guide.goals_step import GoalsStep
-from ui.pages.goals_page import danish_time
-from ui.pages.situation_page import muted_label
 from ui.widgets.autosave import plain
+from ui.widgets.labels import danish_time, muted_label
 from ui.widgets.pending_entry import PendingEntry
 
 if TYPE_CHECKING:

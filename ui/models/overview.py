@@ -42,6 +42,12 @@ class OverviewModel(QStandardItemModel):
     """
 
     def set_plan(self, plan: Plan | None, framework: Framework | None) -> None:
+        # Take the cells back before clearing: setItem keeps each item's Python wrapper alive
+        # with the model, and clear() deletes the items behind PySide's back, leaving wrappers
+        # whose addresses a later object (a text layout) can reuse and be mistaken for.
+        for row in range(self.rowCount()):
+            for column in range(self.columnCount()):
+                self.takeItem(row, column)
         self.clear()
         if plan is None or framework is None:
             return

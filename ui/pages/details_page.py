@@ -33,9 +33,9 @@ from udviklingsplan_app.domain import (
 )
 from udviklingsplan_app.guidance import Concern
 from ui.pages.base import Page
-from ui.pages.situation_page import muted_label
 from ui.session import PlanSession, explain
 from ui.widgets.autosave import AutoSave
+from ui.widgets.labels import muted_label
 
 TEXT_FIELDS = ("workplace", "leader_name", "leader_title", "manager_name", "manager_title")
 SPIN_FIELDS = ("level", "first_year", "years")

@@ -27,10 +27,11 @@ from udviklingsplan_app import planning, services
 from udviklingsplan_app.domain import Dialogue, DialogueKind, Plan, danish_month, long_date
 from udviklingsplan_app.guidance import Concern, active_year
 from ui.pages.base import Page
-from ui.pages.situation_page import GrowingTextEdit, muted_label
 from ui.session import PlanSession
 from ui.widgets.autosave import AutoSave
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.growing_text import GrowingTextEdit
+from ui.widgets.labels import muted_label
 
 TEXT_FIELDS = ("agenda", "notes", "agreements")
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
-    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -19,6 +17,8 @@ from udviklingsplan_app.guidance import Concern
 from ui.pages.base import Page
 from ui.session import PlanSession
 from ui.widgets.autosave import AutoSave
+from ui.widgets.growing_text import GrowingTextEdit
+from ui.widgets.labels import muted_label, with_mnemonic
 
 # The letter each section's heading underlines (Alt+letter jumps there). F, R, V, H and P
 # belong to the menus and the plan picker.
@@ -30,57 +30,6 @@ MNEMONICS = {
     SituationSection.OTHER_INITIATIVES: "g",
     SituationSection.OPERATIONS: "d",
 }
-
-MIN_LINES, MAX_LINES = 4, 14
-
-
-def with_mnemonic(text: str, letter: str) -> str:
-    """``text`` with ``&`` before the first ``letter`` (or unchanged if it has none)."""
-    at = text.find(letter)
-    return text if at < 0 else text[:at] + "&" + text[at:]
-
-
-def muted_label(text: str, parent: QWidget) -> QLabel:
-    """A smaller, quieter label for explanations under a heading."""
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 0.9)
-    label.setFont(font)
-    palette = label.palette()
-    palette.setColor(
-        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-    )
-    label.setPalette(palette)
-    return label
-
-
-class GrowingTextEdit(QPlainTextEdit):
-    """A text field that grows with its text, from a few lines up to a screenful."""
-
-    def __init__(self, parent: QWidget | None = None, min_lines: int = MIN_LINES) -> None:
-        super().__init__(parent)
-        self._min_lines = min_lines
-        self.setTabChangesFocus(True)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
-        self._fit()
-
-    def _fit(self, *_: object) -> None:
-        # A plain text layout measures its height in lines, not pixels.
-        lines = int(self.document().documentLayout().documentSize().height())
-        lines = min(max(lines, self._min_lines), MAX_LINES)
-        margins = self.contentsMargins()
-        height = (
-            lines * self.fontMetrics().lineSpacing()
-            + int(2 * self.document().documentMargin())
-            + margins.top()
-            + margins.bottom()
-            + 2 * self.frameWidth()
-        )
-        if height != self.height():
-            self.setFixedHeight(height)
 
 
 class SituationPage(Page):
