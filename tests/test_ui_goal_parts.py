@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Goal, Indicator, Measurement, Party
+from udviklingsplan_app.formatting import danish_number, parse_number
 from ui.editors.goal_parts import GoalPartsEditor
 from ui.main_window import MainWindow
 from ui.models.goal_parts import (
@@ -28,7 +29,7 @@ from ui.models.goal_parts import (
     MeasurementsModel,
 )
 from ui.widgets.date_edit import DateEdit
-from ui.widgets.trend_chart import TrendChart, danish_number, parse_number
+from ui.widgets.trend_chart import TrendChart
 
 CHECK = Qt.ItemDataRole.CheckStateRole
 

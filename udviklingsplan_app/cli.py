@@ -219,7 +219,7 @@ def _run(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
 
     _open(db_path, create=False)
     if args.command == "list":
-        from .domain import years_label
+        from .formatting import years_label
 
         for summary in services.list_plans():
             # One line per plan, whatever the texts hold: tabs and line breaks become spaces.

@@ -18,10 +18,8 @@ from .domain import (
     Plan,
     Severity,
     SituationSection,
-    danish_date,
-    danish_month,
-    years_label,
 )
+from .formatting import danish_date, danish_month, years_label
 from .framework import Framework
 
 

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import cast
 
 from . import services, validation
-from .domain import Plan, new_uid, years_label
+from .domain import Plan, new_uid
 from .errors import InputError
+from .formatting import years_label
 from .framework import get_framework
 from .storage import database
 from .storage import models as m

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app import APP_NAME, app_version
-from udviklingsplan_app.domain import years_label
+from udviklingsplan_app.formatting import years_label
 from udviklingsplan_app.guidance import Concern
 from ui.pages.base import Page
 from ui.session import PlanSession, explain

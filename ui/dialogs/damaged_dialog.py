@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from udviklingsplan_app.domain import long_date
+from udviklingsplan_app.formatting import long_date
 
 if TYPE_CHECKING:
     from udviklingsplan_app.storage.backup import BackupInfo

@@ -45,6 +45,7 @@ from udviklingsplan_app.domain import (
     Measurement,
     Party,
 )
+from udviklingsplan_app.formatting import parse_number
 from ui.models.goal_parts import (
     ActionsModel,
     IndicatorsModel,
@@ -58,7 +59,7 @@ from ui.widgets.autosave import plain
 from ui.widgets.date_edit import DateDelegate, DateEdit
 from ui.widgets.delegates import NumberDelegate, PartyDelegate, TextDelegate
 from ui.widgets.pending_entry import PendingEntry
-from ui.widgets.trend_chart import TrendChart, parse_number
+from ui.widgets.trend_chart import TrendChart
 
 # --- the editor ----------------------------------------------------------------------------
 

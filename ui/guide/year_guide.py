@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import GUIDE_NEW_YEAR, Goal, Plan, Status
+from udviklingsplan_app.formatting import date_time
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import active_year
 from ui.guide.base import GuideWindow, Step
 from ui.guide.dialogues_step import DialoguesStep
 from ui.guide.goals_step import GoalsStep
 from ui.widgets.autosave import plain
-from ui.widgets.labels import danish_time, muted_label
+from ui.widgets.labels import muted_label
 from ui.widgets.pending_entry import PendingEntry
 
 if TYPE_CHECKING:
@@ -261,7 +262,7 @@ class LastYearStep(Step):
         latest = goal.status_history[-1] if goal.status_history else None
         text = self.tr("Status nu: %1").replace("%1", goal.status.label)
         if latest is not None:
-            text += f" ({danish_time(latest.at)})"
+            text += f" ({date_time(latest.at)})"
             if latest.note:
                 text += f" – {latest.note}"
         self.latest.setText(text)

@@ -22,10 +22,9 @@ from udviklingsplan_app.domain import (
     Involvement,
     Measurement,
     Party,
-    long_date,
 )
+from udviklingsplan_app.formatting import danish_number, long_date, parse_number
 from ui.widgets.autosave import plain
-from ui.widgets.trend_chart import danish_number, parse_number
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app.domain import Goal, Plan, Status, StatusChange
+from udviklingsplan_app.formatting import date_time
 from udviklingsplan_app.framework import Framework, Sign
 from ui.widgets.autosave import plain
-from ui.widgets.labels import danish_time, vision_label
+from ui.widgets.labels import vision_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -365,7 +366,7 @@ class StatusHistoryModel(QAbstractListModel):
             return None
         change = self._changes[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            heading = f"{danish_time(change.at)} · {change.status.label}"
+            heading = f"{date_time(change.at)} · {change.status.label}"
             return f"{heading}\n{change.note}" if change.note else heading
         if role == Qt.ItemDataRole.ToolTipRole:
             return change.note or change.status.label

@@ -26,8 +26,8 @@ from udviklingsplan_app.domain import (
     MIN_CYCLE_YEARS,
     MIN_LEVEL,
     MIN_YEAR,
-    years_label,
 )
+from udviklingsplan_app.formatting import years_label
 from udviklingsplan_app.guidance import Concern
 from ui.editors.plan_details import SPIN_FIELDS, TEXT_FIELDS, PlanDetailsFields
 from ui.pages.base import Page

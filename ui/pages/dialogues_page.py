@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app import planning, services
-from udviklingsplan_app.domain import Dialogue, DialogueKind, Plan, danish_month, long_date
+from udviklingsplan_app.domain import Dialogue, DialogueKind, Plan
+from udviklingsplan_app.formatting import long_date, short_date
 from udviklingsplan_app.guidance import Concern, active_year
 from ui.pages.base import Page
 from ui.session import PlanSession
@@ -34,15 +35,6 @@ from ui.widgets.growing_text import GrowingTextEdit
 from ui.widgets.labels import muted_label
 
 TEXT_FIELDS = ("agenda", "notes", "agreements")
-
-
-def short_date(value: dt.date, year: int | None = None) -> str:
-    """``3. mar.`` (the year only when it is not ``year``): dates in tab titles."""
-    month = danish_month(value)
-    month = month if len(month) <= 4 else month[:3] + "."
-    if value.year == year:
-        return f"{value.day}. {month}"
-    return f"{value.day}. {month} {value.year}"
 
 
 def participants_from(text: str) -> list[str]:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
-from udviklingsplan_app.domain import long_date
 from udviklingsplan_app.framework import Vision
 
 
@@ -44,11 +42,6 @@ def with_mnemonic(text: str, taken: set[str] | str) -> str:
             taken.add(char.casefold())
             return text[:index] + "&" + text[index:]
     return text
-
-
-def danish_time(at: dt.datetime) -> str:
-    """``25. november 2026 kl. 14.05``."""
-    return f"{long_date(at)} kl. {at:%H.%M}"
 
 
 def vision_label(vision: Vision) -> str:
