@@ -12,7 +12,9 @@ from udviklingsplan_app.domain import DialogueKind, Person, Plan
 from udviklingsplan_app.framework import get_framework
 from udviklingsplan_app.planning import (
     GOALS_PER_YEAR,
+    first_year_for_new_plan,
     new_dialogue,
+    new_year,
     suggest_distribution,
     uncovered,
 )
@@ -155,3 +157,39 @@ def test_a_new_dialogue_keeps_typed_participants_and_skips_unknown_names() -> No
     typed = new_dialogue(plan, 2027, DialogueKind.MIDT, participants=["Lise Kvist"])
     assert typed.participants == ["Lise Kvist"]
     assert new_dialogue(_plan("", " "), 2027, DialogueKind.SLUT).participants == []
+
+
+# --- which year a new plan and Nyt år are for ------------------------------------------------
+
+
+def test_a_new_plan_begins_with_the_coming_year_from_september() -> None:
+    assert first_year_for_new_plan(dt.date(2026, 8, 31)) == 2026
+    assert first_year_for_new_plan(dt.date(2026, 9, 1)) == 2027
+    assert first_year_for_new_plan(dt.date(2026, 12, 31)) == 2027
+
+
+def test_nyt_aar_prepares_the_coming_year_from_september_within_the_cycle() -> None:
+    plan = _plan("Anne Berg", "Ole Dam")  # 2026–2029
+    assert new_year(plan, dt.date(2026, 9, 1)).year == 2027
+    assert new_year(plan, dt.date(2027, 2, 1)).year == 2027
+    assert new_year(plan, dt.date(2029, 3, 1)).year == 2029
+    assert new_year(plan, dt.date(2027, 2, 1)).why == ""
+
+
+@pytest.mark.parametrize("today", [dt.date(2025, 12, 1), dt.date(2026, 3, 1), dt.date(2026, 8, 31)])
+def test_nyt_aar_waits_for_the_first_year_to_end_and_says_so(today: dt.date) -> None:
+    answer = new_year(_plan("Anne Berg", "Ole Dam"), today)
+    assert answer.year is None
+    assert answer.why == (
+        "Nyt år bliver muligt, når planens første år, 2026, er ved at være gået (fra september)."
+    )
+
+
+@pytest.mark.parametrize("today", [dt.date(2029, 9, 1), dt.date(2030, 10, 5)])
+def test_nyt_aar_ends_with_the_cycle_and_points_to_a_new_plan(today: dt.date) -> None:
+    answer = new_year(_plan("Anne Berg", "Ole Dam"), today)
+    assert answer.year is None
+    assert answer.why == (
+        "Planens sidste år, 2029, er nået. Den næste periode begynder med en ny plan "
+        "(Filer ▸ Ny plan)."
+    )

@@ -34,6 +34,7 @@ from udviklingsplan_app.domain import (
     Person,
 )
 from udviklingsplan_app.framework import DEFAULT_FRAMEWORK_ID, builtin_frameworks
+from udviklingsplan_app.planning import first_year_for_new_plan
 from ui.editors.plan_details import SPIN_FIELDS, TEXT_FIELDS, PlanDetailsFields
 from ui.guide.base import GuideWindow, Step
 from ui.session import explain
@@ -130,8 +131,7 @@ class AboutStep(Step):
         cycle.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.first_year = QSpinBox(body)
         self.first_year.setRange(MIN_YEAR, MAX_YEAR)
-        # From September a new plan is usually for the coming year.
-        self.first_year.setValue(today.year + (1 if today.month >= 9 else 0))
+        self.first_year.setValue(first_year_for_new_plan(today))
         self.years = QSpinBox(body)
         self.years.setRange(MIN_CYCLE_YEARS, MAX_CYCLE_YEARS)
         self.years.setSuffix(self.tr(" år"))

@@ -4,7 +4,6 @@ with the cycle's coverage in view."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -32,7 +31,6 @@ from udviklingsplan_app import services
 from udviklingsplan_app.domain import GUIDE_NEW_YEAR, Goal, Plan, Status
 from udviklingsplan_app.formatting import date_time
 from udviklingsplan_app.framework import Framework
-from udviklingsplan_app.guidance import active_year
 from ui.guide.base import GuideWindow, Step
 from ui.guide.dialogues_step import DialoguesStep
 from ui.guide.goals_step import GoalsStep
@@ -54,16 +52,6 @@ FINAL_STATUSES = (
     Status.PLANLAGT,
     Status.IKKE_PAABEGYNDT,
 )
-
-
-def new_year_for(plan: Plan, today: dt.date | None = None) -> int | None:
-    """The year "Nyt år" prepares: the next one from September, else this one; None when the
-    plan has no such year after its first (nothing to look back on) or it is past the cycle."""
-    today = today or dt.date.today()
-    if today.year < plan.first_year:
-        return None
-    year = active_year(plan, today) + (1 if today.month >= 9 else 0)
-    return year if plan.first_year < year <= plan.last_year else None
 
 
 class LastYearModel(QAbstractTableModel):
