@@ -8,10 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from udviklingsplan_app.domain import DialogueKind, Person, Plan
+from udviklingsplan_app.domain import DialogueKind, Goal, Person, Plan
 from udviklingsplan_app.framework import get_framework
 from udviklingsplan_app.planning import (
     GOALS_PER_YEAR,
+    carried_to,
+    carry_over_refusal,
     first_year_for_new_plan,
     new_dialogue,
     new_year,
@@ -193,3 +195,24 @@ def test_nyt_aar_ends_with_the_cycle_and_points_to_a_new_plan(today: dt.date) ->
         "Planens sidste år, 2029, er nået. Den næste periode begynder med en ny plan "
         "(Filer ▸ Ny plan)."
     )
+
+
+# --- carrying a goal over ----------------------------------------------------------------------
+
+
+def test_a_goal_may_be_carried_over_once_and_not_from_the_last_year() -> None:
+    plan = _plan("Anne Berg", "Ole Dam")  # 2026–2029
+    first = Goal(year=2026, vision="v1", title="Flere borgere i aktiviteter")
+    last = Goal(year=2029, vision="v1", title="Et mål i det sidste år")
+    plan.goals = [first, last]
+    assert carry_over_refusal(plan, first) is None
+    assert carried_to(plan, first) is None
+    assert carry_over_refusal(plan, last) == (
+        "Målet står i planens sidste år (2029) og kan ikke videreføres inden for planen."
+    )
+
+    later = Goal(year=2027, vision="v1", title=first.title, carried_over_from=first.uid)
+    plan.goals.append(later)
+    assert carried_to(plan, first) is later
+    assert carry_over_refusal(plan, first) == "Målet er allerede videreført til 2027."
+    assert carry_over_refusal(plan, later) is None  # 2027 can go on to 2028

@@ -11,7 +11,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .domain import Dialogue, DialogueKind, Plan
+from .domain import Dialogue, DialogueKind, Goal, Plan
 
 #: The number of goals a year should have, as the strategies ask. A framework states its own
 #: numbers (``Framework.goals_min`` / ``goals_max``), which guidance uses; this is the default
@@ -119,3 +119,22 @@ def new_dialogue(plan: Plan, year: int, kind: DialogueKind, **values: Any) -> Di
     leader and the manager (unless ``values`` says otherwise; what the leader typed wins)."""
     values.setdefault("participants", dialogue_participants(plan))
     return Dialogue(year, kind, **values)
+
+
+def carried_to(plan: Plan, goal: Goal) -> Goal | None:
+    """The goal this one was carried over to (*Videreført*), if any."""
+    return next((later for later in plan.goals if later.carried_over_from == goal.uid), None)
+
+
+def carry_over_refusal(plan: Plan, goal: Goal) -> str | None:
+    """Why the goal cannot be carried over to the next year (Danish, said to the leader), or
+    None if it can: it is carried over already, or it stands in the plan's last year."""
+    later = carried_to(plan, goal)
+    if later is not None:
+        return f"Målet er allerede videreført til {later.year}."
+    if goal.year >= plan.last_year:
+        return (
+            f"Målet står i planens sidste år ({plan.last_year}) og kan ikke videreføres inden "
+            "for planen."
+        )
+    return None

@@ -31,6 +31,7 @@ from udviklingsplan_app import services
 from udviklingsplan_app.domain import GUIDE_NEW_YEAR, Goal, Plan, Status
 from udviklingsplan_app.formatting import date_time
 from udviklingsplan_app.framework import Framework
+from udviklingsplan_app.planning import carried_to, carry_over_refusal
 from ui.guide.base import GuideWindow, Step
 from ui.guide.dialogues_step import DialoguesStep
 from ui.guide.goals_step import GoalsStep
@@ -72,7 +73,7 @@ class LastYearModel(QAbstractTableModel):
         rows = []
         for goal in plan.goals_in(year):
             vision = framework.vision(goal.vision)
-            later = next((g for g in plan.goals if g.carried_over_from == goal.uid), None)
+            later = carried_to(plan, goal)
             status = goal.status.label
             if later is not None:
                 status = self.tr("Videreført til %1").replace("%1", str(later.year))
@@ -259,15 +260,9 @@ class LastYearStep(Step):
             index = self.status_combo.findData(goal.status.value)
             if index >= 0:
                 self.status_combo.setCurrentIndex(index)
-        later = next((g for g in plan.goals if g.carried_over_from == goal.uid), None)
         new_year = self.guide.work_year()
         self.carry_button.setText(self.tr("&Viderefør til %1").replace("%1", str(new_year)))
-        if later is not None:
-            reason = self.tr("Målet er videreført til %1.").replace("%1", str(later.year))
-        elif goal.year >= plan.last_year:
-            reason = self.tr("Målet står i planens sidste år.")
-        else:
-            reason = ""
+        reason = carry_over_refusal(plan, goal) or ""
         self.carry_button.setEnabled(not reason)
         self.carry_hint.setText(
             reason

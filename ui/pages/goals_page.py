@@ -41,6 +41,7 @@ from udviklingsplan_app import services
 from udviklingsplan_app.domain import Goal, Plan, Status
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import Concern
+from udviklingsplan_app.planning import carried_to, carry_over_refusal
 from ui.editors.goal_editor import TAKEN_KEYS, GoalEditor
 from ui.editors.goal_sections import use_sections
 from ui.models.goals import (
@@ -363,24 +364,11 @@ class GoalsPage(Page):
         self.new_button.setEnabled(plan is not None and self.session.framework is not None)
         self.delete_button.setEnabled(goal is not None)
         self.delete_action.setEnabled(goal is not None)
-        reason = self._carry_over_refusal(plan, goal)
+        reason = carry_over_refusal(plan, goal) if plan and goal else None
         self.carry_button.setEnabled(goal is not None and reason is None)
         self.carry_button.setToolTip(
             reason or self.tr("Fortsæt målet i næste år med de handlinger, der ikke er udført")
         )
-
-    def _carry_over_refusal(self, plan: Plan | None, goal: Goal | None) -> str | None:
-        """Why the goal cannot be carried over, or None if it can."""
-        if plan is None or goal is None:
-            return None
-        later = next((g for g in plan.goals if g.carried_over_from == goal.uid), None)
-        if later is not None:
-            return self.tr("Målet er allerede videreført til %1.").replace("%1", str(later.year))
-        if goal.year >= plan.last_year:
-            return self.tr("Målet står i planens sidste år (%1).").replace(
-                "%1", str(plan.last_year)
-            )
-        return None
 
     def select_goal(self, uid: str | None) -> bool:
         """Select the goal (clearing the filters that hide it); False if there is no such goal."""
@@ -528,7 +516,7 @@ class GoalsPage(Page):
             .replace("%1", plain(goal.title))
             .replace("%2", str(goal.year))
         )
-        later = next((g for g in plan.goals if g.carried_over_from == goal.uid), None)
+        later = carried_to(plan, goal)
         if later is not None:
             message += "\n\n" + self.tr(
                 "Målet, det er videreført til i %1, bliver stående."
@@ -556,7 +544,7 @@ class GoalsPage(Page):
         plan = self.session.plan
         if goal is None or goal.id is None or plan is None:
             return
-        if self._carry_over_refusal(plan, goal) is not None:
+        if carry_over_refusal(plan, goal) is not None:
             return
         note, ok = QInputDialog.getText(
             self,
