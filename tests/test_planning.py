@@ -19,6 +19,7 @@ from udviklingsplan_app.planning import (
     new_year,
     suggest_distribution,
     uncovered,
+    with_goals,
 )
 
 VISIONS_2018 = [v.id for v in get_framework("socialstrategi-2018").visions]
@@ -216,3 +217,12 @@ def test_a_goal_may_be_carried_over_once_and_not_from_the_last_year() -> None:
     assert carried_to(plan, first) is later
     assert carry_over_refusal(plan, first) == "Målet er allerede videreført til 2027."
     assert carry_over_refusal(plan, later) is None  # 2027 can go on to 2028
+
+
+def test_with_goals_adds_the_visions_the_goals_cover_to_the_focus_marks() -> None:
+    plan = _plan("Anne Berg", "Ole Dam")
+    plan.focus = {2026: ["v1"], 2027: ["v2"]}
+    plan.goals = [Goal(year=2027, vision="v3", title="a"), Goal(year=2028, vision="v4", title="b")]
+    assert with_goals(plan) == {2026: ["v1"], 2027: ["v2", "v3"], 2028: ["v4"]}
+    assert plan.focus == {2026: ["v1"], 2027: ["v2"]}  # the plan itself is left as it was
+    assert uncovered(["v1", "v2", "v3", "v4", "v5"], with_goals(plan)) == ["v5"]

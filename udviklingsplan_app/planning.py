@@ -108,6 +108,14 @@ def uncovered(vision_ids: Sequence[str], focus: Mapping[int, Collection[str]]) -
     return [vision for vision in vision_ids if vision not in covered]
 
 
+def with_goals(plan: Plan) -> dict[int, list[str]]:
+    """The plan's focus marks together with the visions its goals already cover."""
+    merged = {year: list(visions) for year, visions in plan.focus.items()}
+    for goal in plan.goals:
+        merged.setdefault(goal.year, []).append(goal.vision)
+    return merged
+
+
 def dialogue_participants(plan: Plan) -> list[str]:
     """Who takes part in a dialogue with the own manager: the leader and the manager, as far
     as their names are known."""
