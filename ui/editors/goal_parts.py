@@ -161,10 +161,23 @@ class GoalPartsEditor(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Målets dele"))
         layout.addWidget(self.tabs)
-        metrics = self.fontMetrics()
-        char = metrics.averageCharWidth()
 
-        # Handlinger
+        self._fitters: list[_ColumnFitter] = []
+        char = self.fontMetrics().averageCharWidth()
+        self.tabs.addTab(self._build_actions(char), "")
+        self.tabs.addTab(self._build_indicators(char), "")
+        self.tabs.addTab(self._build_involvement(char), "")
+
+        QWidget.setTabOrder(self.indicators_view, self.add_indicator_button)
+        QWidget.setTabOrder(self.add_indicator_button, self.delete_indicator_button)
+        QWidget.setTabOrder(self.delete_indicator_button, self.measurements_view)
+        QWidget.setTabOrder(self.measurements_view, self.measurement_date)
+        QWidget.setTabOrder(self.measurement_date, self.measurement_value)
+        QWidget.setTabOrder(self.measurement_value, self.add_measurement_button)
+        QWidget.setTabOrder(self.add_measurement_button, self.delete_measurement_button)
+
+    def _build_actions(self, char: int) -> QWidget:
+        """The tab Handlinger: the actions, who and by when, done or not."""
         page = QWidget(self.tabs)
         box = QVBoxLayout(page)
         box.addWidget(
@@ -181,13 +194,13 @@ class GoalPartsEditor(QWidget):
         self.actions_view.setItemDelegateForColumn(
             ActionsModel.DEADLINE, DateDelegate(self.actions_view, refuse=self._refuse)
         )
-        self._fitters = [
+        self._fitters.append(
             _ColumnFitter(
                 self.actions_view,
                 {ActionsModel.DEADLINE: None, ActionsModel.DONE: None},
                 {ActionsModel.TEXT: (char * 14, 3), ActionsModel.RESPONSIBLE: (char * 12, 1)},
             )
-        ]
+        )
         box.addWidget(self.actions_view, 1)
         self.add_action_button = QPushButton(self.tr("Tilfø&j handling"), page)
         self.delete_action_button = QPushButton(self.tr("S&let handling"), page)
@@ -197,9 +210,10 @@ class GoalPartsEditor(QWidget):
             )
         )
         box.addLayout(self._buttons(self.add_action_button, self.delete_action_button))
-        self.tabs.addTab(page, "")
+        return page
 
-        # Indikatorer, with the chosen indicator's measurements and their trend
+    def _build_indicators(self, char: int) -> QWidget:
+        """The tab Indikatorer, with the chosen indicator's measurements and their trend."""
         page = QWidget(self.tabs)
         box = QVBoxLayout(page)
         box.addWidget(
@@ -233,6 +247,11 @@ class GoalPartsEditor(QWidget):
         )
         box.addLayout(self._buttons(self.add_indicator_button, self.delete_indicator_button))
 
+        box.addWidget(self._build_measurements(page), 3)
+        return page
+
+    def _build_measurements(self, page: QWidget) -> QGroupBox:
+        """The chosen indicator's measurements, a line to add one, and the trend chart."""
         self.measurements_box = QGroupBox(self.tr("Målinger"), page)
         # The chart sits under the measurements: the goal editor is a narrow column.
         self._measured = measured = QBoxLayout(
@@ -255,7 +274,12 @@ class GoalPartsEditor(QWidget):
             _ColumnFitter(
                 self.measurements_view,
                 {MeasurementsModel.VALUE: None},
-                {MeasurementsModel.DATE: (metrics.horizontalAdvance("30. september 2026"), 1)},
+                {
+                    MeasurementsModel.DATE: (
+                        self.fontMetrics().horizontalAdvance("30. september 2026"),
+                        1,
+                    )
+                },
             )
         )
         left.addWidget(self.measurements_view, 1)
@@ -292,10 +316,10 @@ class GoalPartsEditor(QWidget):
         measured.addLayout(left, 2)
         self.chart = TrendChart(self.measurements_box)
         measured.addWidget(self.chart, 3)
-        box.addWidget(self.measurements_box, 3)
-        self.tabs.addTab(page, "")
+        return self.measurements_box
 
-        # Inddragelse
+    def _build_involvement(self, char: int) -> QWidget:
+        """The tab Inddragelse: who was involved, how, and what came of it."""
         page = QWidget(self.tabs)
         box = QVBoxLayout(page)
         box.addWidget(
@@ -331,15 +355,7 @@ class GoalPartsEditor(QWidget):
             )
         )
         box.addLayout(self._buttons(self.add_involvement_button, self.delete_involvement_button))
-        self.tabs.addTab(page, "")
-
-        QWidget.setTabOrder(self.indicators_view, self.add_indicator_button)
-        QWidget.setTabOrder(self.add_indicator_button, self.delete_indicator_button)
-        QWidget.setTabOrder(self.delete_indicator_button, self.measurements_view)
-        QWidget.setTabOrder(self.measurements_view, self.measurement_date)
-        QWidget.setTabOrder(self.measurement_date, self.measurement_value)
-        QWidget.setTabOrder(self.measurement_value, self.add_measurement_button)
-        QWidget.setTabOrder(self.add_measurement_button, self.delete_measurement_button)
+        return page
 
     def _buttons(self, *buttons: QPushButton, stretch: bool = True) -> QHBoxLayout:
         row = QHBoxLayout()
