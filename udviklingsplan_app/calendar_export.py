@@ -15,9 +15,9 @@ import re
 import uuid
 from pathlib import Path
 
+from .atomic_files import write_atomically
 from .domain import Dialogue, Plan
 from .errors import InputError
-from .exchange.files import write_atomically
 from .formatting import long_date
 
 PRODID = "-//Københavns Kommune//Udviklingsplan//DA"

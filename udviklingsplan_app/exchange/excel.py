@@ -32,13 +32,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..atomic_files import write_atomically
 from ..domain import DialogueKind, Goal, Plan, Severity, SituationSection, Status
 from ..formatting import danish_date, danish_number, long_date, years_label
 from ..framework import Framework
 from ..guidance import Finding, check_plan
 from . import excel_layout
 from .excel_texts import carry_over_links, current_status_note, open_points
-from .files import safe_file_name, write_atomically
+from .files import safe_file_name
 
 #: What the workbook says about its format, so a returned workbook can be recognised and read.
 FORMAT_NAME = "udviklingsplan-excel"
@@ -95,21 +96,6 @@ def default_file_name(plan: Plan) -> str:
     """``Udviklingsplan <arbejdsplads> <år>.xlsx``, safe as a Windows file name."""
     years = years_label(plan.first_year, plan.years)
     return safe_file_name(f"Udviklingsplan {plan.workplace} {years}", ".xlsx")
-
-
-def export_plan(plan_id: int, target: Path, *, today: dt.date | None = None) -> Path:
-    """Load the stored plan and write it to ``target`` as a workbook; returns the path.
-
-    The service the command line calls; the window, which already holds the plan, calls
-    :func:`write_workbook` from a worker thread.
-    """
-    from .. import services
-
-    plan = services.load_plan(plan_id)
-    framework = services.plan_framework(plan_id)
-    target = Path(target)
-    write_workbook(plan, framework, target, today=today)
-    return target
 
 
 def write_workbook(
@@ -431,9 +417,18 @@ class _Sheet:
 # --- the workbook --------------------------------------------------------------------------
 
 
-def build_workbook(plan: Plan, framework: Framework, *, today: dt.date) -> Any:
-    """The plan as an openpyxl ``Workbook`` (not yet saved)."""
+def build_workbook(
+    plan: Plan, framework: Framework, *, today: dt.date, export_id: str | None = None
+) -> Any:
+    """The plan as an openpyxl ``Workbook`` (not yet saved).
+
+    ``export_id`` names this export in the workbook's hidden marks (a new one when not given),
+    so that the manager's answer can be read back (:mod:`.answer`).
+    """
     from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    from .. import app_version
+    from .answer import add_answer_marks, new_export_id
 
     workbook = Workbook()
     styles = _Styles(workbook)
@@ -462,6 +457,14 @@ def build_workbook(plan: Plan, framework: Framework, *, today: dt.date) -> Any:
             _print_only_on_request(sheet.ws)
     workbook.active = 0
     _properties(workbook, plan, framework, today)
+    add_answer_marks(
+        workbook,
+        plan,
+        export_id=export_id or new_export_id(),
+        today=today,
+        front_sheet=front.ws.title,
+        program_version=app_version(),
+    )
     return workbook
 
 

@@ -292,7 +292,7 @@ class GoalEditor(QScrollArea):
         self.uid = goal.uid
         if not self.status_entry.waiting:
             self._status_uid = goal.uid  # a status being chosen belongs to its own goal
-        if framework.id != self._framework_id:
+        if framework.document != self._framework_id:
             self._set_framework(framework)
         vision = framework.vision(goal.vision)
 
@@ -349,7 +349,7 @@ class GoalEditor(QScrollArea):
         self.move_button.setEnabled(len(plan.cycle_years) > 1)
 
     def _set_framework(self, framework: Framework) -> None:
-        self._framework_id = framework.id
+        self._framework_id = framework.document
         terms = framework.terms
         taken = set(TAKEN_KEYS)
         with_mnemonic(terms.vision, taken)  # the filter above the table has the first free letter

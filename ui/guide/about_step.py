@@ -33,7 +33,8 @@ from udviklingsplan_app.domain import (
     MIN_YEAR,
     Person,
 )
-from udviklingsplan_app.framework import DEFAULT_FRAMEWORK_ID, builtin_frameworks
+from udviklingsplan_app.framework import DEFAULT_FRAMEWORK_ID
+from udviklingsplan_app.framework_sources import framework_choices
 from udviklingsplan_app.planning import first_year_for_new_plan
 from ui.editors.plan_details import SPIN_FIELDS, TEXT_FIELDS, PlanDetailsFields
 from ui.guide.base import GuideWindow, Step
@@ -46,7 +47,7 @@ class AboutStep(Step):
 
     def __init__(self, guide: GuideWindow, today: dt.date | None = None) -> None:
         super().__init__(guide)
-        self.frameworks = builtin_frameworks()
+        self.frameworks = framework_choices()
         today = today or dt.date.today()
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -256,6 +257,7 @@ class AboutStep(Step):
                 level=self.level.value(),
                 manager=Person(self.manager_name.text().strip(), self.manager_title.text().strip()),
                 framework_id=framework.id,
+                framework_version=framework.version,
                 first_year=self.first_year.value(),
                 years=self.years.value(),
             )

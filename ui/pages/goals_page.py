@@ -307,8 +307,8 @@ class GoalsPage(Page):
             (str(y), y) for y in (plan.cycle_years if plan else ())
         ]
         changed = fill_combo(self.year_filter, years)
-        if framework is not None and framework.id != self._framework_id:
-            self._framework_id = framework.id
+        if framework is not None and framework.document != self._framework_id:
+            self._framework_id = framework.document
             taken = set(TAKEN_KEYS)
             self.vision_label.setText(with_mnemonic(framework.terms.vision, taken) + ":")
             visions = [(self.tr("Alle %1").replace("%1", framework.terms.visions.lower()), None)]
