@@ -29,7 +29,7 @@ from udviklingsplan_app.domain import (
 from udviklingsplan_app.exchange.json_format import read_plan_file
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.framework_sources import get_framework
-from udviklingsplan_app.guidance import Concern, Finding, check_plan
+from udviklingsplan_app.guidance import Concern, Finding, check_plan, year_findings
 
 EXAMPLE = (
     Path(__file__).resolve().parent.parent
@@ -660,3 +660,42 @@ def test_the_focus_of_later_and_finished_years_gives_no_tip() -> None:
     finished = clean_plan(today=after)
     finished.focus = plan.focus
     assert _only(check_plan(finished, F2018, today=after), "focus-without-goal") == []
+
+
+# --- the findings the guide shows beside a year's goals ------------------------------------------
+
+
+def test_year_findings_are_the_years_own_and_the_cycles_coverage() -> None:
+    plan = clean_plan()
+    in_2027 = next(g for g in plan.goals if g.year == 2027)
+    in_2028 = next(g for g in plan.goals if g.year == 2028)
+    for goal in (in_2027, in_2028):
+        goal.success_signs, goal.success_criteria = [], []
+    plan.dialogues = []  # dialogue findings belong to the dialogue step, not here
+    found = year_findings(plan, F2018, 2027, today=EARLY)
+    assert {f.concerns.goal_uid for f in found if f.code == "goal-without-success"} == {in_2027.uid}
+    assert all(f.concerns.kind != "dialogue" for f in found)
+    assert all(f.concerns.year in (None, 2027) for f in found)
+    assert any(f.concerns.kind == "dialogue" for f in check_plan(plan, F2018, today=EARLY))
+
+    _drop_vision(plan, "sund-organisation", "selvstaendigt-liv")  # no goal covers it now
+    coverage = [
+        f for f in year_findings(plan, F2018, 2027, today=EARLY) if f.concerns.kind == "vision"
+    ]
+    assert coverage and all(f.concerns.year in (None, 2027) for f in coverage)
+
+
+def test_year_findings_leave_the_goal_being_written_alone() -> None:
+    plan = clean_plan()
+    goal = next(g for g in plan.goals if g.year == 2027)
+    goal.success_signs, goal.success_criteria = [], []
+    assert [
+        f.code
+        for f in year_findings(plan, F2018, 2027, today=EARLY)
+        if f.concerns.goal_uid == goal.uid
+    ]
+    assert not [
+        f.code
+        for f in year_findings(plan, F2018, 2027, being_written=goal.uid, today=EARLY)
+        if f.concerns.goal_uid == goal.uid
+    ]

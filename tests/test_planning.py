@@ -8,13 +8,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from udviklingsplan_app.domain import DialogueKind, Person, Plan
+from udviklingsplan_app.domain import DialogueKind, Goal, Person, Plan
 from udviklingsplan_app.framework_sources import get_framework
 from udviklingsplan_app.planning import (
     GOALS_PER_YEAR,
+    carried_to,
+    carry_over_refusal,
+    first_year_for_new_plan,
     new_dialogue,
+    new_year,
     suggest_distribution,
     uncovered,
+    with_goals,
 )
 
 VISIONS_2018 = [v.id for v in get_framework("socialstrategi-2018").visions]
@@ -155,3 +160,69 @@ def test_a_new_dialogue_keeps_typed_participants_and_skips_unknown_names() -> No
     typed = new_dialogue(plan, 2027, DialogueKind.MIDT, participants=["Lise Kvist"])
     assert typed.participants == ["Lise Kvist"]
     assert new_dialogue(_plan("", " "), 2027, DialogueKind.SLUT).participants == []
+
+
+# --- which year a new plan and Nyt år are for ------------------------------------------------
+
+
+def test_a_new_plan_begins_with_the_coming_year_from_september() -> None:
+    assert first_year_for_new_plan(dt.date(2026, 8, 31)) == 2026
+    assert first_year_for_new_plan(dt.date(2026, 9, 1)) == 2027
+    assert first_year_for_new_plan(dt.date(2026, 12, 31)) == 2027
+
+
+def test_nyt_aar_prepares_the_coming_year_from_september_within_the_cycle() -> None:
+    plan = _plan("Anne Berg", "Ole Dam")  # 2026–2029
+    assert new_year(plan, dt.date(2026, 9, 1)).year == 2027
+    assert new_year(plan, dt.date(2027, 2, 1)).year == 2027
+    assert new_year(plan, dt.date(2029, 3, 1)).year == 2029
+    assert new_year(plan, dt.date(2027, 2, 1)).why == ""
+
+
+@pytest.mark.parametrize("today", [dt.date(2025, 12, 1), dt.date(2026, 3, 1), dt.date(2026, 8, 31)])
+def test_nyt_aar_waits_for_the_first_year_to_end_and_says_so(today: dt.date) -> None:
+    answer = new_year(_plan("Anne Berg", "Ole Dam"), today)
+    assert answer.year is None
+    assert answer.why == (
+        "Nyt år bliver muligt, når planens første år, 2026, er ved at være gået (fra september)."
+    )
+
+
+@pytest.mark.parametrize("today", [dt.date(2029, 9, 1), dt.date(2030, 10, 5)])
+def test_nyt_aar_ends_with_the_cycle_and_points_to_a_new_plan(today: dt.date) -> None:
+    answer = new_year(_plan("Anne Berg", "Ole Dam"), today)
+    assert answer.year is None
+    assert answer.why == (
+        "Planens sidste år, 2029, er nået. Den næste periode begynder med en ny plan "
+        "(Filer ▸ Ny plan)."
+    )
+
+
+# --- carrying a goal over ----------------------------------------------------------------------
+
+
+def test_a_goal_may_be_carried_over_once_and_not_from_the_last_year() -> None:
+    plan = _plan("Anne Berg", "Ole Dam")  # 2026–2029
+    first = Goal(year=2026, vision="v1", title="Flere borgere i aktiviteter")
+    last = Goal(year=2029, vision="v1", title="Et mål i det sidste år")
+    plan.goals = [first, last]
+    assert carry_over_refusal(plan, first) is None
+    assert carried_to(plan, first) is None
+    assert carry_over_refusal(plan, last) == (
+        "Målet står i planens sidste år (2029) og kan ikke videreføres inden for planen."
+    )
+
+    later = Goal(year=2027, vision="v1", title=first.title, carried_over_from=first.uid)
+    plan.goals.append(later)
+    assert carried_to(plan, first) is later
+    assert carry_over_refusal(plan, first) == "Målet er allerede videreført til 2027."
+    assert carry_over_refusal(plan, later) is None  # 2027 can go on to 2028
+
+
+def test_with_goals_adds_the_visions_the_goals_cover_to_the_focus_marks() -> None:
+    plan = _plan("Anne Berg", "Ole Dam")
+    plan.focus = {2026: ["v1"], 2027: ["v2"]}
+    plan.goals = [Goal(year=2027, vision="v3", title="a"), Goal(year=2028, vision="v4", title="b")]
+    assert with_goals(plan) == {2026: ["v1"], 2027: ["v2", "v3"], 2028: ["v4"]}
+    assert plan.focus == {2026: ["v1"], 2027: ["v2"]}  # the plan itself is left as it was
+    assert uncovered(["v1", "v2", "v3", "v4", "v5"], with_goals(plan)) == ["v5"]

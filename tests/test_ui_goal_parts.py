@@ -19,16 +19,17 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Goal, Indicator, Measurement, Party
-from ui.editors.goal_parts import (
+from udviklingsplan_app.formatting import danish_number, parse_number
+from ui.editors.goal_parts import GoalPartsEditor
+from ui.main_window import MainWindow
+from ui.models.goal_parts import (
     ActionsModel,
-    GoalPartsEditor,
     IndicatorsModel,
     InvolvementModel,
     MeasurementsModel,
 )
-from ui.main_window import MainWindow
 from ui.widgets.date_edit import DateEdit
-from ui.widgets.trend_chart import TrendChart, danish_number, parse_number
+from ui.widgets.trend_chart import TrendChart
 
 CHECK = Qt.ItemDataRole.CheckStateRole
 

@@ -19,19 +19,19 @@ from udviklingsplan_app.domain import Action, Goal, Person, Plan, Status
 from udviklingsplan_app.framework_sources import get_framework
 from udviklingsplan_app.guidance import Concern
 from ui.main_window import GOALS, OVERVIEW, MainWindow
-from ui.pages.goals_page import (
+from ui.models.goals import (
     COL_ACTIONS,
     COL_STATUS,
     COL_TITLE,
     COL_VISION,
     COL_YEAR,
     GoalFilterProxy,
-    GoalsPage,
     GoalsTableModel,
     StatusHistoryModel,
     SuccessSignsModel,
     sort_text,
 )
+from ui.pages.goals_page import GoalsPage
 
 MEDICINE = "Tryg og sikker medicinhåndtering i hjemmesygeplejen"  # 2027, Et værdigt liv
 SICK_LEAVE = "Lavere sygefravær gennem tidlig dialog og bedre trivsel"  # 2026, in progress

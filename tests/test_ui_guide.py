@@ -31,6 +31,7 @@ from udviklingsplan_app.domain import (
     Status,
 )
 from udviklingsplan_app.framework_sources import get_framework
+from udviklingsplan_app.planning import new_year_for
 from ui.guide import PlanGuide, YearGuide, open_new_plan_guide, open_year_guide, resume_at_start
 from ui.guide.about_step import AboutStep
 from ui.guide.dialogues_step import DialoguesStep
@@ -38,7 +39,7 @@ from ui.guide.focus_step import FocusStep
 from ui.guide.goals_step import GoalsStep
 from ui.guide.guide import ABOUT, DIALOGUES, FOCUS, GOALS, REVIEW, SITUATION
 from ui.guide.review_step import ReviewStep
-from ui.guide.year_guide import LastYearStep, new_year_for
+from ui.guide.year_guide import LastYearStep
 from ui.main_window import MainWindow
 
 CHECKED = Qt.CheckState.Checked

@@ -142,7 +142,7 @@ def test_the_windows_fit_the_screen(qtbot, window: MainWindow) -> None:
 
 
 def test_the_goal_list_keeps_room_for_the_titles(qtbot, window: MainWindow) -> None:
-    from ui.pages.goals_page import COL_ACTIONS, COL_OWNER, COL_TITLE, COL_VISION
+    from ui.models.goals import COL_ACTIONS, COL_OWNER, COL_TITLE, COL_VISION
 
     window.resize(1320, 720)  # a 1366 × 768 laptop
     page = window.show_page(2)

@@ -260,7 +260,7 @@ def test_the_guide_remembers_its_size_and_its_goal_splitter(qtbot, db_path, plan
     from ui.guide import open_new_plan_guide
     from ui.guide.goals_step import GoalsStep
     from ui.guide.guide import GOALS
-    from ui.guide.year_guide import new_year_for  # noqa: F401  (the guides are importable)
+    from ui.guide.year_guide import YearGuide  # noqa: F401  (the guides are importable)
 
     window = MainWindow(db_path)
     qtbot.addWidget(window)

@@ -409,3 +409,22 @@ def _involvement(plan: Plan, today: dt.date) -> list[Finding]:
                 )
             )
     return findings
+
+
+def year_findings(
+    plan: Plan,
+    framework: Framework,
+    year: int,
+    being_written: str | None = None,
+    today: dt.date | None = None,
+) -> list[Finding]:
+    """The findings that concern the year's goals, and the cycle's coverage (the guide's goal
+    step shows them beside the year's goals)."""
+    findings = []
+    for finding in check_plan(plan, framework, today, being_written):
+        concern = finding.concerns
+        if concern.kind == "vision" and concern.year in (None, year):
+            findings.append(finding)  # the cycle's coverage, and the year's focus
+        elif concern.year == year and concern.kind not in ("vision", "dialogue"):
+            findings.append(finding)
+    return findings

@@ -1,19 +1,67 @@
-"""Planning the cycle: which visions each year focuses on (the guide's four-year overview).
+"""Planning the cycle: which visions each year focuses on (the guide's four-year overview),
+which year a new plan or *Nyt år* is for, and who takes part in a dialogue.
 
-Pure functions over vision ids and years; no I/O.
+Pure functions over plans, vision ids and years; no I/O.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from .domain import Dialogue, DialogueKind, Plan
+from .domain import Dialogue, DialogueKind, Goal, Plan
 
 #: The number of goals a year should have, as the strategies ask. A framework states its own
 #: numbers (``Framework.goals_min`` / ``goals_max``), which guidance uses; this is the default
 #: for texts that have no framework at hand.
 GOALS_PER_YEAR = (3, 5)
+
+#: From this month on the year being planned is the coming one (a new plan, *Nyt år*).
+NEXT_YEAR_FROM_MONTH = 9
+
+
+def first_year_for_new_plan(today: dt.date) -> int:
+    """The first year a new plan is for: this year, or the coming one from September."""
+    return today.year + (1 if today.month >= NEXT_YEAR_FROM_MONTH else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class NewYear:
+    """Which year *Nyt år* prepares, or (``year`` None) why there is none: ``why`` is Danish
+    and said to the leader (the greyed-out menu item's tip); empty when there is a year."""
+
+    year: int | None
+    why: str = ""
+
+
+def new_year(plan: Plan, today: dt.date) -> NewYear:
+    """The year *Nyt år* prepares: the next one from September, else this one. None when
+    that year is the plan's first (nothing to look back on) or past the cycle, with why."""
+    if today.year >= plan.first_year:
+        working = min(max(today.year, plan.first_year), plan.last_year)  # guidance.active_year
+        year = working + (1 if today.month >= NEXT_YEAR_FROM_MONTH else 0)
+        if plan.first_year < year <= plan.last_year:
+            return NewYear(year)
+    if today.year > plan.last_year or (
+        today.year == plan.last_year and today.month >= NEXT_YEAR_FROM_MONTH
+    ):
+        return NewYear(
+            None,
+            f"Planens sidste år, {plan.last_year}, er nået. Den næste periode begynder med en "
+            "ny plan (Filer ▸ Ny plan).",
+        )
+    return NewYear(
+        None,
+        f"Nyt år bliver muligt, når planens første år, {plan.first_year}, er ved at være "
+        "gået (fra september).",
+    )
+
+
+def new_year_for(plan: Plan, today: dt.date | None = None) -> int | None:
+    """The year *Nyt år* prepares (see :func:`new_year`); None when there is none."""
+    return new_year(plan, today or dt.date.today()).year
 
 
 def suggest_distribution(
@@ -60,6 +108,14 @@ def uncovered(vision_ids: Sequence[str], focus: Mapping[int, Collection[str]]) -
     return [vision for vision in vision_ids if vision not in covered]
 
 
+def with_goals(plan: Plan) -> dict[int, list[str]]:
+    """The plan's focus marks together with the visions its goals already cover."""
+    merged = {year: list(visions) for year, visions in plan.focus.items()}
+    for goal in plan.goals:
+        merged.setdefault(goal.year, []).append(goal.vision)
+    return merged
+
+
 def dialogue_participants(plan: Plan) -> list[str]:
     """Who takes part in a dialogue with the own manager: the leader and the manager, as far
     as their names are known."""
@@ -71,3 +127,22 @@ def new_dialogue(plan: Plan, year: int, kind: DialogueKind, **values: Any) -> Di
     leader and the manager (unless ``values`` says otherwise; what the leader typed wins)."""
     values.setdefault("participants", dialogue_participants(plan))
     return Dialogue(year, kind, **values)
+
+
+def carried_to(plan: Plan, goal: Goal) -> Goal | None:
+    """The goal this one was carried over to (*Videreført*), if any."""
+    return next((later for later in plan.goals if later.carried_over_from == goal.uid), None)
+
+
+def carry_over_refusal(plan: Plan, goal: Goal) -> str | None:
+    """Why the goal cannot be carried over to the next year (Danish, said to the leader), or
+    None if it can: it is carried over already, or it stands in the plan's last year."""
+    later = carried_to(plan, goal)
+    if later is not None:
+        return f"Målet er allerede videreført til {later.year}."
+    if goal.year >= plan.last_year:
+        return (
+            f"Målet står i planens sidste år ({plan.last_year}) og kan ikke videreføres inden "
+            "for planen."
+        )
+    return None

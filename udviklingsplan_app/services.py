@@ -17,7 +17,7 @@ from functools import wraps
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
 
-from . import framework_sources, validation
+from . import framework_sources, planning, validation
 from .domain import (
     GUIDE_KINDS,
     Action,
@@ -944,15 +944,12 @@ def carry_over_goal(goal_id: int, note: str = "") -> int:
     _check_values({"note": note})
     row = _goal_row(goal_id)
     plan = row.plan
-    goal = next(g for g in load_plan(plan.id).goals if g.id == goal_id)
+    stored = load_plan(plan.id)
+    goal = next(g for g in stored.goals if g.id == goal_id)
     year = row.year + 1
-    already = m.Goal.get_or_none(m.Goal.carried_over_from == row)
-    if already is not None:
-        raise ValidationError(f"Målet er allerede videreført til {already.year}.")
-    if year > plan.first_year + plan.years - 1:
-        raise ValidationError(
-            f"Målet står i planens sidste år ({row.year}) og kan ikke videreføres inden for planen."
-        )
+    refusal = planning.carry_over_refusal(stored, goal)
+    if refusal is not None:
+        raise ValidationError(refusal)
     new = m.Goal.create(
         plan=plan,
         uid=new_uid(),

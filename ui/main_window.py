@@ -590,31 +590,19 @@ class MainWindow(QMainWindow):
             open_year_guide(self)
 
     def update_new_year_action(self) -> None:
-        from ui.guide import new_year_for
+        import datetime as dt
+
+        from udviklingsplan_app.planning import new_year
 
         plan = self.session.plan
-        year = new_year_for(plan) if plan is not None else None
+        answer = new_year(plan, dt.date.today()) if plan is not None else None
+        year = answer.year if answer is not None else None
         self.new_year_action.setEnabled(year is not None)
         self.new_year_action.setText(
             self.tr("Nyt &år %1…").replace("%1", str(year)) if year else self.tr("Nyt &år…")
         )
         # A greyed-out item says why (shown on hover and in the status bar).
-        why = ""
-        if plan is not None and year is None:
-            import datetime as dt
-
-            if dt.date.today().year > plan.last_year or (
-                dt.date.today().year == plan.last_year and dt.date.today().month >= 9
-            ):
-                why = self.tr(
-                    "Planens sidste år, %1, er nået. Den næste periode begynder med en ny plan "
-                    "(Filer ▸ Ny plan)."
-                ).replace("%1", str(plan.last_year))
-            else:
-                why = self.tr(
-                    "Nyt år bliver muligt, når planens første år, %1, er ved at være gået "
-                    "(fra september)."
-                ).replace("%1", str(plan.first_year))
+        why = answer.why if answer is not None else ""
         self.new_year_action.setStatusTip(why)
         self.new_year_action.setToolTip(why or self.new_year_action.text().replace("&", ""))
         self.file_menu.setToolTipsVisible(bool(why))

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from udviklingsplan_app.domain import GUIDE_NEW_PLAN, GUIDE_NEW_YEAR, Plan
 from udviklingsplan_app.guidance import active_year
+from udviklingsplan_app.planning import new_year_for
 from ui.guide.base import GuideWindow
 from ui.guide.guide import PlanGuide
-from ui.guide.year_guide import YearGuide, new_year_for
+from ui.guide.year_guide import YearGuide
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

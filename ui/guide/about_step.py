@@ -7,7 +7,6 @@ every change is stored at once (and can be undone), as on the page "Planens oply
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,16 +35,11 @@ from udviklingsplan_app.domain import (
 )
 from udviklingsplan_app.framework import DEFAULT_FRAMEWORK_ID
 from udviklingsplan_app.framework_sources import framework_choices
+from udviklingsplan_app.planning import first_year_for_new_plan
+from ui.editors.plan_details import SPIN_FIELDS, TEXT_FIELDS, PlanDetailsFields
 from ui.guide.base import GuideWindow, Step
-from ui.pages.details_page import SPIN_FIELDS, TEXT_FIELDS, stored_value
-from ui.pages.situation_page import muted_label
 from ui.session import explain
-from ui.widgets.autosave import AutoSave
-
-
-def _update(plan_id: int, name: str, value: Any) -> bool:
-    services.update_plan(plan_id, **{name: value})
-    return True  # session.apply gives None only when the change was refused
+from ui.widgets.labels import muted_label
 
 
 class AboutStep(Step):
@@ -138,8 +132,7 @@ class AboutStep(Step):
         cycle.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.first_year = QSpinBox(body)
         self.first_year.setRange(MIN_YEAR, MAX_YEAR)
-        # From September a new plan is usually for the coming year.
-        self.first_year.setValue(today.year + (1 if today.month >= 9 else 0))
+        self.first_year.setValue(first_year_for_new_plan(today))
         self.years = QSpinBox(body)
         self.years.setRange(MIN_CYCLE_YEARS, MAX_CYCLE_YEARS)
         self.years.setSuffix(self.tr(" år"))
@@ -165,22 +158,13 @@ class AboutStep(Step):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        self.undo_texts = {
-            "workplace": self.tr("ændret arbejdsplads"),
-            "leader_name": self.tr("ændret lederens navn"),
-            "leader_title": self.tr("ændret lederens titel"),
-            "manager_name": self.tr("ændret egen leders navn"),
-            "manager_title": self.tr("ændret egen leders titel"),
-            "level": self.tr("ændret ledelsesniveau"),
-            "first_year": self.tr("ændret første år"),
-            "years": self.tr("ændret antal år"),
-        }
-        self._autosaves = {
-            name: AutoSave(
-                self.session, getattr(self, name), lambda text, n=name: self._store(n, text)
-            )
-            for name in TEXT_FIELDS
-        }
+        self.fields = PlanDetailsFields(
+            self.session,
+            {name: getattr(self, name) for name in TEXT_FIELDS},
+            {name: getattr(self, name) for name in SPIN_FIELDS},
+            lambda: self.plan.id if self.plan is not None else None,
+            self,
+        )
         for name in SPIN_FIELDS:
             spin: QSpinBox = getattr(self, name)
             spin.valueChanged.connect(lambda value, n=name: self._on_spin(n, value))
@@ -215,15 +199,7 @@ class AboutStep(Step):
         plan = self.plan
         if plan is None:
             return
-        for name, autosave in self._autosaves.items():
-            autosave.show_text(stored_value(plan, name))
-        for name in SPIN_FIELDS:
-            spin: QSpinBox = getattr(self, name)
-            value = stored_value(plan, name)
-            if spin.value() != value:
-                spin.blockSignals(True)
-                spin.setValue(value)
-                spin.blockSignals(False)
+        self.fields.show(plan)
         for number, framework in enumerate(self.frameworks):
             button = self.framework_buttons[number]
             button.blockSignals(True)
@@ -253,25 +229,11 @@ class AboutStep(Step):
 
     # --- storing -----------------------------------------------------------------------------
 
-    def _store(self, name: str, value: Any) -> bool:
-        plan = self.plan
-        if plan is None or plan.id is None:
-            return False
-        if name == "workplace" and not str(value).strip():
-            self.session.failed.emit(
-                self.tr("Skriv arbejdspladsens navn – det står øverst i planen.")
-            )
-            return False
-        result = self.session.apply(
-            self.undo_texts[name], _update, plan.id, name, value, merge=f"plan:{name}"
-        )
-        return result is not None
-
     def _on_spin(self, name: str, value: int) -> None:
         self._show_cycle()
         if self.plan is None:
             return
-        if not self._store(name, value) and self.plan is not None:
+        if not self.fields.store(name, value) and self.plan is not None:
             self.refresh()  # refused (the notice says why): show what is stored
 
     def leave(self) -> bool:
@@ -303,7 +265,7 @@ class AboutStep(Step):
             self._refuse(explain(error, self.session.db_path))
             return False
         # The form's text is now the stored text: nothing to store again.
-        for autosave in self._autosaves.values():
+        for autosave in self.fields.autosaves.values():
             autosave.show_text(autosave.text(), force=True)
         self.guide.year = self.first_year.value()
         self.guide.use_plan(plan_id)

@@ -8,7 +8,6 @@ at the same step when the program starts again.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QStringListModel, Qt
@@ -29,9 +28,9 @@ from udviklingsplan_app.domain import Plan
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import Concern
 from ui.main_window import notice_bar
-from ui.pages.situation_page import muted_label
 from ui.session import PlanSession, explain
 from ui.settings import settings
+from ui.widgets.labels import muted_label
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -424,8 +423,3 @@ class GuideWindow(QDialog):
             self.session.changed.disconnect(self._on_plan_changed)
             self.session.failed.disconnect(self.show_notice)
             super().done(result)
-
-
-def rich(text: str) -> str:
-    """Free text as rich text that shows exactly those characters."""
-    return html.escape(text).replace("\n", "<br>")

@@ -7,7 +7,6 @@ dialogues as a calendar file to import into Outlook.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -23,9 +22,10 @@ from PySide6.QtWidgets import (
 from udviklingsplan_app import planning, services
 from udviklingsplan_app.domain import DialogueKind, Plan
 from udviklingsplan_app.formatting import long_date
+from ui.editors.dialogue_form import store_dialogue_field
 from ui.guide.base import GuideWindow, Step
-from ui.pages.situation_page import muted_label, with_mnemonic
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.labels import muted_label, with_mnemonic
 
 # Alt+letter for each dialogue's date (free of the guide's Tilbage, Næste/Færdig and Gem).
 MNEMONICS = {
@@ -165,17 +165,8 @@ class DialoguesStep(Step):
 
     def _store(self, kind: DialogueKind, planned: dt.date | None) -> None:
         plan = self.plan
-        if plan is None or plan.id is None:
-            return
-        stored = plan.dialogue(self.year, kind) or planning.new_dialogue(plan, self.year, kind)
-        if stored.planned == planned:
-            return
-        self.session.apply(
-            self.tr("ændret %1 %2").replace("%1", kind.label.lower()).replace("%2", str(self.year)),
-            services.save_dialogue,
-            plan.id,
-            dataclasses.replace(stored, id=None, planned=planned),
-        )
+        if plan is not None:
+            store_dialogue_field(self.session, plan, self.year, kind, "planned", planned)
 
     def _use_suggestion(self, kind: DialogueKind) -> None:
         suggested = kind.suggested_date(self.year)

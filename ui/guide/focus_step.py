@@ -39,8 +39,7 @@ from udviklingsplan_app.formatting import years_label
 from udviklingsplan_app.framework import Framework
 from ui.guide.base import GuideWindow, Step
 from ui.models.overview import COVERED, UNCOVERED
-from ui.pages.goals_page import vision_label
-from ui.pages.situation_page import muted_label
+from ui.widgets.labels import muted_label, vision_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -56,14 +55,6 @@ def _is_checked(value: object) -> bool:
     if isinstance(value, Qt.CheckState):
         return value == Qt.CheckState.Checked
     return value == Qt.CheckState.Checked.value
-
-
-def with_goals(plan: Plan) -> dict[int, list[str]]:
-    """The plan's focus marks together with the visions its goals already cover."""
-    merged = {year: list(visions) for year, visions in plan.focus.items()}
-    for goal in plan.goals:
-        merged.setdefault(goal.year, []).append(goal.vision)
-    return merged
 
 
 class FocusGridModel(QAbstractTableModel):
@@ -137,7 +128,7 @@ class FocusGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if checked or goals:
                 return COVERED
-            covered = planning.uncovered([vision], with_goals(self.plan)) == []
+            covered = planning.uncovered([vision], planning.with_goals(self.plan)) == []
             return None if covered else UNCOVERED
         if role == Qt.ItemDataRole.ToolTipRole:
             name = self.framework.vision(vision) if self.framework else None
@@ -316,7 +307,7 @@ class FocusStep(Step):
         )
 
     def coverage_text(self, plan: Plan, framework: Framework) -> str:
-        missing = planning.uncovered([v.id for v in framework.visions], with_goals(plan))
+        missing = planning.uncovered([v.id for v in framework.visions], planning.with_goals(plan))
         cycle = years_label(plan.first_year, plan.years)
         visions = framework.terms.visions.lower()
         if not missing:

@@ -35,15 +35,15 @@ from PySide6.QtWidgets import (
 from udviklingsplan_app import planning, services
 from udviklingsplan_app.domain import DEFAULT_GOAL_TITLE, REQUIRED_PARTIES, Goal, Party, Plan
 from udviklingsplan_app.framework import Framework
-from udviklingsplan_app.guidance import Concern, Finding, check_plan
+from udviklingsplan_app.guidance import Concern, year_findings
+from ui.editors.goal_editor import GoalEditor
 from ui.guide.base import GuideWindow, Step
 from ui.models.overview import FindingsModel
-from ui.pages.goals_page import GoalEditor, vision_label
-from ui.pages.situation_page import muted_label
 from ui.session import PlanSession
 from ui.settings import settings
 from ui.widgets.autosave import plain
 from ui.widgets.delegates import space_rows
+from ui.widgets.labels import muted_label, vision_label
 
 #: Where the split between the goal list and the goal editor is kept (``ui.settings``).
 SPLITTER_KEY = "guide/goals_splitter"
@@ -180,20 +180,6 @@ class InvolvementChecks(QGroupBox):
             remove,
             [e.id for e in empty if e.id is not None],
         )
-
-
-def year_findings(
-    plan: Plan, framework: Framework, year: int, being_written: str | None = None
-) -> list[Finding]:
-    """The guidance that concerns the year's goals, and the cycle's coverage."""
-    findings = []
-    for finding in check_plan(plan, framework, being_written=being_written):
-        concern = finding.concerns
-        if concern.kind == "vision" and concern.year in (None, year):
-            findings.append(finding)  # the cycle's coverage, and the year's focus
-        elif concern.year == year and concern.kind not in ("vision", "dialogue"):
-            findings.append(finding)
-    return findings
 
 
 def coverage_text(step: Step, plan: Plan, framework: Framework, year: int) -> str:

@@ -20,11 +20,10 @@ from udviklingsplan_app.domain import DialogueKind, Plan
 from udviklingsplan_app.formatting import long_date
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import check_plan
-from ui.guide.base import GuideWindow, Step, rich
+from ui.guide.base import GuideWindow, Step
 from ui.models.overview import FindingsModel
-from ui.pages.goals_page import vision_label
-from ui.pages.situation_page import muted_label
 from ui.widgets.delegates import space_rows
+from ui.widgets.labels import muted_label, rich, vision_label
 
 
 class ReviewStep(Step):

@@ -1,17 +1,18 @@
 """Step 2 of the guide: the workplace's current situation, in its six sections.
 
-The step is the page "Aktuel situation" itself (its fields store what is typed after a short
-pause, with the hints drawn from the home-care example); the guide's heading replaces the
-page's own title and introduction.
+The step shows the same editor as the page "Aktuel situation" (its fields store what is typed
+after a short pause, with the hints drawn from the home-care example); the guide's heading
+stands in for the page's own title and introduction.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from udviklingsplan_app.domain import SituationSection
+from ui.editors.situation_editor import SituationEditor
 from ui.guide.base import GuideWindow, Step
-from ui.pages.situation_page import SituationPage
+from ui.widgets.growing_text import GrowingTextEdit
 
 
 class SituationStep(Step):
@@ -19,19 +20,22 @@ class SituationStep(Step):
 
     def __init__(self, guide: GuideWindow) -> None:
         super().__init__(guide)
-        self.page = SituationPage(self.session, self)
-        column = self.page.scroll_area.widget().layout()
-        for number in (0, 1):  # the page's title and introduction: the guide says it above
-            item = column.itemAt(number)
-            if item is not None and item.widget() is not None:
-                item.widget().hide()
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(self.scroll_area)
+        column = QVBoxLayout(content)
+        self.situation = SituationEditor(self.session, content)
+        column.addWidget(self.situation)
+        column.addStretch(1)
+        self.scroll_area.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.page)
+        layout.addWidget(self.scroll_area)
 
     @property
-    def editors(self):  # type: ignore[no-untyped-def]
-        return self.page.editors
+    def editors(self) -> dict[SituationSection, GrowingTextEdit]:
+        return self.situation.editors
 
     def why(self) -> str:
         return self.tr(
@@ -42,8 +46,8 @@ class SituationStep(Step):
         )
 
     def refresh(self) -> None:
-        self.page.refresh()
+        self.situation.refresh()
 
     def enter(self) -> None:
         self.refresh()
-        self.page.editors[SituationSection.FACTS].setFocus()
+        self.editors[SituationSection.FACTS].setFocus()

@@ -4,7 +4,6 @@ with the cycle's coverage in view."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -30,14 +29,14 @@ from PySide6.QtWidgets import (
 
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import GUIDE_NEW_YEAR, Goal, Plan, Status
+from udviklingsplan_app.formatting import date_time
 from udviklingsplan_app.framework import Framework
-from udviklingsplan_app.guidance import active_year
+from udviklingsplan_app.planning import carried_to, carry_over_refusal
 from ui.guide.base import GuideWindow, Step
 from ui.guide.dialogues_step import DialoguesStep
 from ui.guide.goals_step import GoalsStep
-from ui.pages.goals_page import danish_time
-from ui.pages.situation_page import muted_label
 from ui.widgets.autosave import plain
+from ui.widgets.labels import muted_label
 from ui.widgets.pending_entry import PendingEntry
 
 if TYPE_CHECKING:
@@ -54,16 +53,6 @@ FINAL_STATUSES = (
     Status.PLANLAGT,
     Status.IKKE_PAABEGYNDT,
 )
-
-
-def new_year_for(plan: Plan, today: dt.date | None = None) -> int | None:
-    """The year "Nyt år" prepares: the next one from September, else this one; None when the
-    plan has no such year after its first (nothing to look back on) or it is past the cycle."""
-    today = today or dt.date.today()
-    if today.year < plan.first_year:
-        return None
-    year = active_year(plan, today) + (1 if today.month >= 9 else 0)
-    return year if plan.first_year < year <= plan.last_year else None
 
 
 class LastYearModel(QAbstractTableModel):
@@ -84,7 +73,7 @@ class LastYearModel(QAbstractTableModel):
         rows = []
         for goal in plan.goals_in(year):
             vision = framework.vision(goal.vision)
-            later = next((g for g in plan.goals if g.carried_over_from == goal.uid), None)
+            later = carried_to(plan, goal)
             status = goal.status.label
             if later is not None:
                 status = self.tr("Videreført til %1").replace("%1", str(later.year))
@@ -262,7 +251,7 @@ class LastYearStep(Step):
         latest = goal.status_history[-1] if goal.status_history else None
         text = self.tr("Status nu: %1").replace("%1", goal.status.label)
         if latest is not None:
-            text += f" ({danish_time(latest.at)})"
+            text += f" ({date_time(latest.at)})"
             if latest.note:
                 text += f" – {latest.note}"
         self.latest.setText(text)
@@ -271,15 +260,9 @@ class LastYearStep(Step):
             index = self.status_combo.findData(goal.status.value)
             if index >= 0:
                 self.status_combo.setCurrentIndex(index)
-        later = next((g for g in plan.goals if g.carried_over_from == goal.uid), None)
         new_year = self.guide.work_year()
         self.carry_button.setText(self.tr("&Viderefør til %1").replace("%1", str(new_year)))
-        if later is not None:
-            reason = self.tr("Målet er videreført til %1.").replace("%1", str(later.year))
-        elif goal.year >= plan.last_year:
-            reason = self.tr("Målet står i planens sidste år.")
-        else:
-            reason = ""
+        reason = carry_over_refusal(plan, goal) or ""
         self.carry_button.setEnabled(not reason)
         self.carry_hint.setText(
             reason

@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QStandardItemModel
 
 from udviklingsplan_app.domain import Plan, Severity
 from udviklingsplan_app.framework import Framework
@@ -42,6 +42,12 @@ class OverviewModel(QStandardItemModel):
     """
 
     def set_plan(self, plan: Plan | None, framework: Framework | None) -> None:
+        # The header items wrap_headers touched have Python wrappers that PySide keeps with the
+        # model; clear() would delete the items behind their back, and a later object at the
+        # same address (a text layout, a selection model) could be mistaken for one. Taken
+        # back first, they go with their wrappers.
+        for column in range(self.columnCount()):
+            self.takeHorizontalHeaderItem(column)
         self.clear()
         if plan is None or framework is None:
             return
@@ -61,7 +67,7 @@ class OverviewModel(QStandardItemModel):
                 year = plan.first_year + row
                 cell = titles.get((year, vision.id), [])
                 focus = vision.id in plan.focus.get(year, ())
-                self.setItem(row, column, self._cell(cell, vision.id in covered, focus))
+                self._fill(self.index(row, column), cell, vision.id in covered, focus)
 
     def _header(self, column: int, width: int) -> str:
         code, title = self._headers[column]
@@ -75,27 +81,31 @@ class OverviewModel(QStandardItemModel):
             if item is not None and item.text() != text:
                 item.setText(text)
 
-    def _cell(self, titles: list[str], covered: bool, focus: bool = False) -> QStandardItem:
-        item = QStandardItem()
-        item.setEditable(False)
+    def _fill(self, index: QModelIndex, titles: list[str], covered: bool, focus: bool) -> None:
+        # The model makes the cell's item itself (an item made in Python and handed over with
+        # setItem would keep a wrapper after clear(); see set_plan).
+        data: dict[int, object] = {}
         if titles:
             count = self.tr("1 mål") if len(titles) == 1 else self.tr("%n mål", "", len(titles))
             if focus:
                 count = self.tr("Fokus · %1").replace("%1", count)
-            item.setData(count + "\n" + "\n".join(f"• {t}" for t in titles), DISPLAY_ROLE)
-            item.setData("\n".join(titles), TOOLTIP_ROLE)
-            item.setData(COVERED, BACKGROUND_ROLE)
+            data[DISPLAY_ROLE] = count + "\n" + "\n".join(f"• {t}" for t in titles)
+            data[TOOLTIP_ROLE] = "\n".join(titles)
+            data[BACKGROUND_ROLE] = COVERED
         elif focus:
-            item.setData(self.tr("Fokus – intet mål endnu"), DISPLAY_ROLE)
-            item.setData(self.tr("Året har fokus her, men endnu intet udviklingsmål"), TOOLTIP_ROLE)
-            item.setData(FOCUS, BACKGROUND_ROLE)
+            data[DISPLAY_ROLE] = self.tr("Fokus – intet mål endnu")
+            data[TOOLTIP_ROLE] = self.tr("Året har fokus her, men endnu intet udviklingsmål")
+            data[BACKGROUND_ROLE] = FOCUS
         else:
-            item.setData("–", DISPLAY_ROLE)
+            data[DISPLAY_ROLE] = "–"
             if not covered:
-                item.setData(UNCOVERED, BACKGROUND_ROLE)
-        item.setData(ALIGN_TOP_LEFT, ALIGNMENT_ROLE)
-        item.setData(len(titles), USER_ROLE)
-        return item
+                data[BACKGROUND_ROLE] = UNCOVERED
+        data[ALIGNMENT_ROLE] = ALIGN_TOP_LEFT
+        data[USER_ROLE] = len(titles)
+        self.setItemData(index, data)
+        item = self.itemFromIndex(index)
+        if item is not None:
+            item.setEditable(False)
 
 
 class FindingsModel(QAbstractListModel):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -28,36 +26,13 @@ from udviklingsplan_app.domain import (
     MIN_CYCLE_YEARS,
     MIN_LEVEL,
     MIN_YEAR,
-    Plan,
 )
 from udviklingsplan_app.formatting import years_label
 from udviklingsplan_app.guidance import Concern
+from ui.editors.plan_details import SPIN_FIELDS, TEXT_FIELDS, PlanDetailsFields
 from ui.pages.base import Page
-from ui.pages.situation_page import muted_label
 from ui.session import PlanSession, explain
-from ui.widgets.autosave import AutoSave
-
-TEXT_FIELDS = ("workplace", "leader_name", "leader_title", "manager_name", "manager_title")
-SPIN_FIELDS = ("level", "first_year", "years")
-
-
-def stored_value(plan: Plan, name: str) -> Any:
-    """The plan's value for one of :func:`services.update_plan`'s field names."""
-    return {
-        "workplace": plan.workplace,
-        "leader_name": plan.leader.name,
-        "leader_title": plan.leader.title,
-        "manager_name": plan.manager.name,
-        "manager_title": plan.manager.title,
-        "level": plan.level,
-        "first_year": plan.first_year,
-        "years": plan.years,
-    }[name]
-
-
-def _update(plan_id: int, name: str, value: Any) -> bool:
-    services.update_plan(plan_id, **{name: value})
-    return True  # session.apply gives None only when the change was refused
+from ui.widgets.labels import muted_label
 
 
 class DetailsPage(Page):
@@ -65,16 +40,6 @@ class DetailsPage(Page):
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.undo_texts = {
-            "workplace": self.tr("ændret arbejdsplads"),
-            "leader_name": self.tr("ændret lederens navn"),
-            "leader_title": self.tr("ændret lederens titel"),
-            "manager_name": self.tr("ændret egen leders navn"),
-            "manager_title": self.tr("ændret egen leders titel"),
-            "level": self.tr("ændret ledelsesniveau"),
-            "first_year": self.tr("ændret første år"),
-            "years": self.tr("ændret antal år"),
-        }
         self._build_view()
         self._connect_callbacks()
 
@@ -178,12 +143,13 @@ class DetailsPage(Page):
             form.addRow(label, field)
 
     def _connect_callbacks(self) -> None:
-        self._autosaves = {
-            name: AutoSave(
-                self.session, getattr(self, name), lambda text, n=name: self._on_text(n, text)
-            )
-            for name in TEXT_FIELDS
-        }
+        self.fields = PlanDetailsFields(
+            self.session,
+            {name: getattr(self, name) for name in TEXT_FIELDS},
+            {name: getattr(self, name) for name in SPIN_FIELDS},
+            lambda: self.session.plan_id,
+            self,
+        )
         self.workplace.editingFinished.connect(self._on_workplace_left)
         for name in SPIN_FIELDS:
             spin: QSpinBox = getattr(self, name)
@@ -197,10 +163,7 @@ class DetailsPage(Page):
         self.setEnabled(plan is not None)
         if plan is None:
             return
-        for name, autosave in self._autosaves.items():
-            autosave.show_text(stored_value(plan, name))
-        for name in SPIN_FIELDS:
-            self._show_spin(plan, name)
+        self.fields.show(plan)
         self.cycle.setText(
             self.tr("Planen dækker %1.").replace("%1", years_label(plan.first_year, plan.years))
         )
@@ -208,46 +171,20 @@ class DetailsPage(Page):
             self.framework_title.setText(framework.label)
             self.framework_description.setText(framework.description)
 
-    def _show_spin(self, plan: Plan, name: str) -> None:
-        spin: QSpinBox = getattr(self, name)
-        value = stored_value(plan, name)
-        if spin.value() != value:
-            spin.blockSignals(True)
-            spin.setValue(value)
-            spin.blockSignals(False)
-
     def show_concern(self, concern: Concern) -> None:
         self.workplace.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- editing ---------------------------------------------------------------------------
 
-    def _store(self, name: str, value: Any) -> bool:
-        plan_id = self.session.plan_id
-        if plan_id is None:
-            return False
-        result = self.session.apply(
-            self.undo_texts[name], _update, plan_id, name, value, merge=f"plan:{name}"
-        )
-        return result is not None
-
-    def _on_text(self, name: str, text: str) -> None:
-        if name == "workplace" and not text.strip():
-            # Explained now; the stored name comes back when the field is left empty.
-            self.session.failed.emit(
-                self.tr("Skriv arbejdspladsens navn – det står øverst i planen.")
-            )
-            return
-        self._store(name, text)
-
     def _on_workplace_left(self) -> None:
         plan = self.session.plan
         if plan is not None and not self.workplace.text().strip():
-            self._autosaves["workplace"].show_text(plan.workplace, force=True)
+            self.fields.autosaves["workplace"].show_text(plan.workplace, force=True)
 
     def _on_spin(self, name: str, value: int) -> None:
-        if not self._store(name, value) and self.session.plan is not None:
+        if not self.fields.store(name, value) and self.session.plan is not None:
             # Refused (the notice bar says why): show what is stored again.
-            self._show_spin(self.session.plan, name)
+            self.fields.show_spin(self.session.plan, name)
 
     def _on_delete(self) -> None:
         plan = self.session.plan

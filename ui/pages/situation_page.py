@@ -3,84 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
-    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from udviklingsplan_app import services
-from udviklingsplan_app.domain import SituationSection
 from udviklingsplan_app.guidance import Concern
+from ui.editors.situation_editor import SituationEditor
 from ui.pages.base import Page
 from ui.session import PlanSession
-from ui.widgets.autosave import AutoSave
-
-# The letter each section's heading underlines (Alt+letter jumps there). F, R, V, H and P
-# belong to the menus and the plan picker.
-MNEMONICS = {
-    SituationSection.FACTS: "k",
-    SituationSection.STRATEGIES: "C",
-    SituationSection.FOCUS_AREAS: "O",
-    SituationSection.CHALLENGES: "u",
-    SituationSection.OTHER_INITIATIVES: "g",
-    SituationSection.OPERATIONS: "d",
-}
-
-MIN_LINES, MAX_LINES = 4, 14
-
-
-def with_mnemonic(text: str, letter: str) -> str:
-    """``text`` with ``&`` before the first ``letter`` (or unchanged if it has none)."""
-    at = text.find(letter)
-    return text if at < 0 else text[:at] + "&" + text[at:]
-
-
-def muted_label(text: str, parent: QWidget) -> QLabel:
-    """A smaller, quieter label for explanations under a heading."""
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 0.9)
-    label.setFont(font)
-    palette = label.palette()
-    palette.setColor(
-        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-    )
-    label.setPalette(palette)
-    return label
-
-
-class GrowingTextEdit(QPlainTextEdit):
-    """A text field that grows with its text, from a few lines up to a screenful."""
-
-    def __init__(self, parent: QWidget | None = None, min_lines: int = MIN_LINES) -> None:
-        super().__init__(parent)
-        self._min_lines = min_lines
-        self.setTabChangesFocus(True)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
-        self._fit()
-
-    def _fit(self, *_: object) -> None:
-        # A plain text layout measures its height in lines, not pixels.
-        lines = int(self.document().documentLayout().documentSize().height())
-        lines = min(max(lines, self._min_lines), MAX_LINES)
-        margins = self.contentsMargins()
-        height = (
-            lines * self.fontMetrics().lineSpacing()
-            + int(2 * self.document().documentMargin())
-            + margins.top()
-            + margins.bottom()
-            + 2 * self.frameWidth()
-        )
-        if height != self.height():
-            self.setFixedHeight(height)
 
 
 class SituationPage(Page):
@@ -88,10 +22,6 @@ class SituationPage(Page):
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.editors: dict[SituationSection, GrowingTextEdit] = {}
-        self.hints: dict[SituationSection, QLabel] = {}
-        self.headings: dict[SituationSection, QLabel] = {}
-        self._autosaves: dict[SituationSection, AutoSave] = {}
         self._build_view()
 
     def _build_view(self) -> None:
@@ -117,26 +47,11 @@ class SituationPage(Page):
         )
         intro.setWordWrap(True)
         column.addWidget(intro)
-        for section in SituationSection:
-            column.addSpacing(self.fontMetrics().height() // 2)
-            heading = QLabel(with_mnemonic(section.label, MNEMONICS[section]), content)
-            bold = heading.font()
-            bold.setBold(True)
-            heading.setFont(bold)
-            hint = muted_label(section.hint, content)
-            editor = GrowingTextEdit(content)  # no placeholder: the hint stands just above
-            editor.setAccessibleName(section.label)
-            editor.setAccessibleDescription(section.hint)
-            heading.setBuddy(editor)
-            column.addWidget(heading)
-            column.addWidget(hint)
-            column.addWidget(editor)
-            self.headings[section] = heading
-            self.hints[section] = hint
-            self.editors[section] = editor
-            self._autosaves[section] = AutoSave(
-                self.session, editor, lambda text, s=section: self._on_save(s, text)
-            )
+        self.situation = SituationEditor(self.session, content)
+        self.editors = self.situation.editors
+        self.hints = self.situation.hints
+        self.headings = self.situation.headings
+        column.addWidget(self.situation)
         column.addStretch(1)
         self.scroll_area.setWidget(content)
         layout.addWidget(self.scroll_area)
@@ -144,33 +59,13 @@ class SituationPage(Page):
     # --- showing ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        plan = self.session.plan
-        for section, autosave in self._autosaves.items():
-            autosave.show_text(plan.situation_text(section) if plan is not None else "")
-            self.editors[section].setEnabled(plan is not None)
+        self.situation.refresh()
 
     def show_concern(self, concern: Concern) -> None:
         if concern.kind != "situation":
             return
-        plan = self.session.plan
-        sections = list(SituationSection)
-        empty = [s for s in sections if plan is not None and not plan.situation_text(s).strip()]
-        editor = self.editors[(empty or sections)[0]]
+        section = self.situation.first_empty()
+        editor = self.editors[section]
         self.scroll_area.ensureWidgetVisible(editor)
-        self.scroll_area.ensureWidgetVisible(self.headings[(empty or sections)[0]])
+        self.scroll_area.ensureWidgetVisible(self.headings[section])
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    # --- editing ---------------------------------------------------------------------------
-
-    def _on_save(self, section: SituationSection, text: str) -> None:
-        plan_id = self.session.plan_id
-        if plan_id is None:
-            return
-        self.session.apply(
-            self.tr("ændret aktuel situation"),
-            services.set_situation,
-            plan_id,
-            section,
-            text,
-            merge=f"situation:{section.value}",
-        )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -17,75 +16,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPalett
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from udviklingsplan_app.domain import Indicator, Measurement
-from udviklingsplan_app.formatting import long_date
-
-_SHORT_MONTHS = (
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "maj",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "okt.",
-    "nov.",
-    "dec.",
-)
-
-
-def short_date(value: dt.date) -> str:
-    """``3. mar. 2026``: a date short enough for an axis."""
-    return f"{value.day}. {_SHORT_MONTHS[value.month - 1]} {value.year}"
-
-
-def danish_number(value: float | None, decimals: int | None = None) -> str:
-    """``12,5`` (decimal comma, no trailing zeros); ``""`` for no value."""
-    if value is None:
-        return ""
-    if not math.isfinite(value):
-        return str(value)
-    if decimals is not None:
-        text = f"{value:.{decimals}f}"
-    elif abs(value) < 1e15:
-        text = f"{value:.6f}".rstrip("0").rstrip(".")
-    else:
-        text = format(value, ".6g")
-    if text.lstrip("-").strip("0.") == "":
-        text = text.lstrip("-")  # no "-0"
-    return text.replace(".", ",")
-
-
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d*)?")
-_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-
-
-def parse_number(text: str) -> float | None:
-    """A number as a Danish user types it: ``12,5``, ``1.250``, ``-3``, ``8,1 %``.
-
-    Empty text is ``None``; anything else that is not a finite number raises ``ValueError``.
-    """
-    cleaned = (
-        text.strip()
-        .replace("\u00a0", "")
-        .replace(" ", "")
-        .replace("\u2212", "-")  # a typographic minus pasted from a document
-        .removesuffix("%")
-    )
-    if not cleaned:
-        return None
-    if _THOUSANDS.fullmatch(cleaned):  # "1.250" or "1.250,5": dots group thousands
-        cleaned = cleaned.replace(".", "")
-    elif "," in cleaned and "." in cleaned:
-        raise ValueError(text)
-    cleaned = cleaned.replace(",", ".")
-    if not _PLAIN.fullmatch(cleaned):
-        raise ValueError(text)
-    value = float(cleaned)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
+from udviklingsplan_app.formatting import danish_number, long_date, short_date
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The goal editor in sections: the status at the top, the rest in tabs that fill the height.
 
-The goal editor (:class:`ui.pages.goals_page.GoalEditor`) is built as one long column, which the
+The goal editor (:class:`ui.editors.goal_editor.GoalEditor`) is built as one long column, which the
 guide's goal step uses. On the Udviklingsmål page beside the goal list, a long column on a
 1366×768 laptop means a narrow page that scrolls, with lists scrolling inside it. There the
 same fields are arranged by :func:`arrange_in_sections`: heading, links and the status (with
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ui.widgets.remembered import user_settings
 
 if TYPE_CHECKING:
-    from ui.pages.goals_page import GoalEditor
+    from ui.editors.goal_editor import GoalEditor
 
 TAB_KEY = "goals_page/editor_tab"  # the section last shown, by its object name
 
@@ -69,6 +69,12 @@ class _FittedBody(QWidget):
 
     def heightForWidth(self, width: int) -> int:
         return self.minimumSizeHint().height()
+
+
+def use_sections(editor: GoalEditor) -> None:
+    """Status on top and the rest in tabs (the Udviklingsmål page)."""
+    editor.sections = arrange_in_sections(editor)
+    editor.order_tabs()
 
 
 def arrange_in_sections(editor: GoalEditor) -> QTabWidget:
