@@ -85,3 +85,24 @@ def _closing_windows_never_wait_for_an_answer(monkeypatch) -> None:
     except ImportError:  # pragma: no cover - PySide6 missing
         return
     monkeypatch.setattr(MainWindow, "close_without_saving", lambda self: True)
+
+
+@pytest.fixture(autouse=True)
+def _user_settings_in_a_temporary_folder(tmp_path: Path) -> None:
+    """What the program remembers per user (splitters, tabs) goes to this test's own folder."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # pragma: no cover - PySide6 missing
+        return
+    folder = tmp_path / "user-settings"
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_a_temporary_folder(tmp_path_factory, monkeypatch) -> Path:
+    """The program's own settings (window sizes, the calendar time) go to a fresh folder per
+    test, in this process and in the programs a test starts: never the real user's settings."""
+    folder = tmp_path_factory.mktemp("settings")
+    monkeypatch.setenv("UDVIKLINGSPLAN_SETTINGS_DIR", str(folder))
+    return folder

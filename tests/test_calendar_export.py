@@ -37,21 +37,68 @@ def _events(data: bytes) -> list:
     return list(calendar.walk("VEVENT"))
 
 
-def test_the_years_dialogues_are_all_day_events_on_their_dates() -> None:
+def test_the_years_dialogues_are_busy_meetings_on_their_dates_at_ten() -> None:
     events = _events(dialogues_calendar(_example(), 2026, NOW))
-    dates = [event.decoded("dtstart") for event in events]
+    starts = [event.decoded("dtstart") for event in events]
     # Held dates where the dialogue was held, otherwise the planned date; the follow-up of
     # 2026 is held in January 2027 and belongs to 2026.
-    assert dates == [
-        dt.date(2026, 2, 10),
-        dt.date(2026, 6, 16),
-        dt.date(2026, 11, 30),
-        dt.date(2027, 1, 19),
+    assert starts == [
+        dt.datetime(2026, 2, 10, 10, 0),
+        dt.datetime(2026, 6, 16, 10, 0),
+        dt.datetime(2026, 11, 30, 10, 0),
+        dt.datetime(2027, 1, 19, 10, 0),
     ]
     for event in events:
         start = event.decoded("dtstart")
-        assert type(start) is dt.date  # all day, not at midnight
-        assert event.decoded("dtend") == start + dt.timedelta(days=1)
+        assert start.tzinfo is None  # the leader's local time, as Outlook reads it
+        assert event.decoded("dtend") == start + dt.timedelta(minutes=90)
+        assert str(event["transp"]) == "OPAQUE"
+        assert str(event["x-microsoft-cdo-busystatus"]) == "BUSY"
+        assert "attendee" not in event  # no address for the manager is known
+
+
+def test_the_leader_chooses_the_time_and_length() -> None:
+    data = dialogues_calendar(_example(), 2026, NOW, start=dt.time(13, 15), minutes=60)
+    event = _events(data)[0]
+    assert event.decoded("dtstart") == dt.datetime(2026, 2, 10, 13, 15)
+    assert event.decoded("dtend") == dt.datetime(2026, 2, 10, 14, 15)
+    assert b"DTSTART:20260210T131500\r\n" in data  # floating: no time zone, no Z
+
+
+@pytest.mark.parametrize(
+    ("start", "minutes", "message"),
+    [
+        (dt.time(10), 5, "mellem 15 minutter og 8 timer"),
+        (dt.time(10), 9 * 60, "mellem 15 minutter og 8 timer"),
+        (dt.time(23, 30), 60, "slutte samme dag"),
+    ],
+)
+def test_an_impossible_time_is_refused_in_danish(
+    start: dt.time, minutes: int, message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        dialogues_calendar(_example(), 2026, NOW, start=start, minutes=minutes)
+
+
+def test_the_manager_is_the_attendee_when_an_address_is_known() -> None:
+    data = dialogues_calendar(_example(), 2026, NOW, manager_email=" henrik.lund@kk.dk ")
+    events = _events(data)
+    assert len(events) == 4
+    for event in events:
+        attendee = event["attendee"]
+        assert str(attendee) == "mailto:henrik.lund@kk.dk"
+        assert attendee.params["cn"] == "Henrik Lund"
+        assert attendee.params["role"] == "REQ-PARTICIPANT"
+    assert (
+        _events(dialogues_calendar(_example(), 2026, NOW, manager_email="  "))[0].get("attendee")
+        is None
+    )
+
+
+@pytest.mark.parametrize("email", ["henrik", "henrik@kk", "a b@kk.dk", "a@b@kk.dk"])
+def test_a_wrong_address_is_refused_in_danish(email: str) -> None:
+    with pytest.raises(InputError, match="er ikke en e-mailadresse"):
+        dialogues_calendar(_example(), 2026, NOW, manager_email=email)
 
 
 def test_summaries_name_the_dialogue_the_manager_and_the_workplace() -> None:
@@ -84,7 +131,7 @@ def test_the_calendar_says_what_it_is() -> None:
 def test_all_years_when_no_year_is_given() -> None:
     events = _events(dialogues_calendar(_example(), None, NOW))
     assert len(events) == 5
-    assert events[-1].decoded("dtstart") == dt.date(2027, 2, 9)
+    assert events[-1].decoded("dtstart") == dt.datetime(2027, 2, 9, 10, 0)
     assert len(_events(dialogues_calendar(_example(), 2027, NOW))) == 1
     assert _events(dialogues_calendar(_example(), 2028, NOW)) == []
 
@@ -100,7 +147,10 @@ def test_uids_are_unique_and_stable_so_a_new_file_updates_outlook() -> None:
     # A newer file has a higher sequence, which Outlook needs to take the update.
     older = _events(dialogues_calendar(_example(), None, NOW))
     assert int(again[2]["sequence"]) > int(older[2]["sequence"])
-    assert again[2].decoded("dtstart") == dt.date(2026, 12, 3)
+    assert again[2].decoded("dtstart") == dt.datetime(2026, 12, 3, 10, 0)
+    # Another time in a newer file updates the same events too.
+    moved = _events(dialogues_calendar(plan, None, later, start=dt.time(9)))
+    assert [str(e["uid"]) for e in moved] == first
 
 
 def test_another_workplaces_plan_never_shares_a_uid() -> None:
@@ -141,7 +191,7 @@ def test_the_file_is_utf8_and_reads_back(example_plan_id: int, tmp_path: Path) -
     write_calendar(plan, target, 2026)
     data = target.read_bytes()
     assert "Opfølgning".encode() in data
-    assert _events(data)[0].decoded("dtstart") == dt.date(2026, 2, 10)
+    assert _events(data)[0].decoded("dtstart") == dt.datetime(2026, 2, 10, 10, 0)
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs file modes")
@@ -216,8 +266,9 @@ def test_any_text_gives_a_file_that_reads_back(
     workplace: str, manager: str, title: str, agenda: str
 ) -> None:
     plan = _strange_plan(workplace, manager, title, agenda)
-    (event,) = _events(dialogues_calendar(plan, 2026, NOW))
-    assert event.decoded("dtstart") == dt.date(2026, 6, 1)
+    (event,) = _events(dialogues_calendar(plan, 2026, NOW, manager_email="leder@kk.dk"))
+    assert event.decoded("dtstart") == dt.datetime(2026, 6, 1, 10, 0)
+    assert str(event["attendee"]) == "mailto:leder@kk.dk"
     summary = str(event["summary"])
     assert summary.startswith("Midtvejsdialog")
     assert "\n" not in summary and "\r" not in summary

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Person, Severity, SituationSection
 from udviklingsplan_app.guidance import Concern, Finding
+from ui import calendar_file
 from ui import main_window as mw
 from ui.main_window import MainWindow
 
@@ -179,6 +180,7 @@ def test_the_dialogues_are_saved_as_a_calendar_file(
         return str(target), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    monkeypatch.setattr(calendar_file, "ask_meeting_time", lambda _p: (dt.time(10), 90))
     assert win.calendar_action.isEnabled()
     win.calendar_action.trigger()
 
@@ -186,11 +188,11 @@ def test_the_dialogues_are_saved_as_a_calendar_file(
     calendar = Calendar.from_ical(target.with_suffix(".ics").read_bytes())
     events = list(calendar.walk("VEVENT"))
     assert [e.decoded("dtstart") for e in events] == [
-        dt.date(2026, 2, 10),
-        dt.date(2026, 6, 16),
-        dt.date(2026, 11, 30),
-        dt.date(2027, 1, 19),
-        dt.date(2027, 2, 9),
+        dt.datetime(2026, 2, 10, 10, 0),
+        dt.datetime(2026, 6, 16, 10, 0),
+        dt.datetime(2026, 11, 30, 10, 0),
+        dt.datetime(2027, 1, 19, 10, 0),
+        dt.datetime(2027, 2, 9, 10, 0),
     ]
     assert str(events[0]["summary"]).startswith("Startdialog med Henrik Lund")
     assert "Outlook" in win.statusBar().currentMessage()
@@ -203,6 +205,9 @@ def test_without_dated_dialogues_the_leader_is_told_what_to_do(
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a: pytest.fail("no file to ask for")
+    )
+    monkeypatch.setattr(
+        calendar_file, "ask_meeting_time", lambda _p: pytest.fail("no time to ask for")
     )
     window.calendar_action.trigger()
     assert told and "Sæt en dato på dialogerne" in told[0]
@@ -217,6 +222,7 @@ def test_a_calendar_file_that_cannot_be_written_is_explained(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a: (str(folder / "dialoger.ics"), "")
     )
+    monkeypatch.setattr(calendar_file, "ask_meeting_time", lambda _p: (dt.time(10), 90))
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     win.calendar_action.trigger()
@@ -282,6 +288,7 @@ def test_the_years_dialogues_are_saved_from_the_dialogues_page(
         return str(tmp_path / "dialoger 2026.ics"), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    monkeypatch.setattr(calendar_file, "ask_meeting_time", lambda _p: (dt.time(8, 30), 60))
     qtbot.mouseClick(page.calendar_button, Qt.MouseButton.LeftButton)
 
     assert Path(asked[0]).name.startswith("Dialoger 2026 Den Sociale Hjemmepleje")
@@ -292,4 +299,5 @@ def test_the_years_dialogues_are_saved_from_the_dialogues_page(
         "Slutdialog",
         "Opfølgning",
     ]
-    assert events[3].decoded("dtstart") == dt.date(2027, 1, 19)
+    assert events[3].decoded("dtstart") == dt.datetime(2027, 1, 19, 8, 30)
+    assert events[3].decoded("dtend") == dt.datetime(2027, 1, 19, 9, 30)

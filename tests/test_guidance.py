@@ -387,15 +387,78 @@ def test_a_year_without_a_start_dialogue_is_a_warning_naming_the_year() -> None:
     assert "ingen startdialog for 2026 endnu" in findings[0].message
 
 
-def test_a_start_dialogue_without_dates_is_a_warning() -> None:
-    plan = clean_plan()
+def test_a_start_dialogue_without_dates_is_a_warning_when_it_comes_near() -> None:
+    near = dt.date(2027, 1, 5)  # 27 days before the suggested 1 February 2027
+    plan = clean_plan(today=near)
     start = plan.dialogue(2027, DialogueKind.START)
     assert start is not None
     start.planned = start.held = None
     start.notes = "Vi skal finde en dato."
-    findings = check_plan(plan, F2018, today=EARLY)
+    findings = check_plan(plan, F2018, today=near)
     assert [(f.severity, f.code, f.concerns.year) for f in findings] == [
         (Severity.ADVARSEL, "no-start-dialogue", 2027)
+    ]
+
+
+@pytest.mark.parametrize("today", [EARLY, dt.date(2026, 12, 15), dt.date(2027, 1, 1)])
+def test_a_start_dialogue_months_away_is_not_mentioned_yet(today: dt.date) -> None:
+    # Carrying a goal over in December gives next year goals: its start dialogue (suggested
+    # for February) is no task yet.
+    plan = clean_plan(today=today)
+    plan.dialogues = [d for d in plan.dialogues if d.year != 2027]
+    assert _only(check_plan(plan, F2018, today=today), "no-start-dialogue") == []
+
+
+def test_a_start_dialogue_past_its_suggested_date_is_a_warning() -> None:
+    today = dt.date(2027, 3, 1)
+    plan = clean_plan(today=today)
+    plan.dialogues = [d for d in plan.dialogues if d.year != 2027]
+    findings = _only(check_plan(plan, F2018, today=today), "no-start-dialogue")
+    assert [(f.severity, f.concerns.year) for f in findings] == [(Severity.ADVARSEL, 2027)]
+
+
+def test_dialogue_is_near_within_30_days_and_after() -> None:
+    from udviklingsplan_app.guidance import dialogue_is_near
+
+    day = dt.date(2027, 2, 1)
+    assert not dialogue_is_near(day, dt.date(2027, 1, 1))  # 31 days ahead
+    assert dialogue_is_near(day, dt.date(2027, 1, 2))  # 30 days ahead
+    assert dialogue_is_near(day, day)
+    assert dialogue_is_near(day, dt.date(2027, 6, 1))  # past due
+
+
+# --- a goal being written --------------------------------------------------------------------
+
+
+def test_a_new_goal_being_written_gets_no_findings_until_it_is_left() -> None:
+    plan = clean_plan()
+    new = Goal(year=2026, vision=plan.goals[0].vision, title="Nyt udviklingsmål")
+    plan.goals.append(new)
+    assert (
+        _only(check_plan(plan, F2018, today=EARLY, being_written=new.uid), "goal-without-success")
+        == []
+    )
+    assert (
+        _only(check_plan(plan, F2018, today=EARLY, being_written=new.uid), "goal-without-actions")
+        == []
+    )
+    left = check_plan(plan, F2018, today=EARLY)  # the leader went on to another goal
+    assert [(f.code, f.concerns.goal_uid) for f in left if f.concerns.kind == "goal"] == [
+        ("goal-without-success", new.uid),
+        ("goal-without-actions", new.uid),
+    ]
+
+
+def test_only_the_goal_being_written_is_exempt() -> None:
+    plan = clean_plan()
+    other = plan.goals[0]
+    other.success_signs, other.success_criteria = [], []
+    new = Goal(year=2026, vision=other.vision, title="Nyt udviklingsmål", actions=other.actions)
+    new.success_criteria = ["Eget kriterie"]
+    plan.goals.append(new)
+    findings = check_plan(plan, F2018, today=EARLY, being_written=new.uid)
+    assert [(f.code, f.concerns.goal_uid) for f in findings if f.concerns.kind == "goal"] == [
+        ("goal-without-success", other.uid)
     ]
 
 

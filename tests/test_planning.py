@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from udviklingsplan_app.domain import DialogueKind, Person, Plan
 from udviklingsplan_app.framework import get_framework
-from udviklingsplan_app.planning import GOALS_PER_YEAR, suggest_distribution, uncovered
+from udviklingsplan_app.planning import (
+    GOALS_PER_YEAR,
+    new_dialogue,
+    suggest_distribution,
+    uncovered,
+)
 
 VISIONS_2018 = [v.id for v in get_framework("socialstrategi-2018").visions]
 AREAS_2023 = [v.id for v in get_framework("su-indsatsomraader-2023-2025").visions]
@@ -113,3 +121,37 @@ def test_any_cycle_is_covered_evenly_and_keeps_marks(
     if not existing:  # from scratch: the years differ by at most one vision
         sizes = [len(spread[y]) for y in years]
         assert max(sizes) - min(sizes) <= 1
+
+
+# --- a new dialogue's participants -----------------------------------------------------------
+
+
+def _plan(leader: str, manager: str) -> Plan:
+    return Plan(
+        leader=Person(leader, "Leder"),
+        level=3,
+        workplace="Værestedet",
+        manager=Person(manager, "Centerchef"),
+        framework_id="socialstrategi-2018",
+        first_year=2026,
+        years=4,
+    )
+
+
+def test_a_new_dialogue_has_the_leader_and_the_manager_as_participants() -> None:
+    plan = _plan("Anne Berg", " Ole Dam ")
+    dialogue = new_dialogue(plan, 2027, DialogueKind.START, planned=dt.date(2027, 2, 1))
+    assert (dialogue.year, dialogue.kind, dialogue.planned) == (
+        2027,
+        DialogueKind.START,
+        dt.date(2027, 2, 1),
+    )
+    assert dialogue.participants == ["Anne Berg", "Ole Dam"]
+
+
+def test_a_new_dialogue_keeps_typed_participants_and_skips_unknown_names() -> None:
+    plan = _plan("Anne Berg", "")
+    assert new_dialogue(plan, 2027, DialogueKind.MIDT).participants == ["Anne Berg"]
+    typed = new_dialogue(plan, 2027, DialogueKind.MIDT, participants=["Lise Kvist"])
+    assert typed.participants == ["Lise Kvist"]
+    assert new_dialogue(_plan("", " "), 2027, DialogueKind.SLUT).participants == []

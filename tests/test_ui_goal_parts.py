@@ -477,6 +477,7 @@ def test_on_the_goals_page_undo_reaches_the_parts(qtbot, window) -> None:
     assert page.select_goal(goal.uid)
     parts = page.findChild(GoalPartsEditor)
     assert parts is not None and parts.goal.uid == goal.uid
+    page.editor.sections.setCurrentWidget(parts.parentWidget())  # the page's "Handlinger" tab
     parts.tabs.setCurrentIndex(1)
     assert texts(parts.indicators_model, IndicatorsModel.NAME) == [i.name for i in goal.indicators]
     count = parts.actions_model.rowCount()

@@ -596,6 +596,9 @@ def test_the_calendar_file_holds_the_years_dialogues_on_their_dates(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "Kalenderfil (*.ics)")
     )
+    from ui import calendar_file
+
+    monkeypatch.setattr(calendar_file, "ask_meeting_time", lambda _p: (dt.time(10), 90))
     click(qtbot, step.calendar_button)
     written = target.with_suffix(".ics")
     assert written.exists()
@@ -606,10 +609,10 @@ def test_the_calendar_file_holds_the_years_dialogues_on_their_dates(
         for e in calendar.walk("VEVENT")
     }
     assert events == {
-        "Startdialog": dt.date(2027, 2, 1),
-        "Midtvejsdialog": dt.date(2027, 6, 1),
-        "Slutdialog": dt.date(2027, 11, 23),
-        "Opfølgning": dt.date(2028, 1, 15),
+        "Startdialog": dt.datetime(2027, 2, 1, 10, 0),
+        "Midtvejsdialog": dt.datetime(2027, 6, 1, 10, 0),
+        "Slutdialog": dt.datetime(2027, 11, 23, 10, 0),
+        "Opfølgning": dt.datetime(2028, 1, 15, 10, 0),
     }
     assert all("Åse Øster" in str(e.get("summary")) for e in calendar.walk("VEVENT"))
 

@@ -187,10 +187,18 @@ def test_a_year_without_findings_says_so_in_the_guide(
     assert not step.findings.isVisible()
     assert step.no_findings.isVisible()
     assert step.no_findings.text() == "Vejledningen har ingen bemærkninger til årets mål."
-    # A new goal without signs of success brings a finding, and the list back.
+    # A new goal without signs of success brings a finding, and the list back, once the
+    # leader has left it (here for another new goal; the one being written is not nagged).
     monkeypatch.setattr(goals_step, "year_findings", real_findings)
+    first = step.add_goal()
+    assert first is not None
+    assert step.findings_model.rowCount() == 0
     assert step.add_goal() is not None
     assert step.findings_model.rowCount() > 0
+    assert {
+        step.findings_model.finding(row).concerns.goal_uid
+        for row in range(step.findings_model.rowCount())
+    } == {first.uid}
     assert step.findings.isVisible() and not step.no_findings.isVisible()
     guide.close()
 

@@ -92,7 +92,8 @@ def test_each_section_shows_its_heading_and_hint(win: MainWindow) -> None:
         assert page.headings[section].text().replace("&", "") == section.label
         assert page.headings[section].buddy() is page.editors[section]
         assert page.hints[section].text() == section.hint
-        assert page.editors[section].placeholderText() == section.hint
+        # The hint is said once, above the field, not again inside the empty field.
+        assert page.editors[section].placeholderText() == ""
     page.scroll_area.ensureWidgetVisible(page.hints[SituationSection.FACTS])
     assert page.hints[SituationSection.FACTS].isVisible()
 
@@ -140,18 +141,21 @@ def test_a_dialogue_is_planned_held_and_noted(qtbot, win: MainWindow, example_pl
     assert page.tabs.tabText(tab) == "Midtvejsdialog – ikke planlagt"
     assert form.suggestion.text() == "Foreslået: 1. juni 2028"
 
+    assert form.participants.text() == ""
     qtbot.mouseClick(form.use_suggestion, Qt.MouseButton.LeftButton)
+    # The dialogue is stored now, with the leader and the manager as its participants.
+    assert form.participants.text() == "Mette Holm, Henrik Lund"
     form.held.open_calendar()
     form.held.calendar.activated.emit(QDate(2028, 6, 3))  # as when picked in the calendar
     assert not form.held.calendar.isVisible() and form.held.text() == "3. juni 2028"
-    _type_at_end(qtbot, form.participants, "Mette Holm,  Henrik Lund")
+    _type_at_end(qtbot, form.participants, ",  Lise Kvist")
     _type_at_end(qtbot, form.notes, "Sygefraværet er faldet.")
     win.session.flush()
 
     stored = services.load_plan(example_plan_id).dialogue(2028, DialogueKind.MIDT)
     assert stored is not None
     assert (stored.planned, stored.held) == (dt.date(2028, 6, 1), dt.date(2028, 6, 3))
-    assert stored.participants == ["Mette Holm", "Henrik Lund"]
+    assert stored.participants == ["Mette Holm", "Henrik Lund", "Lise Kvist"]
     assert stored.notes == "Sygefraværet er faldet."
     assert page.tabs.tabText(tab) == "Midtvejsdialog – afholdt 3. juni"
     assert page.tabs.tabToolTip(tab) == "Afholdt 3. juni 2028"

@@ -82,13 +82,13 @@ def test_a_single_finding_is_counted_in_the_singular(
             Concern("year", year=2028),
         )
     ]
-    monkeypatch.setattr(main_window_module, "check_plan", lambda plan, framework: one)
+    monkeypatch.setattr(main_window_module, "check_plan", lambda plan, framework, **_: one)
     win = MainWindow(db_path)
     qtbot.addWidget(win)
     assert win.page(0).findings_label.text() == (
         "<b>Vejledning</b> – 1 bemærkning (klik for at gå til den)"
     )
-    monkeypatch.setattr(main_window_module, "check_plan", lambda plan, framework: [])
+    monkeypatch.setattr(main_window_module, "check_plan", lambda plan, framework, **_: [])
     win.reload_plans()
     assert "ingen bemærkninger" in win.page(0).findings_label.text()
 

@@ -1,8 +1,11 @@
 """The year's dialogues with the own manager as a calendar file (``.ics``) for Outlook.
 
-One all-day event per dialogue that has a date. Each event's UID is stable for the plan, the
-year and the kind of dialogue, so importing a newer file updates the events instead of adding
-them twice. ``icalendar`` is imported on first use: the program's start does not need it.
+One meeting per dialogue that has a date, at the time the leader chose for the file (by default
+10:00–11:30), shown as busy, with the manager as attendee when an e-mail address is known. The
+times are local ("floating") times: Outlook puts them in the leader's own time zone. Each
+event's UID is stable for the plan, the year and the kind of dialogue, so importing a newer
+file updates the events instead of adding them twice. ``icalendar`` is imported on first use:
+the program's start does not need it.
 """
 
 from __future__ import annotations
@@ -13,10 +16,18 @@ import uuid
 from pathlib import Path
 
 from .domain import Dialogue, Plan, long_date
+from .errors import InputError
 from .exchange.files import write_atomically
 
 PRODID = "-//Københavns Kommune//Udviklingsplan//DA"
 _EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+#: A dialogue's default time in the calendar: 10:00, one and a half hours.
+DEFAULT_START = dt.time(10, 0)
+DEFAULT_MINUTES = 90
+#: The shortest and the longest meeting the calendar file accepts, in minutes.
+MINUTES_RANGE = (15, 8 * 60)
+_EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\".]+")
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -71,15 +82,43 @@ def _description(plan: Plan, dialogue: Dialogue) -> str:
     return "\n\n".join(parts)
 
 
+def check_meeting(start: dt.time, minutes: int, manager_email: str | None) -> str | None:
+    """The meeting's time and the manager's address as the file takes them (the address
+    stripped, ``None`` if empty); a Danish :class:`InputError` for what it cannot take."""
+    low, high = MINUTES_RANGE
+    if not low <= minutes <= high:
+        raise InputError(
+            f"En dialog i kalenderen skal vare mellem {low} minutter og {high // 60} timer."
+        )
+    end = dt.datetime.combine(dt.date(2000, 1, 1), start) + dt.timedelta(minutes=minutes)
+    if end.date() != dt.date(2000, 1, 1) and end.time() != dt.time(0):
+        raise InputError("En dialog i kalenderen skal slutte samme dag, som den begynder.")
+    email = (manager_email or "").strip()
+    if not email:
+        return None
+    if not _EMAIL.fullmatch(email):
+        raise InputError(f"»{email}« er ikke en e-mailadresse (fx navn@kk.dk).")
+    return email
+
+
 def dialogues_calendar(
-    plan: Plan, year: int | None = None, now: dt.datetime | None = None
+    plan: Plan,
+    year: int | None = None,
+    now: dt.datetime | None = None,
+    *,
+    start: dt.time = DEFAULT_START,
+    minutes: int = DEFAULT_MINUTES,
+    manager_email: str | None = None,
 ) -> bytes:
     """The dialogues of ``year`` (a year of the plan; every year for ``None``) as iCalendar.
 
     A dialogue belongs to the plan year it is about, so the follow-up of 2026, held in
-    January 2027, is among 2026's. Dialogues without a date are left out.
+    January 2027, is among 2026's. Dialogues without a date are left out. Each is a busy
+    meeting from ``start`` for ``minutes``; with ``manager_email`` the manager is its attendee.
     """
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event, vCalAddress
+
+    email = check_meeting(start, minutes, manager_email)
 
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     calendar = Calendar()
@@ -99,23 +138,40 @@ def dialogues_calendar(
         # Outlook updates an event it already has only when the sequence has grown; minutes
         # since 2020 grow with every new file.
         event.add("sequence", int((stamp - _EPOCH).total_seconds() // 60))
-        event.add("dtstart", day)
-        event.add("dtend", day + dt.timedelta(days=1))
+        begins = dt.datetime.combine(day, start)  # floating: the leader's local time
+        event.add("dtstart", begins)
+        event.add("dtend", begins + dt.timedelta(minutes=minutes))
         event.add("summary", _summary(plan, dialogue))
         event.add("description", _description(plan, dialogue))
-        # An all-day reminder of the day, not a busy day: the meeting's hour is set in Outlook.
-        event.add("transp", "TRANSPARENT")
-        event.add("x-microsoft-cdo-busystatus", "FREE")
+        # A meeting: the time is taken (busy), as for any meeting with the own manager.
+        event.add("transp", "OPAQUE")
+        event.add("x-microsoft-cdo-busystatus", "BUSY")
+        if email is not None:
+            attendee = vCalAddress(f"mailto:{email}")
+            name = _line(plan.manager.name)
+            if name:
+                attendee.params["cn"] = name
+            attendee.params["role"] = "REQ-PARTICIPANT"
+            event.add("attendee", attendee, encode=False)
         calendar.add_component(event)
     return bytes(calendar.to_ical())
 
 
 def write_calendar(
-    plan: Plan, target: Path, year: int | None = None, now: dt.datetime | None = None
+    plan: Plan,
+    target: Path,
+    year: int | None = None,
+    now: dt.datetime | None = None,
+    *,
+    start: dt.time = DEFAULT_START,
+    minutes: int = DEFAULT_MINUTES,
+    manager_email: str | None = None,
 ) -> None:
     """Write :func:`dialogues_calendar` to ``target``, atomically (a locked target: a Danish
     :class:`~udviklingsplan_app.errors.InputError`, the old file unchanged)."""
-    data = dialogues_calendar(plan, year, now)
+    data = dialogues_calendar(
+        plan, year, now, start=start, minutes=minutes, manager_email=manager_email
+    )
 
     def write(tmp: Path) -> None:
         tmp.write_bytes(data)

@@ -184,6 +184,10 @@ _SECTION_TEXTS = {
 }
 
 
+#: The title a new goal gets until the leader names it (guidance points out one left so).
+DEFAULT_GOAL_TITLE = "Nyt udviklingsmål"
+
+
 class Severity(StrEnum):
     """How much a guidance finding matters. Nothing blocks saving."""
 

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .domain import (
+    DEFAULT_GOAL_TITLE,
     REQUIRED_PARTIES,
     DialogueKind,
     Goal,
@@ -55,20 +56,61 @@ def active_year(plan: Plan, today: dt.date) -> int:
     return min(max(today.year, plan.first_year), plan.last_year)
 
 
-def check_plan(plan: Plan, framework: Framework, today: dt.date | None = None) -> list[Finding]:
-    """All findings for the plan, the most serious first."""
+#: A dialogue still to be arranged is mentioned this many days before its suggested date (and
+#: after it): a start dialogue months ahead is no task yet.
+DIALOGUE_NEAR_DAYS = 30
+
+
+def dialogue_is_near(day: dt.date, today: dt.date) -> bool:
+    """Whether a dialogue suggested for ``day`` is due to be arranged: near, or past."""
+    return day - today <= dt.timedelta(days=DIALOGUE_NEAR_DAYS)
+
+
+def check_plan(
+    plan: Plan,
+    framework: Framework,
+    today: dt.date | None = None,
+    being_written: str | None = None,
+) -> list[Finding]:
+    """All findings for the plan, the most serious first.
+
+    ``being_written``: the uid of a goal the leader has just created and not yet left. What it
+    still lacks (success signs, actions) is not pointed out while it is being written.
+    """
     today = today or dt.date.today()
     findings: list[Finding] = []
+    findings += _names(plan)
     findings += _situation(plan)
     findings += _goals_per_year(plan, framework, today)
     findings += _coverage(plan, framework, today)
     findings += _focus(plan, framework, today)
     for goal in plan.goals:
-        findings += _goal(goal, plan, framework, today)
+        if being_written is None or goal.uid != being_written:
+            findings += _goal(goal, plan, framework, today)
     findings += _dialogues(plan, today)
     findings += _involvement(plan, today)
     order = {f: i for i, f in enumerate(findings)}
     return sorted(findings, key=lambda f: (f.severity.rank, order[f]))
+
+
+def _names(plan: Plan) -> list[Finding]:
+    """The names on the paper the manager gets: the leader's and the manager's."""
+    missing = [
+        who
+        for who, name in (("dit navn", plan.leader.name), ("din leders navn", plan.manager.name))
+        if not name.strip()
+    ]
+    if not missing:
+        return []
+    return [
+        Finding(
+            Severity.TIP,
+            "plan-without-names",
+            f"Planen mangler {_and_list(missing)}. Navnene står øverst i planen og på forsiden af "
+            "Excel-filen, som din leder får. Skriv dem under »Planens oplysninger«.",
+            Concern("plan"),
+        )
+    ]
 
 
 def _situation(plan: Plan) -> list[Finding]:
@@ -236,6 +278,16 @@ def _goal(goal: Goal, plan: Plan, framework: Framework, today: dt.date) -> list[
                 concern,
             )
         )
+    if goal.title.strip() == DEFAULT_GOAL_TITLE:
+        findings.append(
+            Finding(
+                Severity.TIP,
+                "goal-default-title",
+                f"Et udviklingsmål i {goal.year} hedder stadig »{DEFAULT_GOAL_TITLE}«. Giv det en "
+                "titel, der siger, hvad I vil nå – fx »Tryghed om natten«.",
+                concern,
+            )
+        )
     if not goal.actions:
         findings.append(
             Finding(
@@ -278,7 +330,7 @@ def _dialogues(plan: Plan, today: dt.date) -> list[Finding]:
                         concern,
                     )
                 )
-            else:
+            elif dialogue_is_near(DialogueKind.START.suggested_date(year), today):
                 findings.append(
                     Finding(
                         Severity.ADVARSEL,

@@ -6,6 +6,9 @@ Pure functions over vision ids and years; no I/O.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+from .domain import Dialogue, DialogueKind, Plan
 
 #: The number of goals a year should have, as the strategies ask. A framework states its own
 #: numbers (``Framework.goals_min`` / ``goals_max``), which guidance uses; this is the default
@@ -55,3 +58,16 @@ def uncovered(vision_ids: Sequence[str], focus: Mapping[int, Collection[str]]) -
     for visions in focus.values():
         covered.update(visions)
     return [vision for vision in vision_ids if vision not in covered]
+
+
+def dialogue_participants(plan: Plan) -> list[str]:
+    """Who takes part in a dialogue with the own manager: the leader and the manager, as far
+    as their names are known."""
+    return [name for name in (plan.leader.name.strip(), plan.manager.name.strip()) if name]
+
+
+def new_dialogue(plan: Plan, year: int, kind: DialogueKind, **values: Any) -> Dialogue:
+    """A dialogue the plan does not have yet, as it is first stored: its participants are the
+    leader and the manager (unless ``values`` says otherwise; what the leader typed wins)."""
+    values.setdefault("participants", dialogue_participants(plan))
+    return Dialogue(year, kind, **values)

@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from udviklingsplan_app import APP_NAME
 from udviklingsplan_app.errors import UdviklingsplanError
 
+from .keyboard import show_focus
+from .settings import ORGANIZATION
+
 if TYPE_CHECKING:
     import sqlite3
 
@@ -29,6 +32,11 @@ def install_danish(app: QApplication) -> list[QTranslator]:
         if translator.load(name, folder):
             app.installTranslator(translator)
             translators.append(translator)
+    from .qt_gaps import QtGapsTranslator
+
+    gaps = QtGapsTranslator(app)
+    app.installTranslator(gaps)
+    translators.append(gaps)
     return translators
 
 
@@ -37,8 +45,9 @@ def create_app() -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    app.setOrganizationName("Københavns Kommune")
+    app.setOrganizationName(ORGANIZATION)
     install_danish(app)
+    show_focus(app)
     set_window_icon(app)
     return app
 
@@ -64,7 +73,7 @@ def run(db_path: Path | None, smoke_test: bool = False) -> int:
     database stays locked against a second program (``<database>.lock``) until the window
     closes.
     """
-    from udviklingsplan_app.storage.database import close_db, default_db_path
+    from udviklingsplan_app.storage.database import default_db_path
 
     app = create_app()
     opened = open_database(db_path or default_db_path(), smoke_test)
@@ -85,18 +94,53 @@ def run(db_path: Path | None, smoke_test: bool = False) -> int:
     try:
         return app.exec()
     finally:
-        handler = getattr(window, "crash_handler", None)
-        if handler is not None:
-            handler.uninstall()
-        if window.session.reader is not None:
-            window.session.reader.close()
-        close_db()
-        # Today's backup may still be copying: the lock is let go only when it is done, so a
-        # new start never meets a half-made backup (a backup of a few MB takes milliseconds).
-        job = getattr(window, "daily_backup_job", None)
-        if job is not None:
-            job.finished.wait(30)
-        window.db_lock.release()  # type: ignore[attr-defined]
+        shut_down(app, window)
+
+
+def shut_down(app: QApplication, window: MainWindow) -> None:
+    """Tear the program down in a fixed order while Python and Qt both still exist.
+
+    Left to the interpreter's end, Qt objects (the window, a guide waiting for deleteLater, a
+    job's signals, connections to lambdas) are freed by the garbage collector after Qt's
+    application is gone, in no particular order: PySide6 then can crash on the way out
+    ("Fatal Python error: none_dealloc"). So: the workers finish, the crash handler lets go of
+    ``sys.excepthook``, the guide and the database close, the lock is let go, the windows are
+    deleted by Qt, the garbage is collected, and the application is shut down, in that order.
+    """
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+    from udviklingsplan_app.storage.database import close_db
+
+    # Today's backup (or an Excel export) may still be running: the lock is let go only when
+    # it is done, so a new start never meets a half-made backup (milliseconds for a few MB).
+    QThreadPool.globalInstance().waitForDone(30_000)
+    job = getattr(window, "daily_backup_job", None)
+    if job is not None:
+        job.finished.wait(30)
+    QCoreApplication.sendPostedEvents()  # the jobs' last queued signals, while all is alive
+    handler = getattr(window, "crash_handler", None)
+    if handler is not None:
+        handler.uninstall()
+    guide = getattr(window, "guide", None)
+    if guide is not None:
+        guide.close()  # stores what was typed in it (see GuideWindow.done)
+        window.guide = None
+    if window.session.reader is not None:
+        window.session.reader.close()
+    close_db()
+    window.db_lock.release()  # type: ignore[attr-defined]
+    for attribute in ("daily_backup_job", "excel_job", "crash_handler", "db_lock"):
+        if hasattr(window, attribute):
+            setattr(window, attribute, None)
+    for widget in app.topLevelWidgets():
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    gc.collect()
+    app.shutdown()
+    gc.collect()
 
 
 Opened = tuple[Path, "sqlite3.Connection | None", "DatabaseLock", list[str]]

@@ -152,8 +152,8 @@ class DetailsPage(Page):
         delete_text = muted_label(
             self.tr(
                 "Sletter planen med alle dens udviklingsmål og dialoger fra denne computer. "
-                "Det kan ikke fortrydes – eksportér planen til JSON først, hvis du vil kunne "
-                "hente den igen."
+                "Det kan ikke fortrydes – gem planen som overdragelsesfil først (Filer ▸ Gem "
+                "plan som overdragelsesfil…), hvis du vil kunne hente den igen."
             ),
             delete_box,
         )

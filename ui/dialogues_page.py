@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from udviklingsplan_app import services
+from udviklingsplan_app import planning, services
 from udviklingsplan_app.domain import Dialogue, DialogueKind, Plan, danish_month, long_date
 from udviklingsplan_app.guidance import Concern, active_year
 
@@ -314,7 +314,8 @@ class DialoguesPage(Page):
         plan, year = self.session.plan, self.year
         if plan is None or plan.id is None or year is None:
             return
-        stored = plan.dialogue(year, kind) or Dialogue(year, kind)
+        # A dialogue stored for the first time gets the leader and the manager as participants.
+        stored = plan.dialogue(year, kind) or planning.new_dialogue(plan, year, kind)
         if getattr(stored, name) == value:
             return
         dialogue = dataclasses.replace(stored, id=None, **{name: value})

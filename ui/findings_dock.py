@@ -86,6 +86,7 @@ class FindingsDock(QDockWidget):
         self.list.clicked.connect(self._on_finding)
         self.list.activated.connect(self._on_finding)
         session.changed.connect(self.refresh)
+        session.writingChanged.connect(self.refresh)
         self.refresh()
 
     def preferred_width(self) -> int:
@@ -99,7 +100,7 @@ class FindingsDock(QDockWidget):
             self.summary.setText(self.tr("Der er ingen plan åben."))
             self.hint.hide()
             return
-        findings = check_plan(plan, framework, self._today())
+        findings = check_plan(plan, framework, self._today(), self.session.being_written)
         self.model.set_findings(findings)
         self.summary.setText(self.summary_text(findings))
         self.hint.setVisible(bool(findings))

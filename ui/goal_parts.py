@@ -59,6 +59,7 @@ from udviklingsplan_app.domain import (
 )
 
 from .date_edit import DateDelegate, DateEdit
+from .pending_entry import PendingEntry
 from .session import PlanSession
 from .trend_chart import TrendChart, danish_number, parse_number
 from .widgets import plain
@@ -845,6 +846,11 @@ class GoalPartsEditor(QWidget):
         self.delete_indicator_button.clicked.connect(self._on_delete_indicator)
         self.add_measurement_button.clicked.connect(self._on_add_measurement)
         self.measurement_value.returnPressed.connect(self._on_add_measurement)
+        # A typed value is stored as a measurement when the leader leaves it, as if Tilføj
+        # måling was pressed (another goal, page or indicator, undo, closing the window).
+        self.measurement_entry = PendingEntry(
+            self.session, self.measurements_box, [self.measurement_value], self._store_measurement
+        )
         self.delete_measurement_button.clicked.connect(self._on_delete_measurement)
         self.add_involvement_button.clicked.connect(self._on_add_involvement)
         self.delete_involvement_button.clicked.connect(self._on_delete_involvement)
@@ -904,10 +910,12 @@ class GoalPartsEditor(QWidget):
         rows = indicator.measurements if indicator else []
         if row != self._measured_row:
             self.measurements_model.reset_rows(rows)
+            self.measurement_date.set_value(dt.date.today())  # another indicator: today
         else:
             self.measurements_model.set_rows(rows)
         self._measured_row = row
         self.chart.set_indicator(indicator)
+        self.chart.setVisible(indicator is not None)  # no big empty box without indicators
         if indicator is None:
             self.measurements_box.setTitle(self.tr("Målinger"))
         else:
@@ -1049,7 +1057,15 @@ class GoalPartsEditor(QWidget):
         if self._apply(self.tr("slettet indikator"), services.delete_indicator, indicator.id):
             self._select_near(self.indicators_view, row)
 
-    def _on_add_measurement(self) -> None:
+    def _store_measurement(self) -> bool:
+        """Add the typed value as a measurement (nothing typed: nothing to do); False if refused."""
+        if not self.measurement_value.text().strip():
+            return True
+        self._on_add_measurement(keep_focus=False)
+        return not self.measurement_value.text().strip()
+
+    def _on_add_measurement(self, *_: object, keep_focus: bool = True) -> None:
+        self.measurement_entry.forget()
         indicator = self.current_indicator()
         if indicator is None:
             return
@@ -1066,7 +1082,8 @@ class GoalPartsEditor(QWidget):
                     "%1", text.strip()
                 )
             )
-            self.measurement_value.setFocus()
+            if keep_focus:
+                self.measurement_value.setFocus()
             return
         if not self.measurement_date.commit():
             self.measurement_date.setFocus()
@@ -1074,7 +1091,10 @@ class GoalPartsEditor(QWidget):
         date = self.measurement_date.value()
         if self._apply(self.tr("ny måling"), services.add_measurement, indicator.id, date, value):
             self.measurement_value.clear()
-            self.measurement_value.setFocus()
+            # The next measurement is most likely today's, not a copy of this one's date.
+            self.measurement_date.set_value(dt.date.today())
+            if keep_focus:
+                self.measurement_value.setFocus()
 
     def _on_delete_measurement(self) -> None:
         row = self._selected_row(self.measurements_view)

@@ -22,9 +22,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -58,6 +60,8 @@ from udviklingsplan_app.guidance import Concern
 
 from .goal_parts import GoalPartsEditor
 from .pages import Page
+from .pending_entry import PendingEntry
+from .remembered import remember_splitter
 from .session import PlanSession
 from .widgets import AutoSave, plain
 
@@ -65,6 +69,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 COL_YEAR, COL_VISION, COL_TITLE, COL_STATUS, COL_OWNER, COL_ACTIONS = range(6)
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
+SPLITTER_KEY = "goals_page/splitter"  # where the leader left the list's and editor's border
 
 # Mnemonics already used in the window (menus Filer, Rediger, Vis, Hjælp; the plan picker) and
 # on this page; the framework's own words (Vision, Indsatsområde …) get a free letter of theirs.
@@ -466,9 +471,11 @@ class GoalEditor(QScrollArea):
         super().__init__(parent)
         self.session = session
         self.uid: str | None = None
+        self._status_uid: str | None = None  # the goal whose status the leader is choosing
         self._shown_status: Status | None = None
         self._framework_id = ""
         self._inspiration = ""
+        self.sections: QTabWidget | None = None  # the tabs, once arranged in sections
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._build_view()
@@ -488,7 +495,7 @@ class GoalEditor(QScrollArea):
         self.move_button.setToolTip(
             self.tr(
                 "Flyt målet med alt, hvad det rummer, til et andet år i planen. "
-                "Skal målet fortsætte næste år, så brug »Videreført til næste år…«."
+                "Skal målet fortsætte næste år, så brug »Viderefør til næste år…«."
             )
         )
         self.move_menu = QMenu(self.move_button)
@@ -592,6 +599,12 @@ class GoalEditor(QScrollArea):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.status_label = QLabel(self.tr("N&y status:"), self.status_box)
+        self.status_box.setToolTip(
+            self.tr(
+                "En ny status gemmes med bemærkningen, når du trykker Enter eller "
+                "»Registrér status«, går videre til noget andet eller et andet mål."
+            )
+        )
         self.status_combo = QComboBox(self.status_box)
         for status in Status:
             self.status_combo.addItem(status.label, status.value)
@@ -629,24 +642,28 @@ class GoalEditor(QScrollArea):
         self.owner_save = AutoSave(self.session, self.owner_edit, self._save_owner)
         self.criteria_save = AutoSave(self.session, self.criteria_edit, self._save_criteria)
 
-        order = [
-            self.title_edit,
-            self.move_button,
-            self.vision_combo,
-            self.theme_combo,
-            self.inspiration,
-            self.rationale_edit,
-            self.owner_edit,
-            self.signs_view,
-            self.criteria_edit,
-            self.parts,
-            self.status_combo,
-            self.note_edit,
-            self.register_button,
-            self.history_view,
-        ]
-        for first, second in pairwise(order):
+        for first, second in pairwise(self.focus_order()):
             QWidget.setTabOrder(first, second)
+
+    def use_sections(self) -> None:
+        """Status on top and the rest in tabs (the Udviklingsmål page; see goal_sections)."""
+        from .goal_sections import arrange_in_sections
+
+        self.sections = arrange_in_sections(self)
+        for first, second in pairwise(self.focus_order()):
+            QWidget.setTabOrder(first, second)
+
+    def focus_order(self) -> list[QWidget]:
+        """The editor's fields in the order Tab visits them, as they are laid out."""
+        fields: list[QWidget] = [self.title_edit, self.move_button]
+        goal = [self.vision_combo, self.theme_combo, self.inspiration, self.rationale_edit]
+        goal += [self.owner_edit, self.signs_view, self.criteria_edit, self.parts]
+        status: list[QWidget] = [self.status_combo, self.note_edit, self.register_button]
+        if self.sections is None:
+            return fields + goal + status + [self.history_view]
+        goal = [self.title_edit, self.vision_combo, self.theme_combo, self.owner_edit]
+        goal += [self.rationale_edit, self.inspiration, self.signs_view, self.criteria_edit]
+        return [self.move_button, *status, self.sections, *goal, self.parts, self.history_view]
 
     def _connect_callbacks(self) -> None:
         self.link_label.linkActivated.connect(self.goalLinkActivated)
@@ -655,6 +672,10 @@ class GoalEditor(QScrollArea):
         self.signs_model.toggled.connect(self._on_signs_toggled)
         self.register_button.clicked.connect(self._on_register_status)
         self.note_edit.returnPressed.connect(self._on_register_status)
+        # A chosen status and its note are stored when the leader is done with them.
+        self.status_entry = PendingEntry(
+            self.session, self.status_box, [self.status_combo, self.note_edit], self._store_status
+        )
         self.move_group.triggered.connect(self._on_move_chosen)
 
     # --- showing -------------------------------------------------------------------------
@@ -673,6 +694,8 @@ class GoalEditor(QScrollArea):
         if switching:
             self.session.flush()  # typing belongs to the goal it was typed for
         self.uid = goal.uid
+        if not self.status_entry.waiting:
+            self._status_uid = goal.uid  # a status being chosen belongs to its own goal
         if framework.id != self._framework_id:
             self._set_framework(framework)
         vision = framework.vision(goal.vision)
@@ -704,10 +727,10 @@ class GoalEditor(QScrollArea):
         if switching or self._criteria(self.criteria_save.text()) != goal.success_criteria:
             self.criteria_save.show_text("\n".join(goal.success_criteria))
         self.parts.set_goal(goal)
-        if switching or goal.status != self._shown_status:
+        if not self.status_entry.waiting and (switching or goal.status != self._shown_status):
             self._set_combo(self.status_combo, goal.status.value)
             self._shown_status = goal.status
-        if switching:
+        if switching and not self.status_entry.waiting:  # (still waiting only if refused)
             self.note_edit.clear()
             self.verticalScrollBar().setValue(0)
         self.history_model.set_history(goal.status_history)
@@ -736,6 +759,9 @@ class GoalEditor(QScrollArea):
         with_mnemonic(terms.vision, taken)  # the filter above the table has the first free letter
         self.vision_label.setText(with_mnemonic(terms.vision, taken) + ":")
         self.theme_label.setText(with_mnemonic(terms.theme, set(_TAKEN_KEYS) - {"e"}) + ":")
+        if self.sections is not None:
+            signs_tab = self.sections.indexOf(self.success_box.parentWidget())
+            self.sections.setTabText(signs_tab, terms.signs)
         self.signs_label.setText(
             self.tr("%1 (de fremhævede hører til målets %2):")
             .replace("%1", with_mnemonic(terms.signs, taken))
@@ -911,19 +937,35 @@ class GoalEditor(QScrollArea):
             self._show_years(plan, current)
 
     def _on_register_status(self) -> None:
-        goal = self._goal()
-        if goal is None or goal.id is None:
+        self.status_entry.forget()
+        if self._goal() is None:
             return
         self.session.flush()
+        if not self._store_status(always=True):
+            self.status_entry._on_edit()  # refused: it stays waiting, the note kept
+
+    def _store_status(self, always: bool = False) -> bool:
+        """Record the chosen status with its note (if either differs); False if refused.
+
+        ``always`` records it even when the status is unchanged and the note empty (the
+        leader pressed Registrér status to mark a check-in).
+        """
+        goal = self.session.goal(self._status_uid)
+        if goal is None or goal.id is None:
+            return True
         status = Status(self.status_combo.currentData())
         note = self.note_edit.text().strip()
+        if status == goal.status and not note and not always:
+            return True
 
         def record(goal_id: int) -> bool:
             services.set_goal_status(goal_id, status, note)
             return True
 
-        if self.session.apply(self.tr("registreret status"), record, goal.id):
-            self.note_edit.clear()
+        if not self.session.apply(self.tr("registreret status"), record, goal.id):
+            return False
+        self.note_edit.clear()
+        return True
 
 
 # --- the page ------------------------------------------------------------------------------
@@ -987,7 +1029,7 @@ class GoalsPage(Page):
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&Nyt mål"), left)
         self.delete_button = QPushButton(self.tr("&Slet mål…"), left)
-        self.carry_button = QPushButton(self.tr("Vi&dereført til næste år…"), left)
+        self.carry_button = QPushButton(self.tr("Vi&derefør til næste år…"), left)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.carry_button)
@@ -999,12 +1041,13 @@ class GoalsPage(Page):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(left)
         self.table.setModel(self.proxy)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
         self.table.setAccessibleName(self.tr("Udviklingsmål"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a long title takes a second line (rows are two high)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -1023,7 +1066,9 @@ class GoalsPage(Page):
         ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
         self._widths: dict[int, int] = {}
-        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + metrics.height() // 2)
+        self.table.verticalHeader().setDefaultSectionSize(
+            metrics.lineSpacing() * 2 + metrics.height() // 2
+        )
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_YEAR, Qt.SortOrder.AscendingOrder)
         self.delete_action = QAction(self.tr("Slet mål"), self.table)
@@ -1046,8 +1091,14 @@ class GoalsPage(Page):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         unit = metrics.averageCharWidth()
-        self.splitter.setSizes([75 * unit, 60 * unit])
+        # The editor needs the room (its actions' deadlines, the status line); the list wraps
+        # its titles on two lines. The leader moves the border at will; it is remembered.
+        self.splitter.setSizes([55 * unit, 80 * unit])
+        self.splitter.setObjectName("goals_splitter")
+        self.splitter.setHandleWidth(max(self.splitter.handleWidth(), unit))
+        remember_splitter(self.splitter, SPLITTER_KEY)
         layout.addWidget(self.splitter)
+        self.editor.use_sections()
 
         order = [
             self.year_filter,
@@ -1058,7 +1109,7 @@ class GoalsPage(Page):
             self.delete_button,
             self.carry_button,
             self.table,
-            self.editor.title_edit,
+            *self.editor.focus_order(),
         ]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -1088,11 +1139,35 @@ class GoalsPage(Page):
             self._fit_columns()
         return super().eventFilter(watched, event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_splitter()
+
+    def _fit_splitter(self) -> None:
+        """Side by side when the list and the editor both fit; else the list above the editor
+        (large text on a small screen), so the editor never shrinks to a sliver."""
+        left = self.splitter.widget(0)
+        body = self.editor.widget()
+        if left is None or body is None:
+            return
+        needed = left.minimumSizeHint().width() + body.minimumSizeHint().width()
+        needed += self.splitter.handleWidth() + self.editor.verticalScrollBar().sizeHint().width()
+        wide = self.width() >= needed
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            QTimer.singleShot(0, self, self._share_splitter)  # once it has its new size
+
+    def _share_splitter(self) -> None:
+        """Two fifths for the list, the rest for the editor."""
+        room = sum(self.splitter.sizes())
+        self.splitter.setSizes([room * 2 // 5, room - room * 2 // 5])
+
     def _fit_columns(self, *_: object) -> None:
         """Keep room for the goals' titles: hide the handiest columns when the list is narrow."""
         header = self.table.horizontalHeader()
         room = self.table.viewport().width()
-        title_room = self.fontMetrics().averageCharWidth() * 24
+        title_room = self.fontMetrics().averageCharWidth() * 34  # two lines of ~30
         fixed = [c for c in range(header.count()) if c != COL_TITLE]
         hidden: set[int] = set()
         for column in (None, *self.YIELDING_COLUMNS):
@@ -1248,6 +1323,7 @@ class GoalsPage(Page):
         if uid != self._uid:
             self.session.flush()  # may refresh the page (still on the old goal)
         self._uid = uid
+        self.session.showing_goal(uid)
         self._updating = True
         try:
             self._select_in_table(uid, scroll)
@@ -1322,6 +1398,8 @@ class GoalsPage(Page):
         year = self.proxy.year or next(
             (y for y in plan.cycle_years if y not in with_goals), plan.first_year
         )
+        from udviklingsplan_app.domain import DEFAULT_GOAL_TITLE
+
         vision = self.proxy.vision or framework.visions[0].id
         goal_id = self.session.apply(
             self.tr("nyt mål"),
@@ -1329,7 +1407,7 @@ class GoalsPage(Page):
             plan.id,
             year=year,
             vision=vision,
-            title=self.tr("Nyt udviklingsmål"),
+            title=DEFAULT_GOAL_TITLE,
         )
         goal = self.session.goal_by_id(goal_id)
         if goal is None:
@@ -1384,7 +1462,7 @@ class GoalsPage(Page):
             return
         note, ok = QInputDialog.getText(
             self,
-            self.tr("Videreført til næste år"),
+            self.tr("Viderefør til næste år"),
             self.tr(
                 "»%1« fortsætter i %2 med de handlinger, der ikke er udført.\n\n"
                 "Bemærkning til statushistorikken (kan udelades):"

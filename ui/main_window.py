@@ -10,7 +10,7 @@ import importlib
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QStringListModel
+from PySide6.QtCore import QByteArray, QStringListModel
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from udviklingsplan_app.guidance import Concern
 
 from .pages import Page
 from .session import PlanSession, explain
+from .settings import settings
 
 
 def _rich(text: str, style: str = "") -> str:
@@ -79,6 +80,8 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("Planens oplysninger", "ui.details_page", "DetailsPage"),
 )
 OVERVIEW, SITUATION, GOALS, DIALOGUES, STRATEGY, DETAILS = range(len(PAGES))
+#: Where the window's size and place, and its panels' state, are kept (``ui.settings``).
+GEOMETRY_KEY, STATE_KEY = "main_window/geometry", "main_window/state"
 
 
 class MainWindow(QMainWindow):
@@ -106,6 +109,10 @@ class MainWindow(QMainWindow):
         # title bar stays above the task bar.
         available = self.screen().availableGeometry()
         self.resize(min(1320, available.width() - 16), min(760, available.height() - 40))
+        # The size, place and maximised state the leader left the window in (per user).
+        saved = settings().value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray) and not saved.isEmpty():
+            self.restoreGeometry(saved)
         self._build_view()
         self._build_menus()
         self._connect_callbacks()
@@ -184,11 +191,13 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Der er endnu ingen plan i databasen.\n\n"
                 "Begynd en ny plan for din arbejdsplads, eller hent en plan, fx den, din "
-                "forgænger eller din leder har sendt dig som JSON-fil."
+                "forgænger eller din leder har sendt dig som overdragelsesfil."
             )
         )
         self.empty_new = QPushButton(self.tr("&Ny plan…"), self.empty_box)
-        self.empty_import = QPushButton(self.tr("&Importér plan fra JSON…"), self.empty_box)
+        self.empty_import = QPushButton(
+            self.tr("&Importér plan fra overdragelsesfil…"), self.empty_box
+        )
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.empty_new)
@@ -213,8 +222,8 @@ class MainWindow(QMainWindow):
         self.new_year_action.setEnabled(False)
         self.excel_action = QAction(self.tr("Eksportér til &Excel…"), self)
         self.calendar_action = QAction(self.tr("Gem dialoger som &kalenderfil (.ics)…"), self)
-        self.import_action = QAction(self.tr("&Importér plan fra JSON…"), self)
-        self.export_action = QAction(self.tr("Eksportér plan til &JSON…"), self)
+        self.import_action = QAction(self.tr("&Importér plan fra overdragelsesfil…"), self)
+        self.export_action = QAction(self.tr("Gem plan som &overdragelsesfil…"), self)
         self.backup_action = QAction(self.tr("&Sikkerhedskopi…"), self)
         self.restore_action = QAction(self.tr("&Gendan fra sikkerhedskopi…"), self)
         self.quit_action = QAction(self.tr("&Afslut"), self)
@@ -265,8 +274,17 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Hjælp"))
+        self.help_action = QAction(self.tr("&Sådan bruger du Udviklingsplan"), self)
+        self.guide_again_action = QAction(self.tr("Åbn &guiden for året…"), self)
         self.about_action = QAction(self.tr("&Om Udviklingsplan"), self)
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.guide_again_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+        # The guide's year is worked out when the menu opens.
+        help_menu.aboutToShow.connect(self.update_guide_again_action)
+        self.help_menu = help_menu
+        self.help_dialog: QWidget | None = None
 
     def _install_shortcuts(self) -> None:
         """Keyboard shortcuts; set after the first paint (setting one creates Qt's enums)."""
@@ -279,6 +297,7 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(standard.Open)
         self.export_action.setShortcut(standard.SaveAs)
         self.quit_action.setShortcut(standard.Quit)
+        self.help_action.setShortcut(standard.HelpContents)
         self.undo_action.setShortcut(standard.Undo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(standard.Redo)])
         for number, action in enumerate(self.page_actions):
@@ -296,11 +315,14 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self._on_restore)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._on_about)
+        self.help_action.triggered.connect(self._on_help)
+        self.guide_again_action.triggered.connect(self._on_guide_again)
         self.nav.selectionModel().currentChanged.connect(
             lambda current, _previous: self.show_page(current.row())
         )
         self.notice_close.clicked.connect(self._close_notice)
         self.session.changed.connect(self._on_plan_changed)
+        self.session.writingChanged.connect(self._on_goal_left)
         self.session.failed.connect(self.show_notice)
 
     def _on_undo(self) -> None:
@@ -361,6 +383,8 @@ class MainWindow(QMainWindow):
         if not 0 <= number < len(PAGES):
             return self.current_page()
         self.session.flush()
+        if number != GOALS:
+            self.session.showing_goal(None)  # a goal being written is left with its page
         page = self.page(number)
         if number in self._stale:
             self._stale.discard(number)
@@ -469,6 +493,15 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(number)
 
+    def _on_goal_left(self) -> None:
+        # The overview's findings now include the goal just written (the panel refreshes
+        # itself); the overview may be behind the guide, where the goal was written.
+        page = self._pages.get(OVERVIEW)
+        if page is not None and self.stack.currentIndex() == OVERVIEW:
+            page.refresh()
+        elif page is not None:
+            self._stale.add(OVERVIEW)
+
     def _close_notice(self) -> None:
         self.lasting_notice = ""
         self.notice.hide()
@@ -548,6 +581,33 @@ class MainWindow(QMainWindow):
         self.new_year_action.setToolTip(why or self.new_year_action.text().replace("&", ""))
         self.file_menu.setToolTipsVisible(bool(why))
 
+    def update_guide_again_action(self) -> None:
+        from .guide import guide_year
+
+        plan = self.session.plan
+        self.guide_again_action.setText(
+            self.tr("Åbn &guiden for %1…").replace("%1", str(guide_year(plan)))
+            if plan is not None
+            else self.tr("Åbn &guiden for en ny plan…")
+        )
+
+    def _on_guide_again(self) -> None:
+        """Hjælp ▸ Åbn guiden for året: the guide for the year the leader works in now."""
+        from .guide import open_guide_for_year
+
+        self.session.flush()
+        if self.finish_start():
+            open_guide_for_year(self)
+
+    def _on_help(self) -> None:
+        from .help_dialog import HelpDialog
+
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self._db_path, self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
+
     def resume_guide(self) -> None:
         """At program start, after the first paint: a guide left midway opens at its step;
         an empty database opens the guide for the first plan."""
@@ -557,7 +617,10 @@ class MainWindow(QMainWindow):
 
     def _on_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Importér plan"), str(Path.home()), self.tr("Udviklingsplan (*.json)")
+            self,
+            self.tr("Importér plan"),
+            str(Path.home()),
+            self.tr("Overdragelsesfil med en udviklingsplan (*.json)"),
         )
         if not name:
             return
@@ -583,7 +646,10 @@ class MainWindow(QMainWindow):
 
         suggestion = Path.home() / safe_file_name(f"Udviklingsplan {plan.workplace}", ".json")
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Eksportér plan"), str(suggestion), self.tr("Udviklingsplan (*.json)")
+            self,
+            self.tr("Gem plan som overdragelsesfil"),
+            str(suggestion),
+            self.tr("Overdragelsesfil med en udviklingsplan (*.json)"),
         )
         if not name:
             return
@@ -639,6 +705,10 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.show()  # a dock added to a window already on screen starts hidden
             self.resizeDocks([dock], [dock.preferred_width()], Qt.Orientation.Horizontal)
+            # The panel's width and whether it is open, as the leader left them.
+            state = settings().value(STATE_KEY)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                self.restoreState(state)
             self.view_menu.addSeparator()
             self.view_menu.addAction(dock.toggleViewAction())
             self._findings_dock = dock
@@ -685,7 +755,15 @@ class MainWindow(QMainWindow):
         if not self.session.flush() and not self.close_without_saving():
             event.ignore()
             return
+        self.remember_layout()
         super().closeEvent(event)
+
+    def remember_layout(self) -> None:
+        """Store the window's size, place and maximised state, and the Vejledning panel's."""
+        stored = settings()
+        stored.setValue(GEOMETRY_KEY, self.saveGeometry())
+        if self._findings_dock is not None:  # not built yet: what was stored stays
+            stored.setValue(STATE_KEY, self.saveState())
 
     def close_without_saving(self) -> bool:
         """Ask whether to close although some typing could not be stored (default: no)."""

@@ -52,10 +52,9 @@ class OverviewModel(QStandardItemModel):
         visions = framework.visions
         self.setRowCount(plan.years)
         self.setColumnCount(len(visions))
-        # Headers do not wrap by themselves; long focus-area titles get line breaks.
-        self.setHorizontalHeaderLabels(
-            [f"{v.code}\n" + textwrap.fill(v.title, 30) for v in visions]
-        )
+        # Headers do not wrap by themselves; long titles get line breaks (see wrap_headers).
+        self._headers = [(v.code, v.title) for v in visions]
+        self.setHorizontalHeaderLabels([self._header(n, 30) for n in range(len(visions))])
         self.setVerticalHeaderLabels([str(plan.first_year + row) for row in range(plan.years)])
         for row in range(plan.years):
             for column, vision in enumerate(visions):
@@ -63,6 +62,18 @@ class OverviewModel(QStandardItemModel):
                 cell = titles.get((year, vision.id), [])
                 focus = vision.id in plan.focus.get(year, ())
                 self.setItem(row, column, self._cell(cell, vision.id in covered, focus))
+
+    def _header(self, column: int, width: int) -> str:
+        code, title = self._headers[column]
+        return f"{code}\n" + textwrap.fill(title, max(width, 8), break_long_words=False)
+
+    def wrap_headers(self, widths: list[int]) -> None:
+        """Break the column titles into lines of at most ``widths[column]`` characters."""
+        for column, width in enumerate(widths[: len(getattr(self, "_headers", []))]):
+            text = self._header(column, width)
+            item = self.horizontalHeaderItem(column)  # made by setHorizontalHeaderLabels
+            if item is not None and item.text() != text:
+                item.setText(text)
 
     def _cell(self, titles: list[str], covered: bool, focus: bool = False) -> QStandardItem:
         item = QStandardItem()

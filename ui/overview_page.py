@@ -39,6 +39,7 @@ class OverviewPage(Page):
         self.overview_model = OverviewModel(self)
         self.overview = QTableView(overview_box)
         self.overview.setModel(self.overview_model)
+        self.overview.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.overview.setAccessibleName(self.tr("Overblik over udviklingsmål"))
         self.overview.setWordWrap(True)
         self.overview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -47,7 +48,7 @@ class OverviewPage(Page):
         self._row_fitter = QTimer(self)
         self._row_fitter.setSingleShot(True)
         self._row_fitter.setInterval(0)
-        self._row_fitter.timeout.connect(self.overview.resizeRowsToContents)
+        self._row_fitter.timeout.connect(self._fit_to_width)
         self.overview.horizontalHeader().sectionResized.connect(self._fit_rows)
         overview_layout.addWidget(self.overview)
         self.status_counts = QLabel(overview_box)  # status labels only: shown as plain text
@@ -82,7 +83,7 @@ class OverviewPage(Page):
             return
         self.overview_label.setText(
             self.tr(
-                "<b>Overblik</b> – udviklingsmål pr. år og %1 (dobbeltklik for at se målene)"
+                "<b>Overblik</b> – udviklingsmål pr. år og %1 (dobbeltklik for at åbne målene)"
             ).replace("%1", framework.terms.vision.lower())
         )
         self._fit_rows()
@@ -93,7 +94,7 @@ class OverviewPage(Page):
             if parts
             else self.tr("Planen har endnu ingen udviklingsmål.")
         )
-        findings = check_plan(plan, framework)
+        findings = check_plan(plan, framework, being_written=self.session.being_written)
         self.findings_model.set_findings(findings)
         if not findings:
             summary = self.tr("<b>Vejledning</b> – ingen bemærkninger, planen følger strategien")
@@ -109,6 +110,16 @@ class OverviewPage(Page):
         # Rows follow the wrapped titles at the columns' final width, once layout has settled.
         self._row_fitter.start()
 
+    def _fit_to_width(self) -> None:
+        # Column titles wrap at the columns' width (at 150 % on a 1366 × 768 screen a title
+        # on one line was cut at both ends), then the rows follow their wrapped goal titles.
+        header = self.overview.horizontalHeader()
+        char = max(self.fontMetrics().averageCharWidth(), 1)
+        self.overview_model.wrap_headers(
+            [(header.sectionSize(n) - char) // char for n in range(header.count())]
+        )
+        self.overview.resizeRowsToContents()
+
     def _on_finding(self, index: QModelIndex) -> None:
         if index.isValid():
             self.navigate.emit(self.findings_model.finding(index.row()).concerns)
@@ -119,4 +130,9 @@ class OverviewPage(Page):
             return
         year = plan.first_year + index.row()
         vision = framework.visions[index.column()].id
+        # The goals page shows the cell's goals, the first of them open in the editor (the
+        # others beside it in the list); an empty cell shows the empty year and vision.
         self.navigate.emit(Concern("vision", year=year, vision=vision))
+        goals = [g for g in plan.goals_in(year) if g.vision == vision]
+        if goals:
+            self.navigate.emit(Concern("goal", year=year, goal_uid=goals[0].uid, vision=vision))

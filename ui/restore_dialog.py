@@ -187,6 +187,7 @@ class RestoreDialog(QDialog):
         self.model = BackupTableModel(parent=self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -210,6 +211,7 @@ class RestoreDialog(QDialog):
         self.preview_model = PreviewModel(self)
         self.preview = QTableView(self)
         self.preview.setModel(self.preview_model)
+        self.preview.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.preview.verticalHeader().hide()

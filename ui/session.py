@@ -84,6 +84,7 @@ class PlanSession(QObject):
     planSwitched = Signal()  # another plan (or none) is now open
     failed = Signal(str)  # an edit or a restore was refused; the Danish reason
     pendingChanged = Signal()  # a text field started or stopped waiting for its pause
+    writingChanged = Signal()  # the leader left the goal being written (see showing_goal)
 
     def __init__(
         self,
@@ -102,6 +103,9 @@ class PlanSession(QObject):
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self._pending: list[Callable[[], None]] = []
         self.last_failure = ""  # the newest refusal's Danish reason
+        #: The goal the leader has just created and not yet left: guidance leaves it alone.
+        self.being_written: str | None = None
+        self._written_shown = False
         self.failed.connect(self._remember_failure)
 
     def _remember_failure(self, message: str) -> None:
@@ -147,6 +151,7 @@ class PlanSession(QObject):
             self._pending.clear()
             self.pendingChanged.emit()
         self.undo_stack.clear()
+        self.being_written = None
         if plan_id is None:
             self.plan, self.framework = None, None
         else:
@@ -192,9 +197,25 @@ class PlanSession(QObject):
             self.failed.emit(explain(error, self.db_path))
             return None
         self.plan = services.load_plan(self.plan.id)
+        added = {g.uid for g in self.plan.goals} - {g.uid for g in before.goals}
+        if len(added) == 1:  # a new goal (or a goal carried over): being written from now
+            self.being_written, self._written_shown = added.pop(), False
         self.undo_stack.push(_SnapshotCommand(self, text, before, self.plan, merge))
         self.changed.emit()
         return result
+
+    def showing_goal(self, uid: str | None) -> None:
+        """An editor now shows the goal ``uid`` (``None``: no goal, or another page).
+
+        The goal being written is left once it has been shown and something else is shown.
+        """
+        if self.being_written is None:
+            return
+        if uid == self.being_written:
+            self._written_shown = True
+        elif self._written_shown:
+            self.being_written = None
+            self.writingChanged.emit()
 
     def _restore(self, snapshot: Plan) -> None:
         if self.plan is None or self.plan.id is None:

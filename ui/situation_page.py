@@ -125,8 +125,7 @@ class SituationPage(Page):
             bold.setBold(True)
             heading.setFont(bold)
             hint = muted_label(section.hint, content)
-            editor = GrowingTextEdit(content)
-            editor.setPlaceholderText(section.hint)
+            editor = GrowingTextEdit(content)  # no placeholder: the hint stands just above
             editor.setAccessibleName(section.label)
             editor.setAccessibleDescription(section.hint)
             heading.setBuddy(editor)

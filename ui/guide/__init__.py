@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from udviklingsplan_app.domain import GUIDE_NEW_PLAN, GUIDE_NEW_YEAR
+from udviklingsplan_app.domain import GUIDE_NEW_PLAN, GUIDE_NEW_YEAR, Plan
+from udviklingsplan_app.guidance import active_year
 
 from .base import GuideWindow
 from .guide import PlanGuide
@@ -25,7 +26,9 @@ __all__ = [
     "GuideWindow",
     "PlanGuide",
     "YearGuide",
+    "guide_year",
     "new_year_for",
+    "open_guide_for_year",
     "open_new_plan_guide",
     "open_year_guide",
     "resume_at_start",
@@ -105,6 +108,32 @@ def open_year_guide(main: MainWindow, today: dt.date | None = None) -> GuideWind
             ),
         )
         return None
+    return _show(main, YearGuide(main, plan.id, year))
+
+
+def guide_year(plan: Plan, today: dt.date | None = None) -> int:
+    """The year the leader works in now, held inside the plan's years."""
+    return active_year(plan, today or dt.date.today())
+
+
+def open_guide_for_year(main: MainWindow, today: dt.date | None = None) -> GuideWindow | None:
+    """Hjælp ▸ Åbn guiden for året: the guide again for the year the leader works in now.
+
+    In the plan's first year that is the new plan's guide (its steps show the plan as it is);
+    in a later year it is the guide that closes the year before and plans this one (as
+    Filer ▸ Nyt år). Without a plan, the guide for a new plan.
+    """
+    open_guide = _open_guide(main)
+    if open_guide is not None:
+        return open_guide
+    plan = main.session.plan
+    if plan is None or plan.id is None:
+        return open_new_plan_guide(main, today)
+    if _typing_refused(main):
+        return None
+    year = guide_year(plan, today)
+    if year == plan.first_year:
+        return _show(main, PlanGuide(main, plan.id, year, 0, today))
     return _show(main, YearGuide(main, plan.id, year))
 
 

@@ -106,6 +106,10 @@ class AboutStep(Step):
         framework_layout = QVBoxLayout(self.framework_box)
         self.framework_group = QButtonGroup(self)
         self.framework_buttons: list[QRadioButton] = []
+        # Which framework is which, and why the older one is chosen (issue 12, item 9).
+        self.framework_why = QLabel(self._framework_why(today), self.framework_box)
+        self.framework_why.setWordWrap(True)
+        framework_layout.addWidget(self.framework_why)
         for number, framework in enumerate(self.frameworks):
             button = QRadioButton(framework.label, self.framework_box)
             button.setAccessibleDescription(framework.description)
@@ -183,6 +187,16 @@ class AboutStep(Step):
         self.framework_group.idToggled.connect(self._on_framework)
         self._on_framework(self.framework_group.checkedId(), True)
 
+    def _framework_why(self, today: dt.date) -> str:
+        ended = today.year > 2025
+        return self.tr(
+            "Socialstrategien 2018 er den strategi, udviklingsplanen er lavet til: fire visioner "
+            "over fire år – den proces, ledere i forvaltningen kender. Den 16. november 2022 blev "
+            "den afløst af Socialudvalgets strategiske indsatsområder 2023–2025, som %1. Indtil "
+            "der kommer en nyere strategiramme, er Socialstrategien 2018 derfor valgt på forhånd. "
+            "Vælg indsatsområderne, hvis du og din leder har aftalt det."
+        ).replace("%1", self.tr("nu er udløbet") if ended else self.tr("gælder til og med 2025"))
+
     def why(self) -> str:
         return self.tr(
             "Udviklingsplanen er arbejdspladsens plan for de næste år, og du drøfter den med din "
@@ -226,6 +240,8 @@ class AboutStep(Step):
             .replace("%1", str(first))
             .replace("%2", str(first + years - 1))
         )
+        if hasattr(self.guide, "steps_model"):  # step 3's name says the years ("Treårsoverblik")
+            self.guide.update_step_names()
 
     def _on_framework(self, number: int, checked: bool) -> None:
         if not checked or self.plan is not None or not 0 <= number < len(self.frameworks):

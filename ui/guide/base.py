@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,10 +31,14 @@ from udviklingsplan_app.guidance import Concern
 
 from ..main_window import notice_bar
 from ..session import PlanSession, explain
+from ..settings import settings
 from ..situation_page import muted_label
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
+
+#: Where the guide's size and place are kept (``ui.settings``).
+GEOMETRY_KEY = "guide/geometry"
 
 
 class Step(QWidget):
@@ -107,6 +111,9 @@ class GuideWindow(QDialog):
         if screen is not None:
             width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
         self.resize(width, height)
+        saved = settings().value(GEOMETRY_KEY)  # as the leader left it last time (per user)
+        if isinstance(saved, QByteArray) and not saved.isEmpty():
+            self.restoreGeometry(saved)
         self.go(min(max(step, 0), len(self.steps) - 1), store=False)
 
     # --- to be filled in by a guide ----------------------------------------------------------
@@ -176,12 +183,22 @@ class GuideWindow(QDialog):
         self.back_button.setAutoDefault(False)
         self.close_button.setAutoDefault(False)
         buttons.addWidget(self.close_button)
-        buttons.addStretch(1)
+        # What the two ways out mean (Luk guiden midway, Færdig on the last step).
+        self.exit_hint = muted_label("", self)
+        self.exit_hint.setObjectName("exitHint")
+        buttons.addWidget(self.exit_hint, 1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
         right.addLayout(buttons)
         layout.addLayout(right, 1)
         self.setWindowTitle(self.window_title())
+
+    def update_step_names(self) -> None:
+        names = self._step_names()
+        if names != self.steps_model.stringList():
+            self.steps_model.setStringList(names)
+            if self._current >= 0:
+                self._select_in_list()
 
     def _step_names(self) -> list[str]:
         return [f"{n}. {step.heading()}" for n, step in enumerate(self.steps, 1)]
@@ -270,6 +287,8 @@ class GuideWindow(QDialog):
             self._select_in_list()
             return False
         self.notice.hide()
+        if leaving:
+            self.session.showing_goal(None)  # a goal being written is left with its step
         self._current = number
         step = self.steps[number]
         self.stack.setCurrentWidget(step)
@@ -319,11 +338,34 @@ class GuideWindow(QDialog):
         self.step_list.setEnabled(self.plan_id is not None)
         if self.plan_id is None:  # step 1 before "Næste": the plan does not exist yet
             tip = self.tr("Planen bliver først oprettet, når du trykker Næste. Tast: Esc.")
+        elif last:
+            tip = self.tr(
+                "Lukker guiden. Du er på sidste trin, så guiden er færdig – det samme som "
+                "»Færdig«. Alt er gemt. Tast: Esc."
+            )
         else:
             tip = self.tr(
-                "Alt er gemt. Guiden fortsætter her, næste gang du åbner programmet. Tast: Esc."
+                "Lukker guiden, før du er færdig. Alt er gemt, og guiden fortsætter på dette "
+                "trin, næste gang du åbner programmet. Tast: Esc."
             )
         self.close_button.setToolTip(tip)
+        self.next_button.setToolTip(
+            self.tr(
+                "Afslutter guiden: alt er gemt, og guiden kommer ikke igen, når du åbner "
+                "programmet. Du arbejder videre med planen i programmets sider."
+            )
+            if last
+            else self.tr("Gemmer dette trin og går videre til det næste.")
+        )
+        if self.plan_id is None:
+            hint = ""
+        elif last:
+            hint = self.tr("»Færdig« afslutter guiden – den kommer ikke igen ved start.")
+        else:
+            hint = self.tr(
+                "»Luk guiden« gemmer alt; guiden fortsætter her, næste gang du åbner programmet."
+            )
+        self.exit_hint.setText(hint)
 
     # --- progress ----------------------------------------------------------------------------
 
@@ -376,6 +418,7 @@ class GuideWindow(QDialog):
             if not self.notice.isHidden():
                 self.main.show_notice(self.notice_text.text())
         self._closing = True
+        settings().setValue(GEOMETRY_KEY, self.saveGeometry())
         try:
             self.session.flush()
         finally:  # an unexpected error (the crash handler shows it) must not keep it open

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from udviklingsplan_app import services
-from udviklingsplan_app.domain import Dialogue, DialogueKind, long_date
+from udviklingsplan_app import planning, services
+from udviklingsplan_app.domain import DialogueKind, Plan, long_date
 
 from ..date_edit import DateEdit
 from ..situation_page import muted_label, with_mnemonic
@@ -44,9 +44,11 @@ PURPOSES = {
 }
 
 
-def _suggest(plan_id: int, year: int, kinds: list[DialogueKind]) -> bool:
+def _suggest(plan: Plan, year: int, kinds: list[DialogueKind]) -> bool:
+    assert plan.id is not None
     for kind in kinds:
-        services.save_dialogue(plan_id, Dialogue(year, kind, planned=kind.suggested_date(year)))
+        dialogue = planning.new_dialogue(plan, year, kind, planned=kind.suggested_date(year))
+        services.save_dialogue(plan.id, dialogue)
     return True
 
 
@@ -98,8 +100,8 @@ class DialoguesStep(Step):
         calendar_row.addWidget(self.calendar_button)
         self.calendar_hint = muted_label(
             self.tr(
-                "Åbn filen i Outlook, så står dialogerne i din kalender som heldagsbegivenheder. "
-                "Send den gerne til din leder sammen med planen."
+                "Åbn filen i Outlook, så står dialogerne i din kalender som møder på det "
+                "tidspunkt, du vælger. Send den gerne til din leder sammen med planen."
             ),
             self,
         )
@@ -132,7 +134,7 @@ class DialoguesStep(Step):
                 self.session.apply(
                     self.tr("foreslåede datoer for dialogerne i %1").replace("%1", str(self.year)),
                     _suggest,
-                    plan.id,
+                    plan,
                     self.year,
                     missing,
                 )
@@ -165,7 +167,7 @@ class DialoguesStep(Step):
         plan = self.plan
         if plan is None or plan.id is None:
             return
-        stored = plan.dialogue(self.year, kind) or Dialogue(self.year, kind)
+        stored = plan.dialogue(self.year, kind) or planning.new_dialogue(plan, self.year, kind)
         if stored.planned == planned:
             return
         self.session.apply(

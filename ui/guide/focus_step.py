@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -208,7 +209,7 @@ class ToggleDelegate(QStyledItemDelegate):
 
 
 class FocusStep(Step):
-    title = "Overblik over årene"
+    title = "Fireårsoverblik"  # named after the plan's years (see heading)
 
     def __init__(self, guide: GuideWindow) -> None:
         super().__init__(guide)
@@ -217,21 +218,26 @@ class FocusStep(Step):
         self.model = FocusGridModel(self._store, self)
         self.grid = QTableView(self)
         self.grid.setModel(self.model)
+        self.grid.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.grid.setItemDelegate(ToggleDelegate(self.grid))
         self.grid.setAccessibleName(self.tr("Årenes fokus"))
         self.grid.setWordWrap(True)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.grid.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3)
+        # The years share the height there is (at 150 % on a 1366 × 768 screen the last year
+        # was cut off), up to three lines each; the grid never scrolls.
+        lines = self.fontMetrics().lineSpacing()
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().setMinimumSectionSize(int(lines * 1.5))
+        self.grid.verticalHeader().setDefaultSectionSize(lines * 3)
         self.grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.grid.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        self.grid.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.grid.setToolTip(self.tr("Klik i et felt for at markere eller fjerne årets fokus"))
         grid_label = QLabel(self.tr("&Årenes fokus (klik i et felt for at markere det):"), self)
         grid_label.setBuddy(self.grid)
         layout.addWidget(grid_label)
-        layout.addWidget(self.grid)
+        layout.addWidget(self.grid, 10)
         self.coverage = QLabel(self)
         self.coverage.setTextFormat(Qt.TextFormat.PlainText)
         self.coverage.setWordWrap(True)
@@ -255,9 +261,14 @@ class FocusStep(Step):
 
     def heading(self) -> str:
         plan = self.plan
-        if plan is None:
-            return self.tr("Overblik over årene")
-        return self.tr(cycle_heading(plan.years))
+        years = plan.years if plan is not None else self.guide_years()
+        return self.tr(cycle_heading(years))
+
+    def guide_years(self) -> int:
+        """Before the plan exists: the years chosen in step 1 (the step's name from the start)."""
+        about = next(iter(getattr(self.guide, "steps", [])), None)
+        spin = getattr(about, "years", None)
+        return spin.value() if spin is not None else 4
 
     def why(self) -> str:
         plan, framework = self.plan, self.framework
@@ -280,6 +291,7 @@ class FocusStep(Step):
         self.model.set_plan(plan, framework)
         if plan is None or framework is None:
             return
+        self._fit_height()
         self.coverage.setText(self.coverage_text(plan, framework))
         self.legend.setText(
             self.tr(
@@ -290,6 +302,18 @@ class FocusStep(Step):
             .replace("%2", framework.terms.vision_pronoun.lower())
         )
         self.clear_button.setEnabled(any(plan.focus.values()))
+
+    def _fit_height(self) -> None:
+        """At most three lines a year: on a large screen the grid does not grow beyond that."""
+        header = self.grid.horizontalHeader()
+        tallest = self.grid.verticalHeader().defaultSectionSize() * self.model.rowCount()
+        frame = 2 * self.grid.frameWidth()
+        self.grid.setMaximumHeight(header.sizeHint().height() + tallest + frame)
+        self.grid.setMinimumHeight(
+            header.sizeHint().height()
+            + self.grid.verticalHeader().minimumSectionSize() * self.model.rowCount()
+            + frame
+        )
 
     def coverage_text(self, plan: Plan, framework: Framework) -> str:
         missing = planning.uncovered([v.id for v in framework.visions], with_goals(plan))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app import planning, services
-from udviklingsplan_app.domain import REQUIRED_PARTIES, Goal, Party, Plan
+from udviklingsplan_app.domain import DEFAULT_GOAL_TITLE, REQUIRED_PARTIES, Goal, Party, Plan
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import Concern, Finding, check_plan
 
@@ -39,9 +41,13 @@ from ..delegates import space_rows
 from ..goals_page import GoalEditor, vision_label
 from ..models import FindingsModel
 from ..session import PlanSession
+from ..settings import settings
 from ..situation_page import muted_label
 from ..widgets import plain
 from .base import GuideWindow, Step
+
+#: Where the split between the goal list and the goal editor is kept (``ui.settings``).
+SPLITTER_KEY = "guide/goals_splitter"
 
 _Index = QModelIndex | QPersistentModelIndex
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -116,15 +122,17 @@ class InvolvementChecks(QGroupBox):
                 self,
             )
         )
-        row = QHBoxLayout()
+        # Two by two: in one row the four boxes made the editor scroll sideways at 150 %
+        # on a 1366 × 768 screen.
+        grid = QGridLayout()
         self.boxes: dict[Party, QCheckBox] = {}
-        for party in REQUIRED_PARTIES:
+        for number, party in enumerate(REQUIRED_PARTIES):
             box = QCheckBox(party.label, self)
             box.toggled.connect(lambda checked, p=party: self._on_toggled(p, checked))
             self.boxes[party] = box
-            row.addWidget(box)
-        row.addStretch(1)
-        layout.addLayout(row)
+            grid.addWidget(box, number // 2, number % 2)
+        grid.setColumnStretch(2, 1)
+        layout.addLayout(grid)
 
     def set_goal(self, goal: Goal | None) -> None:
         self.goal = goal
@@ -175,10 +183,12 @@ class InvolvementChecks(QGroupBox):
         )
 
 
-def year_findings(plan: Plan, framework: Framework, year: int) -> list[Finding]:
+def year_findings(
+    plan: Plan, framework: Framework, year: int, being_written: str | None = None
+) -> list[Finding]:
     """The guidance that concerns the year's goals, and the cycle's coverage."""
     findings = []
-    for finding in check_plan(plan, framework):
+    for finding in check_plan(plan, framework, being_written=being_written):
         concern = finding.concerns
         if concern.kind == "vision" and concern.year in (None, year):
             findings.append(finding)  # the cycle's coverage, and the year's focus
@@ -301,6 +311,13 @@ class GoalsStep(Step):
         unit = self.fontMetrics().averageCharWidth()
         splitter.setSizes([44 * unit, 96 * unit])
         splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
+        saved = settings().value(SPLITTER_KEY)  # where the leader moved it last time
+        if isinstance(saved, QByteArray) and not saved.isEmpty():
+            splitter.restoreState(saved)
+        splitter.splitterMoved.connect(
+            lambda *_: settings().setValue(SPLITTER_KEY, splitter.saveState())
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -361,7 +378,7 @@ class GoalsStep(Step):
             .replace("%3", str(high))
         )
         self.coverage.setText(coverage_text(self, plan, framework, self.year))
-        findings = year_findings(plan, framework, self.year)
+        findings = year_findings(plan, framework, self.year, self.session.being_written)
         self.findings_model.set_findings(findings)
         self.findings.setVisible(bool(findings))
         self.no_findings.setVisible(not findings)
@@ -405,6 +422,10 @@ class GoalsStep(Step):
         finally:
             self._updating = False
         self._show_goal()
+        if self.session.being_written is not None:
+            self.session.showing_goal(uid)
+            if self.session.being_written is None:  # the new goal was left: say what it lacks
+                self.refresh()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._updating or not current.isValid():
@@ -450,7 +471,7 @@ class GoalsStep(Step):
             plan.id,
             year=self.year,
             vision=vision,
-            title=self.tr("Nyt udviklingsmål"),
+            title=DEFAULT_GOAL_TITLE,
         )
         goal = self.session.goal_by_id(goal_id)
         if goal is None:

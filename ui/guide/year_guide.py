@@ -34,6 +34,7 @@ from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import active_year
 
 from ..goals_page import danish_time
+from ..pending_entry import PendingEntry
 from ..situation_page import muted_label
 from ..widgets import plain
 from .base import GuideWindow, Step
@@ -144,6 +145,7 @@ class LastYearStep(Step):
         self.model = LastYearModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.setAccessibleName(self.tr("Sidste års udviklingsmål"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -194,7 +196,14 @@ class LastYearStep(Step):
 
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.status_button.clicked.connect(self.register_status)
+        self.note.returnPressed.connect(self.register_status)
         self.carry_button.clicked.connect(self.carry_over)
+        # A chosen final status and its note are stored when the leader is done with them
+        # (another goal, the next step, closing the guide), not only by the button.
+        self._status_uid: str | None = None
+        self.status_entry = PendingEntry(
+            self.session, self.box, [self.status_combo, self.note], self._store_status
+        )
 
     @property
     def review_year(self) -> int:
@@ -258,9 +267,11 @@ class LastYearStep(Step):
             if latest.note:
                 text += f" – {latest.note}"
         self.latest.setText(text)
-        index = self.status_combo.findData(goal.status.value)
-        if index >= 0:
-            self.status_combo.setCurrentIndex(index)
+        if not self.status_entry.waiting:
+            self._status_uid = goal.uid
+            index = self.status_combo.findData(goal.status.value)
+            if index >= 0:
+                self.status_combo.setCurrentIndex(index)
         later = next((g for g in plan.goals if g.carried_over_from == goal.uid), None)
         new_year = self.guide.work_year()
         self.carry_button.setText(self.tr("&Viderefør til %1").replace("%1", str(new_year)))
@@ -283,7 +294,9 @@ class LastYearStep(Step):
         if self._updating or not current.isValid():
             return
         self._uid = self.model.uid(current.row())
-        self.note.clear()
+        self.session.flush()  # a final status being chosen is stored for the goal it was for
+        if not self.status_entry.waiting:  # (still waiting only if refused)
+            self.note.clear()
         self._show_goal()
 
     def select_goal(self, uid: str) -> None:
@@ -294,23 +307,35 @@ class LastYearStep(Step):
     # --- editing -----------------------------------------------------------------------------
 
     def register_status(self) -> None:
-        goal = self.goal()
+        self.status_entry.forget()
+        if not self._store_status(always=True):
+            self.status_entry.session.add_pending(self.status_entry.save_now)
+
+    def _store_status(self, always: bool = False) -> bool:
+        """Record the chosen final status with its note (if either differs); False if refused."""
+        goal = self.session.goal(self._status_uid)
         if goal is None or goal.id is None:
-            return
+            return True
         status = Status(self.status_combo.currentData())
         note = self.note.text().strip()
+        if status == goal.status and not note and not always:
+            return True
 
         def record(goal_id: int) -> bool:
             services.set_goal_status(goal_id, status, note)
             return True
 
-        if self.session.apply(self.tr("registreret slutstatus"), record, goal.id):
-            self.note.clear()
+        if not self.session.apply(self.tr("registreret slutstatus"), record, goal.id):
+            return False
+        self.note.clear()
+        return True
 
     def carry_over(self) -> None:
         goal = self.goal()
         if goal is None or goal.id is None:
             return
+        # The note goes with the carry-over (into the status history), which sets the status.
+        self.status_entry.forget()
         if self.session.apply(
             self.tr("videreført mål"), services.carry_over_goal, goal.id, self.note.text().strip()
         ):
