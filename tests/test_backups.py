@@ -205,9 +205,10 @@ def test_a_preview_of_a_backup_from_an_older_schema_is_migrated_in_memory(
     def step(db: pw.Database) -> None:
         db.execute_sql("ALTER TABLE plan ADD COLUMN note TEXT NOT NULL DEFAULT ''")
 
+    newer = database_module.SCHEMA_VERSION + 1
     monkeypatch.setattr(database_module, "MIGRATIONS", [*database_module.MIGRATIONS, step])
-    monkeypatch.setattr(database_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(backup, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(database_module, "SCHEMA_VERSION", newer)
+    monkeypatch.setattr(backup, "SCHEMA_VERSION", newer)
     (plan,) = read_backup(made)
     assert len(plan.goals) == 7
     assert _digest(made) == before
@@ -430,9 +431,10 @@ def test_a_restored_backup_from_an_older_schema_is_migrated_when_opened(
     def step(db: pw.Database) -> None:
         db.execute_sql("ALTER TABLE plan ADD COLUMN note TEXT NOT NULL DEFAULT ''")
 
+    newer = database_module.SCHEMA_VERSION + 1
     monkeypatch.setattr(database_module, "MIGRATIONS", [*database_module.MIGRATIONS, step])
-    monkeypatch.setattr(database_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(backup, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(database_module, "SCHEMA_VERSION", newer)
+    monkeypatch.setattr(backup, "SCHEMA_VERSION", newer)
     restore_backup(made, plan_db)
     init_db(plan_db)
     try:
@@ -440,7 +442,7 @@ def test_a_restored_backup_from_an_older_schema_is_migrated_when_opened(
     finally:
         close_db()
     with sqlite3.connect(plan_db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == newer
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     conn.close()
 

@@ -99,6 +99,7 @@ def test_list_prints_one_line_per_plan(cli: Cli, tmp_path: Path) -> None:
     db = tmp_path / "plan.db"
     first = _import_example(cli, db)
     data = example_data()
+    data["plan"]["id"] = "lindely"  # another plan, made from the example
     data["plan"]["workplace"] = "Botilbuddet Lindely"
     data["plan"]["leader"]["name"] = "Anne Berg"
     data["plan"]["first_year"], data["plan"]["years"] = 2025, 5
@@ -117,7 +118,7 @@ def test_list_prints_one_line_per_plan(cli: Cli, tmp_path: Path) -> None:
 def test_with_two_plans_check_and_export_need_plan(cli: Cli, tmp_path: Path) -> None:
     db = tmp_path / "plan.db"
     _import_example(cli, db)
-    _import_example(cli, db)
+    assert cli("import", "--copy", str(EXAMPLE), db=db).code == 0
     out = tmp_path / "ud.json"
 
     checked = cli("check", db=db)
@@ -130,7 +131,7 @@ def test_with_two_plans_check_and_export_need_plan(cli: Cli, tmp_path: Path) -> 
         _no_traceback(result)
     assert not out.exists()
     assert cli("check", "--plan", "2", db=db).code == 0
-    assert cli("export", "--plan", "2", "--out", str(out), db=db).code == 0
+    assert cli("export", "--plan", "1", "--out", str(out), db=db).code == 0
     assert out.read_bytes() == EXAMPLE_BYTES
 
 
@@ -521,6 +522,7 @@ def test_backup_makes_a_checked_private_copy_with_the_same_plans(cli: Cli, tmp_p
     db = tmp_path / "plan.db"
     _import_example(cli, db)
     data = example_data()
+    data["plan"]["id"] = "lindely"  # another plan, made from the example
     data["plan"]["workplace"] = "Botilbuddet Lindely"
     assert cli("import", str(write_json(tmp_path / "b.json", data)), db=db).code == 0
     folder = tmp_path / "kopier"

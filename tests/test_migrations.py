@@ -184,3 +184,127 @@ def test_a_later_migration_keeps_the_fixture_and_backs_it_up_first(
     # The file as it was before the migration is kept in backups/.
     (backup,) = (tmp_path / "backups").glob(f"*-skema{latest}.db")
     assert _rows(backup) == old_rows
+
+
+def _twin(path: Path, plan_id: int) -> int:
+    """Import a plan again the way releases before schema 3 did: a second plan whose goals
+    (with their actions) share the first plan's goal ids; carried-over links within the twin."""
+    conn = sqlite3.connect(path)
+    try:
+
+        def copy(table: str, where: str, *params: Any, **changes: Any) -> dict[int, int]:
+            columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+            new_ids = {}
+            for row in conn.execute(f'SELECT * FROM "{table}" WHERE {where}', params).fetchall():
+                values = dict(zip(columns, row, strict=True))
+                old_id = values.pop("id")
+                values.update({k: f(values) for k, f in changes.items()})
+                names = ", ".join(values)
+                marks = ", ".join("?" * len(values))
+                cursor = conn.execute(
+                    f'INSERT INTO "{table}" ({names}) VALUES ({marks})', list(values.values())
+                )
+                new_ids[old_id] = int(cursor.lastrowid or 0)
+            return new_ids
+
+        (twin,) = copy("plan", "id = ?", plan_id).values()
+        goals = copy("goal", "plan_id = ?", plan_id, plan_id=lambda _: twin)
+        for old, new in goals.items():
+            copy("action", "goal_id = ?", old, goal_id=lambda _, new=new: new)
+        for old, new in goals.items():
+            conn.execute(
+                "UPDATE goal SET carried_over_from_id = "
+                "(SELECT carried_over_from_id FROM goal WHERE id = ?) WHERE id = ?",
+                (old, new),
+            )
+            conn.execute(
+                f"UPDATE goal SET carried_over_from_id = CASE carried_over_from_id "
+                f"{' '.join(f'WHEN {o} THEN {n}' for o, n in goals.items())} END "
+                "WHERE id = ? AND carried_over_from_id IS NOT NULL",
+                (new,),
+            )
+        conn.commit()
+    finally:
+        conn.close()
+    return twin
+
+
+@pytest.mark.parametrize("version", [v for v in VERSIONS if v < 3])
+def test_plans_twinned_before_schema_3_get_ids_and_unique_goal_ids(
+    version: int, tmp_path: Path
+) -> None:
+    work = tmp_path / "udviklingsplan.db"
+    shutil.copyfile(FIXTURES / f"schema-v{version}.db", work)
+    originals = {p: _twin(work, p) for p in (1, 2)}  # both fixture plans twinned
+    with sqlite3.connect(work) as conn:
+        shared = conn.execute(
+            "SELECT count(*) FROM goal g JOIN goal h ON g.uid = h.uid AND g.id < h.id"
+        ).fetchone()[0]
+    conn.close()
+    before = _rows(work)
+    assert shared == 7 + 2  # the example's seven goals and the second plan's two
+
+    init_db(work)
+    try:
+        plans = {s.id: services.load_plan(s.id) for s in services.list_plans()}
+    finally:
+        close_db()
+
+    after = _rows(work)
+    goal_uids = [row["uid"] for row in after["goal"].values()]
+    assert len(goal_uids) == len(set(goal_uids)) == len(before["goal"])
+    plan_uids = [row["uid"] for row in after["plan"].values()]
+    assert len(set(plan_uids)) == 4 and all(len(uid) == 32 for uid in plan_uids)
+    for original, twin in originals.items():
+        # The earlier plan keeps its goal ids; the twin's goals got new ones.
+        for goal in plans[original].goals:
+            assert goal.uid == before["goal"][goal.id]["uid"]
+        assert not {g.uid for g in plans[original].goals} & {g.uid for g in plans[twin].goals}
+        # Otherwise the twin is what it was: the same goals, parts and carried-over links.
+        first, second = plans[original], plans[twin]
+        assert [(g.title, g.year, len(g.actions)) for g in first.goals] == [
+            (g.title, g.year, len(g.actions)) for g in second.goals
+        ]
+        uid_pairs = dict(
+            zip((g.uid for g in first.goals), (g.uid for g in second.goals), strict=True)
+        )
+        assert [uid_pairs.get(g.carried_over_from) for g in first.goals] == [
+            g.carried_over_from for g in second.goals
+        ]
+    assert sum(g.carried_over_from is not None for p in plans.values() for g in p.goals) == 4
+    # Everything else stored is unchanged.
+    for table, rows in before.items():
+        for row_id, row in rows.items():
+            if table != "goal":
+                _holds(row, after[table][row_id], f"{table}[{row_id}]")
+            else:
+                assert {**row, "uid": None} == {**after[table][row_id], "uid": None}
+
+
+def test_a_fresh_database_refuses_a_second_goal_with_the_same_id(tmp_path: Path) -> None:
+    init_db(tmp_path / "ny.db")
+    try:
+        first, other = (
+            services.create_plan(
+                workplace=workplace,
+                leader=services.Person("Anne", ""),
+                level=3,
+                manager=services.Person("Bo", ""),
+                framework_id="socialstrategi-2018",
+                first_year=2026,
+            )
+            for workplace in ("Bostedet", "Værestedet")
+        )
+        goal_id = services.add_goal(first, year=2026, vision="vaerdigt-liv", title="Mål")
+        db = database_module.database()
+        with pytest.raises(pw.IntegrityError, match=r"goal\.uid"):
+            db.execute_sql(
+                "INSERT INTO goal (plan_id, uid, year, vision, title, status) "
+                "SELECT ?, uid, year, vision, title, status FROM goal WHERE id = ?",
+                (other, goal_id),
+            )
+        with pytest.raises(pw.IntegrityError, match=r"plan\.uid"):
+            db.execute_sql("UPDATE plan SET uid = (SELECT uid FROM plan WHERE id = ?)", (first,))
+        assert len(services.load_plan(first).goals) == 1 and not services.load_plan(other).goals
+    finally:
+        close_db()

@@ -342,30 +342,35 @@ def test_sqlite_uris_keep_unc_paths_local_to_sqlite() -> None:
     )
 
 
-def test_a_version_1_database_migrates_to_version_2_keeping_its_plans(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_version_1_database_migrates_to_the_current_schema_keeping_its_plans(
+    tmp_path: Path,
 ) -> None:
-    """A database from the first release (schema 1) gains the year focus and guide progress."""
-    from udviklingsplan_app.exchange.json_format import plan_to_json, read_plan_file
+    """A database from the first release (schema 1) gains the year focus, guide progress and
+    the plans' ids; the example plan it held exports as the example file, with its new id."""
+    import json
+    import shutil
+
+    from udviklingsplan_app.exchange.json_format import plan_to_data
     from udviklingsplan_app.resources import resource_path
 
     path = tmp_path / "gammel.db"
-    monkeypatch.setattr(database_module, "MIGRATIONS", migrations.MIGRATIONS[:1])
-    monkeypatch.setattr(database_module, "SCHEMA_VERSION", 1)
-    init_db(path)
-    example = resource_path("examples", "den-sociale-hjemmepleje.json")
-    plan_id = services.import_plan(read_plan_file(example))
-    close_db()
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "schema-v1.db", path)
     assert _pragma(path, "user_version") == 1
     assert "year_focus" not in _tables(path)
-    monkeypatch.undo()
+    example = json.loads(
+        resource_path("examples", "den-sociale-hjemmepleje.json").read_text(encoding="utf-8")
+    )
 
     init_db(path)
     try:
-        assert _pragma(path, "user_version") == SCHEMA_VERSION == 2
+        assert _pragma(path, "user_version") == SCHEMA_VERSION >= 3
         assert {"year_focus", "guide_progress"} <= _tables(path)
-        # The whole plan is there: its export is the example file, byte for byte.
-        assert plan_to_json(services.load_plan(plan_id)).encode() == example.read_bytes()
+        plan_id = services.list_plans()[0].id
+        exported = plan_to_data(services.load_plan(plan_id))
+        # The whole plan is there; only its id is new (the first release had none).
+        assert len(exported["plan"].pop("id")) == 32
+        del example["plan"]["id"]
+        assert exported == example
         services.set_year_focus(plan_id, 2026, ["sund-organisation"])
         services.save_guide_progress(plan_id, "nyt_aar", 2027, 1)
         assert services.load_plan(plan_id).focus == {2026: ["sund-organisation"]}

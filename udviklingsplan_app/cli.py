@@ -83,10 +83,25 @@ def _build_parser() -> _Parser:
         "list", help="vis planerne: id, arbejdsplads, leder, strategiramme, år", parents=[common]
     )
     imp = commands.add_parser(
-        "import", help="opret en plan fra en JSON-fil; skriver dens id", parents=[common]
+        "import",
+        help="opret en plan fra en JSON-fil; skriver dens id",
+        description="Opret en plan fra en JSON-fil. En plan, der allerede findes i databasen, "
+        "afvises, medmindre --replace eller --copy er valgt.",
+        parents=[common],
     )
     imp.add_argument(
         "file", type=Path, metavar="FIL.json", help="planen i udvekslingsformatet (UTF-8)"
+    )
+    same = imp.add_mutually_exclusive_group()
+    same.add_argument(
+        "--replace",
+        action="store_true",
+        help="findes planen allerede, erstattes den med filens indhold (efter en sikkerhedskopi)",
+    )
+    same.add_argument(
+        "--copy",
+        action="store_true",
+        help="findes planen allerede, gemmes filen som en ny plan ved siden af (en kopi)",
     )
     exp = commands.add_parser("export", help="gem en plan som JSON eller Excel", parents=[common])
     exp.add_argument("--plan", type=int, metavar="ID", help="planens id (kan udelades ved én plan)")
@@ -179,10 +194,20 @@ def _run(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
 
     if args.command == "import":
         from .exchange.json_format import read_plan_file
+        from .plan_import import ImportMode, import_plan
 
         plan = read_plan_file(args.file)  # checked whole before the database is touched
         _open(db_path, create=True)
-        print(services.import_plan(plan), file=out)
+        mode = (
+            ImportMode.REPLACE
+            if args.replace
+            else ImportMode.COPY
+            if args.copy
+            else ImportMode.REFUSE
+        )
+        outcome = import_plan(plan, mode)
+        print(outcome.plan_id, file=out)  # the plan's number, for scripts
+        _say(outcome.message)
         return EXIT_OK
 
     if args.command == "backup":

@@ -314,6 +314,8 @@ class Plan:
     #: framework's order. A year without an entry has no focus chosen yet.
     focus: dict[int, list[str]] = field(default_factory=dict)
     id: int | None = None
+    #: The plan's stable id (``plan.id`` in the JSON format); ``None`` for a file without one.
+    uid: str | None = None
 
     @property
     def last_year(self) -> int:

@@ -12,6 +12,7 @@ import math
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar, cast
 
@@ -247,12 +248,18 @@ def plan_framework(plan_id: int) -> Framework:
 
 @transaction
 def import_plan(plan: Plan) -> int:
-    """Store a whole plan (from the JSON import) as a new plan; returns its id."""
+    """Store a whole plan (from the JSON import) as a new plan; returns its id.
+
+    A plan id or goal id the database already holds is replaced by a new one (so every id
+    stays unique); :mod:`.plan_import` decides first what an import of an existing plan does.
+    """
     framework = get_framework(plan.framework_id)
     validation.normalize_visions(plan, framework)
     validation.check_plan(plan, framework)
+    plan = with_unused_ids(plan)
     now = _now()
     row = m.Plan.create(
+        uid=plan.uid,
         **_header_row(plan),
         framework_id=framework.id,
         framework_version=framework.version,
@@ -261,6 +268,38 @@ def import_plan(plan: Plan) -> int:
     )
     _insert_contents(row.id, plan)
     return int(row.id)
+
+
+def with_unused_ids(plan: Plan, keeping: int | None = None) -> Plan:
+    """``plan`` with a plan id and goal ids that no plan in the database holds (but ``keeping``).
+
+    An id in use gets a new one; a goal's carried-over link follows its source's new id.
+    """
+    uid = plan.uid
+    if uid is None or (
+        m.Plan.select().where((m.Plan.uid == uid) & (m.Plan.id != (keeping or 0))).exists()
+    ):
+        uid = new_uid()
+    wanted = [goal.uid for goal in plan.goals]
+    used: set[str] = set()
+    for start in range(0, len(wanted), _PartRows.BATCH):
+        chunk = wanted[start : start + _PartRows.BATCH]
+        query = m.Goal.select(m.Goal.uid).where(
+            m.Goal.uid.in_(chunk) & (m.Goal.plan != (keeping or 0))
+        )
+        used.update(taken for (taken,) in cast("Iterable[tuple[str]]", query.tuples()))
+    renamed = {old: new_uid() for old in wanted if old in used}
+    goals = [
+        replace(
+            goal,
+            uid=renamed.get(goal.uid, goal.uid),
+            carried_over_from=renamed.get(goal.carried_over_from, goal.carried_over_from)
+            if goal.carried_over_from is not None
+            else None,
+        )
+        for goal in plan.goals
+    ]
+    return replace(plan, uid=uid, goals=goals)
 
 
 def _header_row(plan: Plan) -> dict[str, Any]:
@@ -341,11 +380,35 @@ def restore_plan(plan_id: int, plan: Plan) -> None:
     if row.framework_id != framework.id:
         raise ValidationError("Øjebliksbilledet hører til en plan med en anden strategiramme.")
     m.Plan.update(**_header_row(plan), updated_at=_now()).where(m.Plan.id == plan_id).execute()
+    _replace_contents(plan_id, plan)
+
+
+def _replace_contents(plan_id: int, plan: Plan) -> None:
     m.SituationSection.delete().where(m.SituationSection.plan == plan_id).execute()
     m.Goal.delete().where(m.Goal.plan == plan_id).execute()
     m.Dialogue.delete().where(m.Dialogue.plan == plan_id).execute()
     m.YearFocus.delete().where(m.YearFocus.plan == plan_id).execute()
     _insert_contents(plan_id, plan)
+
+
+@transaction
+def replace_plan(plan_id: int, plan: Plan) -> None:
+    """Put a plan read from a file in place of the stored plan ``plan_id``, all or nothing.
+
+    The stored plan keeps its number, its id (``plan.id``) and its guide progress.
+    """
+    framework = get_framework(plan.framework_id)
+    validation.normalize_visions(plan, framework)
+    validation.check_plan(plan, framework)
+    row = _plan_row(plan_id)
+    plan = with_unused_ids(replace(plan, uid=row.uid), keeping=plan_id)
+    m.Plan.update(
+        **_header_row(plan),
+        framework_id=framework.id,
+        framework_version=framework.version,
+        updated_at=_now(),
+    ).where(m.Plan.id == plan_id).execute()
+    _replace_contents(plan_id, plan)
 
 
 class _PartRows:
@@ -469,6 +532,7 @@ def create_plan(
     validation.check_header(level, first_year, years, workplace)
     now = _now()
     row = m.Plan.create(
+        uid=new_uid(),
         leader_name=leader.name,
         leader_title=leader.title,
         level=level,

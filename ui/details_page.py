@@ -255,18 +255,22 @@ class DetailsPage(Page):
         if plan is None or plan.id is None:
             return
         self.session.flush()
+        from udviklingsplan_app.plan_import import describe
+
+        plan = self.session.plan or plan  # as stored after the flush
+        which = describe(plan)  # »workplace«, years, number of goals
         answer = QMessageBox.question(
             self,
             self.tr("Slet planen"),
             self.tr(
-                "Vil du slette planen for »%1« med alle dens udviklingsmål og dialoger?\n\n"
+                "Vil du slette planen %1 med alle dens udviklingsmål og dialoger?\n\n"
                 "Sletningen kan ikke fortrydes med Fortryd. Eksportér planen til JSON først, "
                 "hvis du vil kunne hente den igen."
-            ).replace("%1", plan.workplace),
+            ).replace("%1", which),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QMessageBox.StandardButton.Yes or plan.id is None:
             return
         try:
             services.delete_plan(plan.id)
@@ -276,5 +280,6 @@ class DetailsPage(Page):
         window = self.window()
         if hasattr(window, "reload_plans"):
             window.reload_plans()
+            window.show_notice(self.tr("Planen %1 er slettet.").replace("%1", which))
         else:
             self.session.open(None)

@@ -624,17 +624,9 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        from udviklingsplan_app import services
-        from udviklingsplan_app.exchange.json_format import read_plan_file
+        from .plan_import import import_plan_file
 
-        self.session.flush()
-        try:
-            self.session.open_for_writing()
-            plan_id = services.import_plan(read_plan_file(Path(name)))
-        except Exception as error:
-            QMessageBox.warning(self, self.tr("Planen kan ikke importeres"), self._explain(error))
-            return
-        self.reload_plans(select_id=plan_id)
+        import_plan_file(self, Path(name))
 
     def _on_export(self) -> None:
         self.session.flush()  # what was typed a moment ago belongs in the file

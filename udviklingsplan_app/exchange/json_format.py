@@ -105,6 +105,7 @@ def plan_from_data(data: Any) -> Plan:
         goals=[_goal(g) for g in p.get("goals", [])],
         dialogues=[_dialogue(d) for d in p.get("dialogues", [])],
         focus={int(year): list(visions) for year, visions in p.get("focus", {}).items()},
+        uid=p.get("id"),
     )
     validation.normalize_visions(plan, framework)
     validation.check_plan(plan, framework)
@@ -190,9 +191,11 @@ def _num(value: float | None) -> float | int | None:
 def plan_to_data(plan: Plan) -> dict[str, Any]:
     """The plan as interchange data, every field present, in a fixed order.
 
-    The optional ``focus`` is left out when no year has one (files from before it stay the same).
+    The optional ``focus`` is left out when no year has one (files from before it stay the same);
+    the plan's ``id`` comes first, left out only for a plan that has none (not from a database).
     """
-    data: dict[str, Any] = {
+    data: dict[str, Any] = {} if plan.uid is None else {"id": plan.uid}
+    data |= {
         "leader": {"name": plan.leader.name, "title": plan.leader.title, "level": plan.level},
         "workplace": plan.workplace,
         "manager": {"name": plan.manager.name, "title": plan.manager.title},

@@ -30,11 +30,12 @@ from .migrations import APPLICATION_ID
 if TYPE_CHECKING:
     from ..domain import Plan
 
-DAILY, BEFORE_MIGRATION, BEFORE_RESTORE, MANUAL = (
+DAILY, BEFORE_MIGRATION, BEFORE_RESTORE, MANUAL, BEFORE_IMPORT = (
     "daglig",
     "før-opdatering",
     "før-gendannelse",
     "manuel",
+    "før-import",  # before an imported file replaced a plan
 )
 KEEP_DAILY = 14
 KEEP_BEFORE_RESTORE = 5
@@ -47,12 +48,13 @@ _LABELS = {
     BEFORE_MIGRATION: "Før opdatering af programmet",
     BEFORE_RESTORE: "Før gendannelse",
     MANUAL: "Sikkerhedskopi",
+    BEFORE_IMPORT: "Før import af en plan",
 }
 
 # udviklingsplan-2026-11-25-083012-daglig.db, …-før-opdatering-skema1.db, …-før-gendannelse-2.db
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<date>\d{4}-\d{2}-\d{2})-(?P<time>\d{6})-"
-    r"(?P<kind>daglig|før-opdatering|før-gendannelse|manuel)(?:-skema(?P<schema>\d+))?"
+    r"(?P<kind>daglig|før-opdatering|før-gendannelse|manuel|før-import)(?:-skema(?P<schema>\d+))?"
     r"(?:-(?P<n>\d+))?\.db$"
 )
 # The name of before-migration backups until issue 6: udviklingsplan_skema1_før-opdatering_….db
@@ -283,7 +285,8 @@ def rotate(db_path: Path) -> list[Path]:
 
     Before-restore backups of the last 30 days are all kept (several restores in a row must
     not take the copy of the work before the first). Backups made before migrations, by hand,
-    and files this program did not name are kept. Returns the deleted files.
+    and files this program did not name are kept (so are those made before an import replaced
+    a plan). Returns the deleted files.
     """
     named = sorted(_named(backups_folder(db_path), Path(db_path).stem), key=lambda i: i[1])
     deleted = _stale_temporary_files(Path(db_path))

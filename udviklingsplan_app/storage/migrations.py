@@ -139,6 +139,39 @@ _V2 = [
 ]
 
 
+#: Version 3: a stable id for each plan (``plan.id`` in the JSON format, so a re-imported file is
+#: recognised), and goal ids unique in the whole database. A plan imported twice before this
+#: version is a twin whose goals share the first plan's goal ids: the later plan's goals get
+#: new ids. Carried-over links are row ids, so they stay as they were.
+_V3_ADD_PLAN_UID = "ALTER TABLE plan ADD COLUMN uid TEXT NOT NULL DEFAULT ''"
+_V3_UNIQUE = [
+    "CREATE UNIQUE INDEX plan_uid ON plan (uid)",
+    "CREATE UNIQUE INDEX goal_uid ON goal (uid)",
+]
+
+
+def _v3(db: pw.Database) -> None:
+    import uuid
+
+    db.execute_sql(_V3_ADD_PLAN_UID)  # type: ignore[no-untyped-call]
+    plan_ids = [row[0] for row in db.execute_sql("SELECT id FROM plan ORDER BY id")]  # type: ignore[no-untyped-call]
+    for plan_id in plan_ids:
+        db.execute_sql("UPDATE plan SET uid = ? WHERE id = ?", (uuid.uuid4().hex, plan_id))  # type: ignore[no-untyped-call]
+    # Every goal whose id an earlier goal (of an earlier plan) already holds gets a new one.
+    twins = [
+        row[0]
+        for row in db.execute_sql(  # type: ignore[no-untyped-call]
+            "SELECT g.id FROM goal g WHERE EXISTS (SELECT 1 FROM goal e WHERE e.uid = g.uid "
+            "AND (e.plan_id < g.plan_id OR (e.plan_id = g.plan_id AND e.id < g.id))) "
+            "ORDER BY g.id"
+        )
+    ]
+    for goal_id in twins:
+        db.execute_sql("UPDATE goal SET uid = ? WHERE id = ?", (uuid.uuid4().hex, goal_id))  # type: ignore[no-untyped-call]
+    for sql in _V3_UNIQUE:
+        db.execute_sql(sql)  # type: ignore[no-untyped-call]
+
+
 def _run(statements: list[str]) -> Callable[[pw.Database], None]:
     def step(db: pw.Database) -> None:
         for sql in statements:
@@ -148,4 +181,4 @@ def _run(statements: list[str]) -> Callable[[pw.Database], None]:
 
 
 #: ``MIGRATIONS[n]`` takes a database from schema version ``n`` to ``n + 1``.
-MIGRATIONS: list[Callable[[pw.Database], None]] = [_run(_V1), _run(_V2)]
+MIGRATIONS: list[Callable[[pw.Database], None]] = [_run(_V1), _run(_V2), _v3]

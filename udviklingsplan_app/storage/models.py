@@ -21,7 +21,15 @@ class BaseModel(pw.Model):
         legacy_table_names = False
 
 
+def _new_uid() -> str:
+    from ..domain import new_uid
+
+    return new_uid()
+
+
 class Plan(BaseModel):
+    #: The plan's stable id (``plan.id`` in the JSON format): a re-imported file is recognised.
+    uid = pw.TextField(unique=True, default=_new_uid)
     leader_name = pw.TextField(default="")
     leader_title = pw.TextField(default="")
     level = pw.IntegerField()
@@ -44,7 +52,7 @@ class SituationSection(BaseModel):
 
 class Goal(BaseModel):
     plan = pw.ForeignKeyField(Plan, backref="goals", on_delete="CASCADE")
-    uid = pw.TextField()
+    uid = pw.TextField(unique=True)  # unique in the whole database since schema version 3
     year = pw.IntegerField()
     position = pw.IntegerField(default=0)
     vision = pw.TextField()

@@ -100,7 +100,7 @@ def read_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
     """
     row = conn.execute(
         "SELECT id, leader_name, leader_title, level, workplace, manager_name, manager_title, "
-        "framework_id, framework_version, first_year, years FROM plan WHERE id = ?",
+        "framework_id, framework_version, first_year, years, uid FROM plan WHERE id = ?",
         (plan_id,),
     ).fetchone()
     if row is None:
@@ -217,6 +217,7 @@ def read_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
         framework_version,
         first_year,
         years,
+        plan_uid,
     ) = row
     return Plan(
         id=plan_row_id,
@@ -232,6 +233,7 @@ def read_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
         goals=goals,
         dialogues=dialogues,
         focus=dict(focus),
+        uid=plan_uid,
     )
 
 

@@ -1,0 +1,98 @@
+"""Importing a plan file from the window: a plan that is already there asks what to do.
+
+*Erstat planen* replaces it (after a backup), *Behold begge (som kopi)* stores the file as a
+separate plan with new ids, *Annullér* stores nothing. Every import ends with a notice that
+says what happened. The core (:mod:`udviklingsplan_app.plan_import`) holds the rules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from udviklingsplan_app.plan_import import ImportMode, describe
+
+from .session import explain
+
+if TYPE_CHECKING:
+    from udviklingsplan_app.plan_import import ImportOutcome
+    from udviklingsplan_app.storage.reading import PlanSummary
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlanImport", text)
+
+
+def ask_about_existing(parent: QWidget, existing: PlanSummary) -> ImportMode | None:
+    """Replace, keep both, or cancel (``None``) for a file of a plan that is already there."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _tr("Planen findes allerede"),
+        _tr(
+            "Planen i filen findes allerede her: %1.\n\n"
+            "Erstat planen: den gemte plan får filens indhold. Den gamle udgave gemmes først i "
+            "en sikkerhedskopi.\n"
+            "Behold begge: filen gemmes som en ny plan ved siden af, navngivet som kopi."
+        ).replace("%1", describe(existing)),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    replace = box.addButton(_tr("&Erstat planen"), QMessageBox.ButtonRole.DestructiveRole)
+    copy = box.addButton(_tr("&Behold begge (som kopi)"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(_tr("&Annullér"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is replace:
+        return ImportMode.REPLACE
+    if clicked is copy:
+        return ImportMode.COPY
+    return None
+
+
+def import_plan_file(window: Any, path: Path) -> ImportOutcome | None:
+    """Import the plan in ``path``; shows what happened, or why nothing was stored.
+
+    ``window`` is the main window: its session, ``reload_plans`` and ``show_notice``.
+    """
+    from udviklingsplan_app.exchange.json_format import read_plan_file
+    from udviklingsplan_app.plan_import import existing_plan, import_plan
+
+    session = window.session
+    session.flush()
+    try:
+        session.open_for_writing()
+        plan = read_plan_file(path)
+        existing = existing_plan(plan)
+    except Exception as error:
+        QMessageBox.warning(
+            window, _tr("Planen kan ikke importeres"), explain(error, session.db_path)
+        )
+        return None
+    mode = ImportMode.REFUSE
+    if existing is not None:
+        chosen = ask_about_existing(window, existing)
+        if chosen is None:
+            window.show_notice(
+                _tr("Importen er annulleret. Planen %1 er uændret.").replace(
+                    "%1", describe(existing)
+                )
+            )
+            return None
+        mode = chosen
+    try:
+        outcome = import_plan(plan, mode)
+    except Exception as error:
+        QMessageBox.warning(
+            window, _tr("Planen kan ikke importeres"), explain(error, session.db_path)
+        )
+        return None
+    # The imported plan opens with an undo history of its own (an import is not undone with
+    # Fortryd: a replaced plan is in the backup the notice names, a new one can be deleted).
+    window.reload_plans(select_id=outcome.plan_id)
+    window.show_notice(outcome.message)
+    return outcome
