@@ -172,6 +172,28 @@ def _v3(db: pw.Database) -> None:
         db.execute_sql(sql)  # type: ignore[no-untyped-call]
 
 
+#: The dialogue loop: the manager's e-mail address on the plan, and the comments read back from
+#: the manager's workbooks (``goal_id`` NULL: on the plan, quoted with ``title``).
+_V_MANAGER_COMMENTS = [
+    "ALTER TABLE plan ADD COLUMN manager_email TEXT NOT NULL DEFAULT ''",
+    """CREATE TABLE manager_comment (
+        id INTEGER NOT NULL PRIMARY KEY,
+        plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,
+        goal_id INTEGER REFERENCES goal (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        text TEXT NOT NULL,
+        received DATE NOT NULL,
+        file_name TEXT NOT NULL DEFAULT '',
+        export_id TEXT NOT NULL DEFAULT '',
+        about TEXT NOT NULL DEFAULT 'goal',
+        title TEXT NOT NULL DEFAULT '',
+        goal_uid TEXT NOT NULL DEFAULT '',
+        seen INTEGER NOT NULL DEFAULT 0)""",
+    "CREATE INDEX manager_comment_plan ON manager_comment (plan_id, goal_id, position)",
+    "CREATE INDEX manager_comment_goal ON manager_comment (goal_id)",
+]
+
+
 def _run(statements: list[str]) -> Callable[[pw.Database], None]:
     def step(db: pw.Database) -> None:
         for sql in statements:
@@ -181,4 +203,9 @@ def _run(statements: list[str]) -> Callable[[pw.Database], None]:
 
 
 #: ``MIGRATIONS[n]`` takes a database from schema version ``n`` to ``n + 1``.
-MIGRATIONS: list[Callable[[pw.Database], None]] = [_run(_V1), _run(_V2), _v3]
+MIGRATIONS: list[Callable[[pw.Database], None]] = [
+    _run(_V1),
+    _run(_V2),
+    _v3,
+    _run(_V_MANAGER_COMMENTS),
+]
