@@ -47,7 +47,9 @@ def check_header(level: int, first_year: int, years: int, workplace: str, root: 
 
 
 #: A plain address: something, one @, a domain with a dot; no spaces, quotes or brackets.
-_EMAIL = re.compile(r"[^@\s\"<>(),;:\[\]\\]+@[A-Za-z0-9æøåÆØÅ-]+(\.[A-Za-z0-9æøåÆØÅ-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(
+    r"[^@\s\"<>(),;:\[\]\\]+@[A-Za-z0-9æøåÆØÅ-]+(\.[A-Za-z0-9æøåÆØÅ-]+)*\.[A-Za-z]{2,}"
+)
 MAX_EMAIL_LENGTH = 254
 
 

@@ -106,9 +106,18 @@ def _manager_comments(
 ) -> dict[int | None, list[ManagerComment]]:
     """The manager's comments of a plan by goal id (``None``: on the plan), in stored order."""
     groups: dict[int | None, list[ManagerComment]] = defaultdict(list)
-    for goal_id, text, received, file_name, export_id, about, title, goal_uid, seen, row_id in (
-        conn.execute(_COMMENTS_SQL, (plan_id,))
-    ):
+    for (
+        goal_id,
+        text,
+        received,
+        file_name,
+        export_id,
+        about,
+        title,
+        goal_uid,
+        seen,
+        row_id,
+    ) in conn.execute(_COMMENTS_SQL, (plan_id,)):
         groups[goal_id].append(
             ManagerComment(
                 text=text,
