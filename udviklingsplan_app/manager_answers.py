@@ -248,6 +248,13 @@ def preview_answer(
     this database) is refused with a Danish :class:`InputError` naming its workplace.
     """
     answer = read_answer(Path(path))  # before the database is read: a bad file stops here
+    return preview_from_answer(plan_id, answer, today=today)
+
+
+def preview_from_answer(
+    plan_id: int | None, answer: ManagerAnswer, *, today: dt.date | None = None
+) -> AnswerPreview:
+    """:func:`preview_answer` for a workbook already read (the reading can run in a worker)."""
     return _preview(plan_id, answer, today or dt.date.today())
 
 
