@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -38,8 +38,31 @@ from .session import PlanSession, explain
 from .situation_page import muted_label
 from .widgets import AutoSave
 
-TEXT_FIELDS = ("workplace", "leader_name", "leader_title", "manager_name", "manager_title")
+TEXT_FIELDS = (
+    "workplace",
+    "leader_name",
+    "leader_title",
+    "manager_name",
+    "manager_title",
+    "manager_email",
+)
 SPIN_FIELDS = ("level", "first_year", "years")
+
+
+def manager_email_field(parent: QWidget) -> QLineEdit:
+    """The field for the manager's e-mail address (the draft to the manager goes to it)."""
+    field = QLineEdit(parent)
+    field.setPlaceholderText(
+        QCoreApplication.translate("DetailsPage", "fx navn@kk.dk – til e-mailen med planen")
+    )
+    field.setToolTip(
+        QCoreApplication.translate(
+            "DetailsPage",
+            "Når du sender planen til din leder, bliver e-mailen skrevet til denne adresse. "
+            "Kan stå tom.",
+        )
+    )
+    return field
 
 
 def stored_value(plan: Plan, name: str) -> Any:
@@ -50,6 +73,7 @@ def stored_value(plan: Plan, name: str) -> Any:
         "leader_title": plan.leader.title,
         "manager_name": plan.manager.name,
         "manager_title": plan.manager.title,
+        "manager_email": plan.manager.email,
         "level": plan.level,
         "first_year": plan.first_year,
         "years": plan.years,
@@ -72,6 +96,7 @@ class DetailsPage(Page):
             "leader_title": self.tr("ændret lederens titel"),
             "manager_name": self.tr("ændret egen leders navn"),
             "manager_title": self.tr("ændret egen leders titel"),
+            "manager_email": self.tr("ændret egen leders e-mailadresse"),
             "level": self.tr("ændret ledelsesniveau"),
             "first_year": self.tr("ændret første år"),
             "years": self.tr("ændret antal år"),
@@ -99,6 +124,7 @@ class DetailsPage(Page):
         self.manager_name = QLineEdit(content)
         self.manager_title = QLineEdit(content)
         self.manager_title.setPlaceholderText(self.tr("fx Centerchef"))
+        self.manager_email = manager_email_field(content)
         self.first_year = QSpinBox(content)
         self.first_year.setRange(MIN_YEAR, MAX_YEAR)
         self.years = QSpinBox(content)
@@ -132,6 +158,7 @@ class DetailsPage(Page):
         manager_form = QFormLayout(manager)
         self._row(manager_form, self.tr("Din le&ders navn:"), self.manager_name)
         self._row(manager_form, self.tr("Din leders t&itel:"), self.manager_title)
+        self._row(manager_form, self.tr("Din leders &e-mail:"), self.manager_email)
         cycle = QGroupBox(self.tr("Strategiramme og år"), content)
         cycle_form = QFormLayout(cycle)
         framework_box = QVBoxLayout()

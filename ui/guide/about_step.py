@@ -36,7 +36,7 @@ from udviklingsplan_app.domain import (
 )
 from udviklingsplan_app.framework import DEFAULT_FRAMEWORK_ID, builtin_frameworks
 
-from ..details_page import SPIN_FIELDS, TEXT_FIELDS, stored_value
+from ..details_page import SPIN_FIELDS, TEXT_FIELDS, manager_email_field, stored_value
 from ..session import explain
 from ..situation_page import muted_label
 from ..widgets import AutoSave
@@ -89,6 +89,7 @@ class AboutStep(Step):
         self.manager_name = QLineEdit(body)
         self.manager_title = QLineEdit(body)
         self.manager_title.setPlaceholderText(self.tr("fx Centerchef"))
+        self.manager_email = manager_email_field(body)
         for text, field in (
             (self.tr("&Arbejdsplads:"), self.workplace),
             (self.tr("Dit na&vn:"), self.leader_name),
@@ -96,6 +97,7 @@ class AboutStep(Step):
             (self.tr("&Ledelsesniveau:"), level_row),
             (self.tr("Din l&eders navn:"), self.manager_name),
             (self.tr("Din lede&rs titel:"), self.manager_title),
+            (self.tr("Din leders e-&mail:"), self.manager_email),
         ):
             label = QLabel(text, body)
             label.setBuddy(self.level if field is level_row else field)
@@ -171,6 +173,7 @@ class AboutStep(Step):
             "leader_title": self.tr("ændret lederens titel"),
             "manager_name": self.tr("ændret egen leders navn"),
             "manager_title": self.tr("ændret egen leders titel"),
+            "manager_email": self.tr("ændret egen leders e-mailadresse"),
             "level": self.tr("ændret ledelsesniveau"),
             "first_year": self.tr("ændret første år"),
             "years": self.tr("ændret antal år"),
@@ -293,7 +296,11 @@ class AboutStep(Step):
                 workplace=self.workplace.text().strip(),
                 leader=Person(self.leader_name.text().strip(), self.leader_title.text().strip()),
                 level=self.level.value(),
-                manager=Person(self.manager_name.text().strip(), self.manager_title.text().strip()),
+                manager=Person(
+                    self.manager_name.text().strip(),
+                    self.manager_title.text().strip(),
+                    self.manager_email.text().strip(),
+                ),
                 framework_id=framework.id,
                 first_year=self.first_year.value(),
                 years=self.years.value(),
