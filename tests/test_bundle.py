@@ -189,6 +189,8 @@ def test_installer_keeps_its_promises_to_it() -> None:
     uninstall_key = rf"Uninstall\{{{app_id.group(1)}}}_is1"
     assert uninstall_key in (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
     assert uninstall_key in (ROOT / ".github" / "workflows" / "windows.yml").read_text("utf-8")
+    wine_check = (ROOT / "installer" / "check-under-wine.sh").read_text("utf-8")
+    assert f"APP_ID='{{{app_id.group(1)}}}'" in wine_check
 
     assert setup["PrivilegesRequired"] == "admin"  # per machine by default ...
     assert (

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Person, Severity, SituationSection
 from udviklingsplan_app.guidance import Concern, Finding
-from ui import calendar_file
 from ui import main_window as mw
 from ui.main_window import MainWindow
+from ui.operations import calendar_file
 
 SPRING = dt.date(2026, 3, 1)
 

@@ -445,6 +445,7 @@ def test_a_new_goal_being_written_gets_no_findings_until_it_is_left() -> None:
     left = check_plan(plan, F2018, today=EARLY)  # the leader went on to another goal
     assert [(f.code, f.concerns.goal_uid) for f in left if f.concerns.kind == "goal"] == [
         ("goal-without-success", new.uid),
+        ("goal-default-title", new.uid),
         ("goal-without-actions", new.uid),
     ]
 

@@ -25,10 +25,10 @@ from udviklingsplan_app.domain import long_date
 from udviklingsplan_app.storage import backup as backups
 from udviklingsplan_app.storage import close_db
 from ui import app as ui_app
-from ui.damaged_dialog import StartProblemDialog
+from ui.dialogs.damaged_dialog import StartProblemDialog
+from ui.dialogs.restore_dialog import RestoreDialog
 from ui.main_window import MainWindow
-from ui.restore_dialog import RestoreDialog
-from ui.single_instance import DatabaseLock
+from ui.setup.single_instance import DatabaseLock
 
 WORKPLACE = "Den Sociale Hjemmepleje, Borgercenter Hjemmepleje"
 
@@ -170,7 +170,7 @@ def test_a_lock_left_by_a_crashed_program_does_not_stop_the_next_start(
     code = (
         "import os, signal, sys\n"
         "from PySide6.QtCore import QCoreApplication\n"
-        "from ui.single_instance import DatabaseLock\n"
+        "from ui.setup.single_instance import DatabaseLock\n"
         "app = QCoreApplication([])\n"
         "lock = DatabaseLock(sys.argv[1])\n"
         "assert lock.acquire()\n"
@@ -194,7 +194,7 @@ def test_a_lock_left_by_a_crashed_program_does_not_stop_the_next_start(
 def test_todays_backup_is_made_after_the_start_and_only_once_a_day(
     qtbot, closed_example: Path, boxes: Boxes
 ) -> None:
-    from ui.backup_job import start_daily_backup
+    from ui.operations.backup_job import start_daily_backup
 
     assert backups.list_backups(closed_example) == []
     window = _start(qtbot, closed_example)

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QCalendarWidget, QTableView
 
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import DialogueKind, Goal
-from ui.date_edit import DateEdit
-from ui.goal_parts import ActionsModel, GoalPartsEditor
+from ui.editors.goal_parts import ActionsModel, GoalPartsEditor
 from ui.main_window import DIALOGUES, GOALS, MainWindow
+from ui.widgets.date_edit import DateEdit
 
 
 @pytest.fixture

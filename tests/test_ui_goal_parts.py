@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Goal, Indicator, Measurement, Party
-from ui.date_edit import DateEdit
-from ui.goal_parts import (
+from ui.editors.goal_parts import (
     ActionsModel,
     GoalPartsEditor,
     IndicatorsModel,
@@ -28,7 +27,8 @@ from ui.goal_parts import (
     MeasurementsModel,
 )
 from ui.main_window import MainWindow
-from ui.trend_chart import TrendChart, danish_number, parse_number
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.trend_chart import TrendChart, danish_number, parse_number
 
 CHECK = Qt.ItemDataRole.CheckStateRole
 

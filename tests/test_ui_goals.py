@@ -18,7 +18,8 @@ from udviklingsplan_app import services
 from udviklingsplan_app.domain import Action, Goal, Person, Plan, Status
 from udviklingsplan_app.framework import get_framework
 from udviklingsplan_app.guidance import Concern
-from ui.goals_page import (
+from ui.main_window import GOALS, OVERVIEW, MainWindow
+from ui.pages.goals_page import (
     COL_ACTIONS,
     COL_STATUS,
     COL_TITLE,
@@ -31,7 +32,6 @@ from ui.goals_page import (
     SuccessSignsModel,
     sort_text,
 )
-from ui.main_window import GOALS, OVERVIEW, MainWindow
 
 MEDICINE = "Tryg og sikker medicinhåndtering i hjemmesygeplejen"  # 2027, Et værdigt liv
 SICK_LEAVE = "Lavere sygefravær gennem tidlig dialog og bedre trivsel"  # 2026, in progress

@@ -12,11 +12,11 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
-from ui.goals_page import COL_TITLE, UID_ROLE, GoalsPage
+from ui.dialogs.restore_dialog import RestoreDialog
 from ui.guide import open_new_plan_guide, open_year_guide
-from ui.keyboard import FOCUS_STYLE, show_focus
 from ui.main_window import GOALS, PAGES, MainWindow
-from ui.restore_dialog import RestoreDialog
+from ui.pages.goals_page import COL_TITLE, UID_ROLE, GoalsPage
+from ui.setup.keyboard import FOCUS_STYLE, show_focus
 
 SMALL_LAPTOP = (1366, 768 - 60)  # the screen less the task bar and the window's title
 

@@ -601,7 +601,7 @@ def test_the_calendar_file_holds_the_years_dialogues_on_their_dates(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "Kalenderfil (*.ics)")
     )
-    from ui import calendar_file
+    from ui.operations import calendar_file
 
     monkeypatch.setattr(calendar_file, "ask_meeting_time", lambda _p: (dt.time(10), 90))
     click(qtbot, step.calendar_button)

@@ -17,10 +17,10 @@ from udviklingsplan_app import services
 from udviklingsplan_app.storage.backup import backups_folder
 from udviklingsplan_app.support import DEFAULT_SUPPORT, ENV_VAR
 from ui.app import install_danish
+from ui.dialogs.help_dialog import HelpDialog
 from ui.guide import PlanGuide, YearGuide, open_guide_for_year, open_new_plan_guide
 from ui.guide.about_step import AboutStep
 from ui.guide.guide import ABOUT, FOCUS
-from ui.help_dialog import HelpDialog
 from ui.main_window import GOALS, MainWindow
 
 

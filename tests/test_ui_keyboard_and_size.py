@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app.domain import GUIDE_NEW_PLAN
-from ui.damaged_dialog import DAMAGED, StartProblemDialog
+from ui.dialogs.damaged_dialog import DAMAGED, StartProblemDialog
+from ui.dialogs.restore_dialog import RestoreDialog
 from ui.guide import PlanGuide, YearGuide
 from ui.main_window import PAGES, MainWindow
-from ui.restore_dialog import RestoreDialog
 
 
 def mnemonics(root: QWidget) -> dict[str, list[str]]:
@@ -143,7 +143,7 @@ def test_the_windows_fit_the_screen(qtbot, window: MainWindow) -> None:
 
 
 def test_the_goal_list_keeps_room_for_the_titles(qtbot, window: MainWindow) -> None:
-    from ui.goals_page import COL_ACTIONS, COL_OWNER, COL_TITLE, COL_VISION
+    from ui.pages.goals_page import COL_ACTIONS, COL_OWNER, COL_TITLE, COL_VISION
 
     window.resize(1320, 720)  # a 1366 × 768 laptop
     page = window.show_page(2)
@@ -231,7 +231,7 @@ def test_escape_in_the_restore_dialog_restores_nothing(
     qtbot, window: MainWindow, monkeypatch
 ) -> None:
     from udviklingsplan_app.storage.backup import make_backup
-    from ui import restore_dialog
+    from ui.dialogs import restore_dialog
 
     make_backup(window.session.db_path, "daglig")
     restored: list[object] = []

@@ -404,7 +404,10 @@ def test_the_smoke_test_paints_before_peewee_and_openpyxl_are_imported(
     assert "udviklingsplan_app.storage.reading" in imported
     assert not {"peewee", "openpyxl", "jsonschema", "udviklingsplan_app.services"} & imported
     # The Vejledning panel and the calendar file wait for the first paint too.
-    assert not {"ui.findings_dock", "icalendar", "udviklingsplan_app.calendar_export"} & imported
+    assert (
+        not {"ui.widgets.findings_dock", "icalendar", "udviklingsplan_app.calendar_export"}
+        & imported
+    )
 
 
 @pytest.mark.parametrize(

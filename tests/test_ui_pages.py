@@ -17,9 +17,9 @@ from udviklingsplan_app import services
 from udviklingsplan_app.domain import DialogueKind, Person, SituationSection
 from udviklingsplan_app.framework import get_framework
 from udviklingsplan_app.guidance import Concern
-from ui.dialogues_page import DialoguesPage, long_date, short_date
 from ui.main_window import DETAILS, DIALOGUES, SITUATION, STRATEGY, MainWindow
-from ui.strategy_page import FrameworkTreeModel
+from ui.pages.dialogues_page import DialoguesPage, long_date, short_date
+from ui.pages.strategy_page import FrameworkTreeModel
 
 CHALLENGES = SituationSection.CHALLENGES
 

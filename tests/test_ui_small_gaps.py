@@ -127,7 +127,7 @@ def example_window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
 
 @pytest.fixture
 def parts(qtbot, example_window: MainWindow):
-    from ui.goal_parts import GoalPartsEditor
+    from ui.editors.goal_parts import GoalPartsEditor
 
     editor = GoalPartsEditor(example_window.session)
     qtbot.addWidget(editor)
@@ -176,8 +176,8 @@ def test_the_meeting_time_is_chosen_and_remembered(qtbot, monkeypatch) -> None:
     from PySide6.QtCore import QTime
     from PySide6.QtWidgets import QDialog
 
-    from ui import calendar_file
-    from ui.calendar_file import MeetingTimeDialog, ask_meeting_time, remembered_time
+    from ui.operations import calendar_file
+    from ui.operations.calendar_file import MeetingTimeDialog, ask_meeting_time, remembered_time
 
     assert remembered_time() == (dt.time(10, 0), 90)  # the first time: 10:00–11:30
     seen: list[tuple[str, str]] = []

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QComboBox
 
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Goal, Status
-from ui.goals_page import COL_TITLE, GoalsPage
 from ui.main_window import GOALS, OVERVIEW, MainWindow
+from ui.pages.goals_page import COL_TITLE, GoalsPage
 
 SICK_LEAVE = "Lavere sygefravær gennem tidlig dialog og bedre trivsel"  # 2026, in progress
 MEDICINE = "Tryg og sikker medicinhåndtering i hjemmesygeplejen"  # 2027

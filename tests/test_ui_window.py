@@ -70,7 +70,7 @@ def test_example_plan_fills_the_overview_and_findings(
 def test_a_single_finding_is_counted_in_the_singular(
     qtbot, db_path: Path, example_plan_id: int, monkeypatch
 ) -> None:
-    import ui.overview_page as main_window_module
+    import ui.pages.overview_page as main_window_module
     from udviklingsplan_app.domain import Severity
     from udviklingsplan_app.guidance import Concern, Finding
 
@@ -95,7 +95,7 @@ def test_a_single_finding_is_counted_in_the_singular(
 
 def test_models_pass_qt_model_tester(qtmodeltester, db_path: Path, example_plan_id: int) -> None:
     from udviklingsplan_app.guidance import check_plan
-    from ui.models import FindingsModel, OverviewModel
+    from ui.models.overview import FindingsModel, OverviewModel
 
     plan = services.load_plan(example_plan_id)
     framework = services.plan_framework(example_plan_id)

@@ -11,15 +11,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from udviklingsplan_app import APP_NAME
 from udviklingsplan_app.errors import UdviklingsplanError
-
-from .keyboard import show_focus
-from .settings import ORGANIZATION
+from ui.settings import ORGANIZATION
+from ui.setup.keyboard import show_focus
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from .main_window import MainWindow
-    from .single_instance import DatabaseLock
+    from ui.main_window import MainWindow
+    from ui.setup.single_instance import DatabaseLock
 
 
 def install_danish(app: QApplication) -> list[QTranslator]:
@@ -32,7 +31,7 @@ def install_danish(app: QApplication) -> list[QTranslator]:
         if translator.load(name, folder):
             app.installTranslator(translator)
             translators.append(translator)
-    from .qt_gaps import QtGapsTranslator
+    from ui.setup.qt_gaps import QtGapsTranslator
 
     gaps = QtGapsTranslator(app)
     app.installTranslator(gaps)
@@ -81,7 +80,7 @@ def run(db_path: Path | None, smoke_test: bool = False) -> int:
         return opened
     path, reader, lock, notes = opened
 
-    from .main_window import MainWindow
+    from ui.main_window import MainWindow
 
     window = MainWindow(path, reader, paint_first=True)
     window.db_lock = lock  # type: ignore[attr-defined]
@@ -156,8 +155,7 @@ def open_database(path: Path, smoke_test: bool = False) -> Opened | int:
     """
     from udviklingsplan_app.storage.database import init_db, open_reader
     from udviklingsplan_app.storage.location import check_location
-
-    from .single_instance import DatabaseLock
+    from ui.setup.single_instance import DatabaseLock
 
     notes: list[str] = []
     while True:
@@ -196,7 +194,7 @@ def open_database(path: Path, smoke_test: bool = False) -> Opened | int:
 
 def _already_open(path: Path, smoke_test: bool) -> int:
     """A second program on the same database says so and leaves it alone."""
-    from .single_instance import already_open_message
+    from ui.setup.single_instance import already_open_message
 
     message = already_open_message(path)
     if smoke_test:
@@ -213,8 +211,13 @@ def _ask_what_now(path: Path, error: Exception, on_network: bool) -> tuple[Path 
     from PySide6.QtWidgets import QFileDialog
 
     from udviklingsplan_app.storage.backup import newest_sound_backup
-
-    from .damaged_dialog import DAMAGED, NETWORK, StartProblemDialog, made_label, problem_kind
+    from ui.dialogs.damaged_dialog import (
+        DAMAGED,
+        NETWORK,
+        StartProblemDialog,
+        made_label,
+        problem_kind,
+    )
 
     kind = NETWORK if on_network else problem_kind(path, error)
     newest = None
@@ -305,8 +308,8 @@ def after_first_paint(window: MainWindow, notes: list[str] | None = None) -> Non
     then a guide left midway (or the first plan's guide in an empty database)."""
     if not window.finish_start():
         return
-    from .backup_job import start_daily_backup
-    from .crash import CrashHandler
+    from ui.dialogs.crash import CrashHandler
+    from ui.operations.backup_job import start_daily_backup
 
     handler = CrashHandler(window, window.session.db_path)
     handler.install()

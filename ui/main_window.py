@@ -32,10 +32,9 @@ from PySide6.QtWidgets import (
 from udviklingsplan_app import APP_NAME, app_version
 from udviklingsplan_app.domain import years_label
 from udviklingsplan_app.guidance import Concern
-
-from .pages import Page
-from .session import PlanSession, explain
-from .settings import settings
+from ui.pages.base import Page
+from ui.session import PlanSession, explain
+from ui.settings import settings
 
 
 def _rich(text: str, style: str = "") -> str:
@@ -72,12 +71,12 @@ def notice_bar(parent: QWidget, name: str) -> tuple[QFrame, QLabel, QToolButton]
 
 # (navigation label, module, class): built on first visit.
 PAGES: tuple[tuple[str, str, str], ...] = (
-    ("Overblik", "ui.overview_page", "OverviewPage"),
-    ("Aktuel situation", "ui.situation_page", "SituationPage"),
-    ("Udviklingsmål", "ui.goals_page", "GoalsPage"),
-    ("Dialoger", "ui.dialogues_page", "DialoguesPage"),
-    ("Strategi", "ui.strategy_page", "StrategyPage"),
-    ("Planens oplysninger", "ui.details_page", "DetailsPage"),
+    ("Overblik", "ui.pages.overview_page", "OverviewPage"),
+    ("Aktuel situation", "ui.pages.situation_page", "SituationPage"),
+    ("Udviklingsmål", "ui.pages.goals_page", "GoalsPage"),
+    ("Dialoger", "ui.pages.dialogues_page", "DialoguesPage"),
+    ("Strategi", "ui.pages.strategy_page", "StrategyPage"),
+    ("Planens oplysninger", "ui.pages.details_page", "DetailsPage"),
 )
 OVERVIEW, SITUATION, GOALS, DIALOGUES, STRATEGY, DETAILS = range(len(PAGES))
 #: Where the window's size and place, and its panels' state, are kept (``ui.settings``).
@@ -536,7 +535,7 @@ class MainWindow(QMainWindow):
 
     def _on_new_plan(self) -> None:
         """Ny plan: the guide, from a blank page to a plan for the first year."""
-        from .guide import open_new_plan_guide
+        from ui.guide import open_new_plan_guide
 
         self.session.flush()
         if not self.finish_start():
@@ -545,14 +544,14 @@ class MainWindow(QMainWindow):
 
     def _on_new_year(self) -> None:
         """Nyt år: the short guide that closes a year and plans the next."""
-        from .guide import open_year_guide
+        from ui.guide import open_year_guide
 
         self.session.flush()
         if self.finish_start():
             open_year_guide(self)
 
     def update_new_year_action(self) -> None:
-        from .guide import new_year_for
+        from ui.guide import new_year_for
 
         plan = self.session.plan
         year = new_year_for(plan) if plan is not None else None
@@ -582,7 +581,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setToolTipsVisible(bool(why))
 
     def update_guide_again_action(self) -> None:
-        from .guide import guide_year
+        from ui.guide import guide_year
 
         plan = self.session.plan
         self.guide_again_action.setText(
@@ -593,14 +592,14 @@ class MainWindow(QMainWindow):
 
     def _on_guide_again(self) -> None:
         """Hjælp ▸ Åbn guiden for året: the guide for the year the leader works in now."""
-        from .guide import open_guide_for_year
+        from ui.guide import open_guide_for_year
 
         self.session.flush()
         if self.finish_start():
             open_guide_for_year(self)
 
     def _on_help(self) -> None:
-        from .help_dialog import HelpDialog
+        from ui.dialogs.help_dialog import HelpDialog
 
         if self.help_dialog is None:
             self.help_dialog = HelpDialog(self._db_path, self)
@@ -611,7 +610,7 @@ class MainWindow(QMainWindow):
     def resume_guide(self) -> None:
         """At program start, after the first paint: a guide left midway opens at its step;
         an empty database opens the guide for the first plan."""
-        from .guide import resume_at_start
+        from ui.guide import resume_at_start
 
         resume_at_start(self)
 
@@ -624,7 +623,7 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        from .plan_import import import_plan_file
+        from ui.operations.plan_import import import_plan_file
 
         import_plan_file(self, Path(name))
 
@@ -655,7 +654,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_excel(self) -> None:
-        from .export import start_excel_export
+        from ui.operations.excel_export import start_excel_export
 
         self.session.flush()
         start_excel_export(self)
@@ -691,7 +690,7 @@ class MainWindow(QMainWindow):
         if self._findings_dock is None:
             from PySide6.QtCore import Qt
 
-            from .findings_dock import FindingsDock
+            from ui.widgets.findings_dock import FindingsDock
 
             dock = FindingsDock(self.session, self.go_to, self)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -715,14 +714,14 @@ class MainWindow(QMainWindow):
             page.findings.parentWidget().setVisible(self._findings_dock.isHidden())  # type: ignore[attr-defined]
 
     def _on_calendar(self) -> None:
-        from .calendar_file import save_calendar_dialog
+        from ui.operations.calendar_file import save_calendar_dialog
 
         self.session.flush()
         if self.session.plan is not None:
             save_calendar_dialog(self, self.session.plan)
 
     def _on_restore(self) -> None:
-        from .restore_dialog import restore_from_backup
+        from ui.dialogs.restore_dialog import restore_from_backup
 
         restore_from_backup(self)
 

@@ -14,13 +14,12 @@ from PySide6.QtWidgets import QMessageBox
 
 from udviklingsplan_app.domain import GUIDE_NEW_PLAN, GUIDE_NEW_YEAR, Plan
 from udviklingsplan_app.guidance import active_year
-
-from .base import GuideWindow
-from .guide import PlanGuide
-from .year_guide import YearGuide, new_year_for
+from ui.guide.base import GuideWindow
+from ui.guide.guide import PlanGuide
+from ui.guide.year_guide import YearGuide, new_year_for
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ui.main_window import MainWindow
 
 __all__ = [
     "GuideWindow",

@@ -35,12 +35,12 @@ from udviklingsplan_app.domain import (
     Person,
 )
 from udviklingsplan_app.framework import DEFAULT_FRAMEWORK_ID, builtin_frameworks
-
-from ..details_page import SPIN_FIELDS, TEXT_FIELDS, manager_email_field, stored_value
-from ..session import explain
-from ..situation_page import muted_label
-from ..widgets import AutoSave
-from .base import GuideWindow, Step
+from ui.guide.base import GuideWindow, Step
+from ui.pages.details_page import SPIN_FIELDS, TEXT_FIELDS, stored_value
+from ui.pages.situation_page import muted_label
+from ui.session import explain
+from ui.widgets.autosave import AutoSave
+from ui.widgets.email_field import manager_email_field
 
 
 def _update(plan_id: int, name: str, value: Any) -> bool:

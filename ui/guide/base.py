@@ -28,14 +28,13 @@ from udviklingsplan_app import services
 from udviklingsplan_app.domain import Plan
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import Concern
-
-from ..main_window import notice_bar
-from ..session import PlanSession, explain
-from ..settings import settings
-from ..situation_page import muted_label
+from ui.main_window import notice_bar
+from ui.pages.situation_page import muted_label
+from ui.session import PlanSession, explain
+from ui.settings import settings
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ui.main_window import MainWindow
 
 #: Where the guide's size and place are kept (``ui.settings``).
 GEOMETRY_KEY = "guide/geometry"

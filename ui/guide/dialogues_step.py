@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 
 from udviklingsplan_app import planning, services
 from udviklingsplan_app.domain import DialogueKind, Plan, long_date
-
-from ..date_edit import DateEdit
-from ..situation_page import muted_label, with_mnemonic
-from .base import GuideWindow, Step
+from ui.guide.base import GuideWindow, Step
+from ui.pages.situation_page import muted_label, with_mnemonic
+from ui.widgets.date_edit import DateEdit
 
 # Alt+letter for each dialogue's date (free of the guide's Tilbage, Næste/Færdig and Gem).
 MNEMONICS = {
@@ -187,7 +186,7 @@ class DialoguesStep(Step):
         plan = self.plan
         if plan is None:
             return None
-        from ..calendar_file import save_calendar_dialog
+        from ui.operations.calendar_file import save_calendar_dialog
 
         self.session.flush()
         target = save_calendar_dialog(self, self.session.plan or plan, self.year)

@@ -36,11 +36,10 @@ from PySide6.QtWidgets import (
 from udviklingsplan_app import planning, services
 from udviklingsplan_app.domain import Plan, years_label
 from udviklingsplan_app.framework import Framework
-
-from ..goals_page import vision_label
-from ..models import COVERED, UNCOVERED
-from ..situation_page import muted_label
-from .base import GuideWindow, Step
+from ui.guide.base import GuideWindow, Step
+from ui.models.overview import COVERED, UNCOVERED
+from ui.pages.goals_page import vision_label
+from ui.pages.situation_page import muted_label
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -36,15 +36,14 @@ from udviklingsplan_app import planning, services
 from udviklingsplan_app.domain import DEFAULT_GOAL_TITLE, REQUIRED_PARTIES, Goal, Party, Plan
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import Concern, Finding, check_plan
-
-from ..delegates import space_rows
-from ..goals_page import GoalEditor, vision_label
-from ..models import FindingsModel
-from ..session import PlanSession
-from ..settings import settings
-from ..situation_page import muted_label
-from ..widgets import plain
-from .base import GuideWindow, Step
+from ui.guide.base import GuideWindow, Step
+from ui.models.overview import FindingsModel
+from ui.pages.goals_page import GoalEditor, vision_label
+from ui.pages.situation_page import muted_label
+from ui.session import PlanSession
+from ui.settings import settings
+from ui.widgets.autosave import plain
+from ui.widgets.delegates import space_rows
 
 #: Where the split between the goal list and the goal editor is kept (``ui.settings``).
 SPLITTER_KEY = "guide/goals_splitter"

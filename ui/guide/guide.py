@@ -6,17 +6,16 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from udviklingsplan_app.domain import GUIDE_NEW_PLAN
-
-from .about_step import AboutStep
-from .base import GuideWindow, Step
-from .dialogues_step import DialoguesStep
-from .focus_step import FocusStep
-from .goals_step import GoalsStep
-from .review_step import ReviewStep
-from .situation_step import SituationStep
+from ui.guide.about_step import AboutStep
+from ui.guide.base import GuideWindow, Step
+from ui.guide.dialogues_step import DialoguesStep
+from ui.guide.focus_step import FocusStep
+from ui.guide.goals_step import GoalsStep
+from ui.guide.review_step import ReviewStep
+from ui.guide.situation_step import SituationStep
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ui.main_window import MainWindow
 
 ABOUT, SITUATION, FOCUS, GOALS, DIALOGUES, REVIEW = range(6)
 

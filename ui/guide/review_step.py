@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
 from udviklingsplan_app.domain import DialogueKind, Plan, long_date
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import check_plan
-
-from ..delegates import space_rows
-from ..goals_page import vision_label
-from ..models import FindingsModel
-from ..situation_page import muted_label
-from .base import GuideWindow, Step, rich
+from ui.guide.base import GuideWindow, Step, rich
+from ui.models.overview import FindingsModel
+from ui.pages.goals_page import vision_label
+from ui.pages.situation_page import muted_label
+from ui.widgets.delegates import space_rows
 
 
 class ReviewStep(Step):
@@ -130,7 +129,7 @@ class ReviewStep(Step):
         self.guide.finish_and_go(concern)
 
     def export_excel(self) -> None:
-        from ..export import start_excel_export
+        from ui.operations.excel_export import start_excel_export
 
         self.session.flush()
         start_excel_export(self.guide.main)

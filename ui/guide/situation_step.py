@@ -10,9 +10,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout
 
 from udviklingsplan_app.domain import SituationSection
-
-from ..situation_page import SituationPage
-from .base import GuideWindow, Step
+from ui.guide.base import GuideWindow, Step
+from ui.pages.situation_page import SituationPage
 
 
 class SituationStep(Step):

@@ -32,17 +32,16 @@ from udviklingsplan_app import services
 from udviklingsplan_app.domain import GUIDE_NEW_YEAR, Goal, Plan, Status
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import active_year
-
-from ..goals_page import danish_time
-from ..pending_entry import PendingEntry
-from ..situation_page import muted_label
-from ..widgets import plain
-from .base import GuideWindow, Step
-from .dialogues_step import DialoguesStep
-from .goals_step import GoalsStep
+from ui.guide.base import GuideWindow, Step
+from ui.guide.dialogues_step import DialoguesStep
+from ui.guide.goals_step import GoalsStep
+from ui.pages.goals_page import danish_time
+from ui.pages.situation_page import muted_label
+from ui.widgets.autosave import plain
+from ui.widgets.pending_entry import PendingEntry
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ui.main_window import MainWindow
 
 _Index = QModelIndex | QPersistentModelIndex
 

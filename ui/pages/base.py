@@ -6,8 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from udviklingsplan_app.guidance import Concern
-
-from .session import PlanSession
+from ui.session import PlanSession
 
 
 class Page(QWidget):

@@ -57,13 +57,12 @@ from udviklingsplan_app import services
 from udviklingsplan_app.domain import Goal, Plan, Status, StatusChange, long_date
 from udviklingsplan_app.framework import Framework, Sign, Vision
 from udviklingsplan_app.guidance import Concern
-
-from .goal_parts import GoalPartsEditor
-from .pages import Page
-from .pending_entry import PendingEntry
-from .remembered import remember_splitter
-from .session import PlanSession
-from .widgets import AutoSave, plain
+from ui.editors.goal_parts import GoalPartsEditor
+from ui.pages.base import Page
+from ui.session import PlanSession
+from ui.widgets.autosave import AutoSave, plain
+from ui.widgets.pending_entry import PendingEntry
+from ui.widgets.remembered import remember_splitter
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -647,7 +646,7 @@ class GoalEditor(QScrollArea):
 
     def use_sections(self) -> None:
         """Status on top and the rest in tabs (the Udviklingsmål page; see goal_sections)."""
-        from .goal_sections import arrange_in_sections
+        from ui.pages.goal_sections import arrange_in_sections
 
         self.sections = arrange_in_sections(self)
         for first, second in pairwise(self.focus_order()):

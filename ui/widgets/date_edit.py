@@ -39,8 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app.danish_dates import DateError, format_danish_date, parse_danish_date
-
-from .session import PlanSession
+from ui.session import PlanSession
 
 DANISH = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
 

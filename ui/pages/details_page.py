@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -32,11 +32,11 @@ from udviklingsplan_app.domain import (
     years_label,
 )
 from udviklingsplan_app.guidance import Concern
-
-from .pages import Page
-from .session import PlanSession, explain
-from .situation_page import muted_label
-from .widgets import AutoSave
+from ui.pages.base import Page
+from ui.pages.situation_page import muted_label
+from ui.session import PlanSession, explain
+from ui.widgets.autosave import AutoSave
+from ui.widgets.email_field import manager_email_field
 
 TEXT_FIELDS = (
     "workplace",
@@ -47,22 +47,6 @@ TEXT_FIELDS = (
     "manager_email",
 )
 SPIN_FIELDS = ("level", "first_year", "years")
-
-
-def manager_email_field(parent: QWidget) -> QLineEdit:
-    """The field for the manager's e-mail address (the draft to the manager goes to it)."""
-    field = QLineEdit(parent)
-    field.setPlaceholderText(
-        QCoreApplication.translate("DetailsPage", "fx navn@kk.dk – til e-mailen med planen")
-    )
-    field.setToolTip(
-        QCoreApplication.translate(
-            "DetailsPage",
-            "Når du sender planen til din leder, bliver e-mailen skrevet til denne adresse. "
-            "Kan stå tom.",
-        )
-    )
-    return field
 
 
 def stored_value(plan: Plan, name: str) -> Any:

@@ -16,11 +16,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from udviklingsplan_app.domain import Plan
 from udviklingsplan_app.framework import Framework
-
-from .session import explain
+from ui.session import explain
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from ui.main_window import MainWindow
 
 
 class _Signals(QObject):

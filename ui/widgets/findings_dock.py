@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
 
 from udviklingsplan_app.domain import Severity
 from udviklingsplan_app.guidance import Concern, Finding, check_plan
-
-from .delegates import space_rows
-from .models import FindingsModel
-from .session import PlanSession
+from ui.models.overview import FindingsModel
+from ui.session import PlanSession
+from ui.widgets.delegates import space_rows
 
 
 class FindingsDock(QDockWidget):

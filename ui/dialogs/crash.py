@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from ui.main_window import MainWindow
 
 
 class CrashHandler(QObject):
@@ -49,7 +49,7 @@ class CrashHandler(QObject):
 
     def context(self) -> dict[str, int | str | None]:
         """Where the leader was: ids and the page's name in code, never anything they wrote."""
-        from .main_window import PAGES
+        from ui.main_window import PAGES
 
         context: dict[str, int | str | None] = {"plan_id": None, "page": None}
         try:

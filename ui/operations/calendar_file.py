@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app.domain import Plan
-
-from .settings import settings
+from ui.settings import settings
 
 START_KEY, MINUTES_KEY = "calendar/start", "calendar/minutes"
 
@@ -162,7 +161,7 @@ def save_calendar_dialog(parent: QWidget, plan: Plan, year: int | None = None) -
         # The plan holds no e-mail address for the manager yet: no attendee in the file.
         write_calendar(plan, target, year, start=start, minutes=minutes)
     except Exception as error:
-        from .session import explain
+        from ui.session import explain
 
         QMessageBox.warning(parent, _tr("Kalenderfilen kan ikke gemmes"), explain(error))
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QSplitter
 
-from .settings import settings
+from ui.settings import settings
 
 
 def user_settings() -> QSettings:

@@ -14,8 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from udviklingsplan_app.plan_import import ImportMode, describe
-
-from .session import explain
+from ui.session import explain
 
 if TYPE_CHECKING:
     from udviklingsplan_app.plan_import import ImportOutcome

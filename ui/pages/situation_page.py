@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import SituationSection
 from udviklingsplan_app.guidance import Concern
-
-from .pages import Page
-from .session import PlanSession
-from .widgets import AutoSave
+from ui.pages.base import Page
+from ui.session import PlanSession
+from ui.widgets.autosave import AutoSave
 
 # The letter each section's heading underlines (Alt+letter jumps there). F, R, V, H and P
 # belong to the menus and the plan picker.

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 
-from .session import PlanSession
+from ui.session import PlanSession
 
 # Focus that moves to a pop-up (the combo's list) or to another window has not left the entry.
 _STAYING = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)

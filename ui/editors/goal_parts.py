@@ -57,12 +57,11 @@ from udviklingsplan_app.domain import (
     Party,
     long_date,
 )
-
-from .date_edit import DateDelegate, DateEdit
-from .pending_entry import PendingEntry
-from .session import PlanSession
-from .trend_chart import TrendChart, danish_number, parse_number
-from .widgets import plain
+from ui.session import PlanSession
+from ui.widgets.autosave import plain
+from ui.widgets.date_edit import DateDelegate, DateEdit
+from ui.widgets.pending_entry import PendingEntry
+from ui.widgets.trend_chart import TrendChart, danish_number, parse_number
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole

@@ -31,13 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app.domain import Plan, years_label
-
-from .damaged_dialog import made_label
+from ui.dialogs.damaged_dialog import made_label
 
 if TYPE_CHECKING:
     from udviklingsplan_app.storage.backup import BackupInfo
-
-    from .main_window import MainWindow
+    from ui.main_window import MainWindow
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -368,9 +366,8 @@ def restore_into(window: MainWindow, backup: BackupInfo) -> bool:
     """Close the database, put the backup in its place, open it again and show it."""
     from udviklingsplan_app.storage.backup import restore_backup
     from udviklingsplan_app.storage.database import close_db, init_db
-
-    from .backup_job import wait_for_daily_backup
-    from .session import explain
+    from ui.operations.backup_job import wait_for_daily_backup
+    from ui.session import explain
 
     session = window.session
     db_path = session.db_path

@@ -17,17 +17,16 @@ from PySide6.QtWidgets import (
 
 from udviklingsplan_app.domain import Status
 from udviklingsplan_app.guidance import Concern, check_plan
-
-from .models import FindingsModel, OverviewModel
-from .pages import Page
-from .session import PlanSession
+from ui.models.overview import FindingsModel, OverviewModel
+from ui.pages.base import Page
+from ui.session import PlanSession
 
 
 class OverviewPage(Page):
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         # No Qt.* enums here (nor in the models): this page is painted at start, and Qt's enum
-        # namespace costs more to create than the rest of the page (see ui/models.py).
+        # namespace costs more to create than the rest of the page (see ui/models/overview.py).
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 

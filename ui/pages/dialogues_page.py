@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
 from udviklingsplan_app import planning, services
 from udviklingsplan_app.domain import Dialogue, DialogueKind, Plan, danish_month, long_date
 from udviklingsplan_app.guidance import Concern, active_year
-
-from .date_edit import DateEdit
-from .pages import Page
-from .session import PlanSession
-from .situation_page import GrowingTextEdit, muted_label
-from .widgets import AutoSave
+from ui.pages.base import Page
+from ui.pages.situation_page import GrowingTextEdit, muted_label
+from ui.session import PlanSession
+from ui.widgets.autosave import AutoSave
+from ui.widgets.date_edit import DateEdit
 
 TEXT_FIELDS = ("agenda", "notes", "agreements")
 
@@ -301,7 +300,7 @@ class DialoguesPage(Page):
         self.year = None
 
     def _on_calendar(self) -> None:
-        from .calendar_file import save_calendar_dialog
+        from ui.operations.calendar_file import save_calendar_dialog
 
         self.session.flush()  # a date typed a moment ago belongs in the file
         if self.session.plan is not None and self.year is not None:

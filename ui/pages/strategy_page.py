@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 from udviklingsplan_app.domain import Goal, Plan
 from udviklingsplan_app.framework import Framework, Sign, Theme, Vision
 from udviklingsplan_app.guidance import Concern
-
-from .pages import Page
-from .session import PlanSession
+from ui.pages.base import Page
+from ui.session import PlanSession
 
 _Index = QModelIndex | QPersistentModelIndex
 NO_GOALS = QColor("#8a5300")  # a vision without goals: the overview's "not yet covered" tone

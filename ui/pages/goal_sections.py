@@ -1,6 +1,6 @@
 """The goal editor in sections: the status at the top, the rest in tabs that fill the height.
 
-The goal editor (:class:`ui.goals_page.GoalEditor`) is built as one long column, which the
+The goal editor (:class:`ui.pages.goals_page.GoalEditor`) is built as one long column, which the
 guide's goal step uses. On the Udviklingsmål page beside the goal list, a long column on a
 1366×768 laptop means a narrow page that scrolls, with lists scrolling inside it. There the
 same fields are arranged by :func:`arrange_in_sections`: heading, links and the status (with
@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .remembered import user_settings
+from ui.widgets.remembered import user_settings
 
 if TYPE_CHECKING:
-    from .goals_page import GoalEditor
+    from ui.pages.goals_page import GoalEditor
 
 TAB_KEY = "goals_page/editor_tab"  # the section last shown, by its object name
 

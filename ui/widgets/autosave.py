@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from .session import PlanSession
+from ui.session import PlanSession
 
 SAVE_PAUSE_MS = 700  # a text field is stored this long after the last key, or when left
 
