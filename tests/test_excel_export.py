@@ -93,7 +93,9 @@ def _front_values(ws: Any) -> dict[str, Any]:
 
 def test_the_workbook_has_the_danish_sheets_in_order(tmp_path: Path) -> None:
     wb = _write(_example(), tmp_path)
-    assert wb.sheetnames == SHEETS
+    # The sheets a reader sees, and last the very hidden data for reading the answer back.
+    assert wb.sheetnames == [*SHEETS, "Udviklingsplan-data"]
+    assert wb["Udviklingsplan-data"].sheet_state == "veryHidden"
     assert wb.active.title == "Forside"
 
 
@@ -613,10 +615,13 @@ def test_workbook_properties_and_format_version(tmp_path: Path) -> None:
     assert props.language == "da-DK"
     assert isinstance(props.created, dt.datetime)
     custom = {p.name: p.value for p in wb.custom_doc_props}
+    export_id = custom.pop("Udviklingsplan-eksport-id")
+    assert len(export_id) == 36  # a fresh id for each export (issue 14)
     assert custom == {
         "Udviklingsplan-format": "udviklingsplan-excel",
         "Udviklingsplan-formatversion": 1,
         "Udviklingsplan-strategiramme": "socialstrategi-2018 2018.1",
+        "Udviklingsplan-plan-id": _example().uid,  # the plan's id, from the file
     }
 
 
@@ -811,7 +816,7 @@ def test_cli_export_writes_the_workbook(cli: Cli, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert (result.out, result.err) == ("", "")
     wb = openpyxl.load_workbook(target)
-    assert wb.sheetnames == SHEETS
+    assert wb.sheetnames[:-1] == SHEETS
     assert _column(wb["Udviklingsmål"], "Udviklingsmål")[0] == (
         "Lavere sygefravær gennem tidlig dialog og bedre trivsel"
     )

@@ -376,3 +376,29 @@ def test_the_front_sheet_comment_alone_is_one_item(
     assert (
         untouched.items == [] and untouched.message == "Din leder har ikke skrevet noget i filen."
     )
+
+
+def test_the_next_export_shows_the_earlier_comments(
+    exported: tuple[Plan, Path], answered: Path, tmp_path: Path
+) -> None:
+    from udviklingsplan_app.exchange.excel import EARLIER_HEADER, ID_HEADER
+
+    plan, _ = exported
+    assert plan.id is not None
+    preview = preview_answer(plan.id, answered, today=READ)
+    apply_answer(plan.id, preview, preview.ticked_keys)
+    again = tmp_path / "igen.xlsx"
+    export_plan(plan.id, again, today=READ)
+    workbook = openpyxl.load_workbook(again)
+    ws = workbook["Udviklingsmål"]
+    earlier, ids = _column(ws, EARLIER_HEADER), _column(ws, ID_HEADER)
+    assert earlier == _column(ws, COMMENT_HEADER) - 1 and ids == earlier + 2
+    cell = ws.cell(row=_row_of(ws, plan.goals[0].uid), column=earlier)
+    assert cell.value == f"20. marts 2027: {FORMULA}" and cell.data_type == "s"
+    assert ws.cell(row=_row_of(ws, plan.goals[3].uid), column=earlier).value is None
+    front = [c.value for row in workbook["Forside"].iter_rows() for c in row if c.value]
+    assert "Tidligere kommentarer til planen" in front
+    assert "20. marts 2027: Fin plan.\nLad os tale om år 2." in front
+    assert "20. marts 2027: »Fælles kursus i ÆØÅ«: Et nyt mål, jeg foreslår." in front
+    # The earlier comments are not read back as new ones.
+    assert preview_answer(plan.id, again, today=READ).items == []
