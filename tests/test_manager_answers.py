@@ -402,3 +402,26 @@ def test_the_next_export_shows_the_earlier_comments(
     assert "20. marts 2027: »Fælles kursus i ÆØÅ«: Et nyt mål, jeg foreslår." in front
     # The earlier comments are not read back as new ones.
     assert preview_answer(plan.id, again, today=READ).items == []
+
+
+def test_export_import_export_keeps_the_comments_identical(
+    exported: tuple[Plan, Path], answered: Path, tmp_path: Path
+) -> None:
+    from udviklingsplan_app.storage import close_db, init_db
+
+    plan, _ = exported
+    assert plan.id is not None
+    services.update_plan(plan.id, manager_email="henrik.lund@sof.kk.dk")
+    preview = preview_answer(plan.id, answered, today=READ)
+    apply_answer(plan.id, preview, preview.ticked_keys)
+    text = plan_to_json(services.load_plan(plan.id))
+    init_db(tmp_path / "anden.db")  # another computer: the file for handover
+    try:
+        from udviklingsplan_app.exchange.json_format import read_plan_file
+
+        path = tmp_path / "plan.json"
+        path.write_text(text, encoding="utf-8")
+        new_id = services.import_plan(read_plan_file(path))
+        assert plan_to_json(services.load_plan(new_id)) == text
+    finally:
+        close_db()
