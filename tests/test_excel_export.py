@@ -20,6 +20,7 @@ from udviklingsplan_app import services
 from udviklingsplan_app.domain import Action, Goal, Plan, Severity, Status, StatusChange
 from udviklingsplan_app.errors import InputError
 from udviklingsplan_app.exchange import excel, excel_layout
+from udviklingsplan_app.exchange.answer import DATA_SHEET
 from udviklingsplan_app.exchange.excel import (
     CUT_MARKER,
     default_file_name,
@@ -93,9 +94,8 @@ def _front_values(ws: Any) -> dict[str, Any]:
 
 def test_the_workbook_has_the_danish_sheets_in_order(tmp_path: Path) -> None:
     wb = _write(_example(), tmp_path)
-    # The sheets a reader sees, and last the very hidden data for reading the answer back.
-    assert wb.sheetnames == [*SHEETS, "Udviklingsplan-data"]
-    assert wb["Udviklingsplan-data"].sheet_state == "veryHidden"
+    assert wb.sheetnames == [*SHEETS, DATA_SHEET]
+    assert wb[DATA_SHEET].sheet_state == "veryHidden"  # the marks the manager's answer needs
     assert wb.active.title == "Forside"
 
 
@@ -616,12 +616,12 @@ def test_workbook_properties_and_format_version(tmp_path: Path) -> None:
     assert isinstance(props.created, dt.datetime)
     custom = {p.name: p.value for p in wb.custom_doc_props}
     export_id = custom.pop("Udviklingsplan-eksport-id")
-    assert len(export_id) == 36  # a fresh id for each export (issue 14)
+    assert len(export_id) == 36  # a new id for each export (the manager's answer names it)
     assert custom == {
         "Udviklingsplan-format": "udviklingsplan-excel",
         "Udviklingsplan-formatversion": 1,
         "Udviklingsplan-strategiramme": "socialstrategi-2018 2018.1",
-        "Udviklingsplan-plan-id": _example().uid,  # the plan's id, from the file
+        "Udviklingsplan-plan-id": _example().uid,
     }
 
 
@@ -816,7 +816,8 @@ def test_cli_export_writes_the_workbook(cli: Cli, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert (result.out, result.err) == ("", "")
     wb = openpyxl.load_workbook(target)
-    assert wb.sheetnames[:-1] == SHEETS
+    assert wb.sheetnames == [*SHEETS, DATA_SHEET]
+    assert wb[DATA_SHEET].sheet_state == "veryHidden"  # the marks the manager's answer needs
     assert _column(wb["Udviklingsmål"], "Udviklingsmål")[0] == (
         "Lavere sygefravær gennem tidlig dialog og bedre trivsel"
     )

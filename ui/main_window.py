@@ -10,7 +10,7 @@ import importlib
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QStringListModel
+from PySide6.QtCore import QByteArray, QStringListModel, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app import APP_NAME, app_version
-from udviklingsplan_app.domain import years_label
+from udviklingsplan_app.formatting import years_label
 from udviklingsplan_app.guidance import Concern
 from ui.pages.base import Page
 from ui.session import PlanSession, explain
@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         self._findings_dock: QWidget | None = None  # built after the first paint
         self.guide: QWidget | None = None  # the open guide (ui.guide), if any
         self.lasting_notice = ""  # the notice bar's message, if it outlives a change of plan
+        self.framework_bar: QWidget | None = None  # "a newer framework version" (built on need)
+        self._framework_checked: tuple[object, ...] | None = None
         self.setWindowTitle(APP_NAME)
         # 1320 × 760, or less on a small screen: on a 1366 × 768 laptop the window with its
         # title bar stays above the task bar.
@@ -220,9 +222,12 @@ class MainWindow(QMainWindow):
         self.new_year_action = QAction(self.tr("Nyt &år…"), self)
         self.new_year_action.setEnabled(False)
         self.excel_action = QAction(self.tr("Eksportér til &Excel…"), self)
+        self.pdf_action = QAction(self.tr("Eksportér til &PDF…"), self)
+        self.print_action = QAction(self.tr("&Udskriv…"), self)
         self.calendar_action = QAction(self.tr("Gem dialoger som &kalenderfil (.ics)…"), self)
         self.import_action = QAction(self.tr("&Importér plan fra overdragelsesfil…"), self)
         self.export_action = QAction(self.tr("Gem plan som &overdragelsesfil…"), self)
+        self.frameworks_action = QAction(self.tr("S&trategirammer…"), self)
         self.backup_action = QAction(self.tr("&Sikkerhedskopi…"), self)
         self.restore_action = QAction(self.tr("&Gendan fra sikkerhedskopi…"), self)
         self.quit_action = QAction(self.tr("&Afslut"), self)
@@ -233,9 +238,12 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
         file_menu.addSeparator()
         file_menu.addAction(self.excel_action)
+        file_menu.addAction(self.pdf_action)
+        file_menu.addAction(self.print_action)
         file_menu.addAction(self.calendar_action)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.frameworks_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
@@ -293,6 +301,7 @@ class MainWindow(QMainWindow):
         standard = QKeySequence.StandardKey
         self.new_plan_action.setShortcut(standard.New)
         self.excel_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.print_action.setShortcut(standard.Print)
         self.import_action.setShortcut(standard.Open)
         self.export_action.setShortcut(standard.SaveAs)
         self.quit_action.setShortcut(standard.Quit)
@@ -308,7 +317,10 @@ class MainWindow(QMainWindow):
         self.new_year_action.triggered.connect(self._on_new_year)
         self.import_action.triggered.connect(self._on_import)
         self.export_action.triggered.connect(self._on_export)
+        self.frameworks_action.triggered.connect(self._on_frameworks)
         self.excel_action.triggered.connect(self._on_excel)
+        self.pdf_action.triggered.connect(self._on_pdf)
+        self.print_action.triggered.connect(self._on_print)
         self.calendar_action.triggered.connect(self._on_calendar)
         self.backup_action.triggered.connect(self._on_backup)
         self.restore_action.triggered.connect(self._on_restore)
@@ -456,6 +468,8 @@ class MainWindow(QMainWindow):
         for action in (
             self.export_action,
             self.excel_action,
+            self.pdf_action,
+            self.print_action,
             self.calendar_action,
             *self.page_actions,
         ):
@@ -491,6 +505,31 @@ class MainWindow(QMainWindow):
                 page.refresh()
             else:
                 self._stale.add(number)
+        if framework is not None:
+            checked = (plan.id if plan else None, framework.key)
+            if checked != self._framework_checked:
+                self._framework_checked = checked
+                # After the paint: the folders are read and their files checked.
+                QTimer.singleShot(0, self.check_framework_update)
+        elif self.framework_bar is not None:
+            self.framework_bar.hide()
+
+    def check_framework_update(self) -> None:
+        """Show the calm bar if a newer version of the plan's framework is available."""
+        from ui.dialogs.frameworks_dialog import FrameworkUpdateBar
+
+        if self.framework_bar is None:
+            bar = FrameworkUpdateBar(self.session, self.centralWidget())
+            self._layout.insertWidget(self._layout.indexOf(self.notice) + 1, bar)
+            self.framework_bar = bar
+        self.framework_bar.update_for_plan()  # type: ignore[attr-defined]
+
+    def _on_frameworks(self) -> None:
+        from ui.dialogs.frameworks_dialog import FrameworksDialog
+
+        FrameworksDialog(self).exec()
+        if self.session.framework is not None:
+            self.check_framework_update()
 
     def _on_goal_left(self) -> None:
         # The overview's findings now include the goal just written (the panel refreshes
@@ -658,6 +697,16 @@ class MainWindow(QMainWindow):
 
         self.session.flush()
         start_excel_export(self)
+
+    def _on_pdf(self) -> None:
+        from ui.operations.pdf_export import start_pdf_export
+
+        start_pdf_export(self)
+
+    def _on_print(self) -> None:
+        from ui.operations.pdf_export import print_plan
+
+        print_plan(self)
 
     def _on_backup(self) -> None:
         import datetime as dt

@@ -13,9 +13,10 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
 
-from ..domain import Dialogue, DialogueKind, Plan, danish_month
+from ..atomic_files import write_atomically
+from ..domain import Dialogue, DialogueKind, Plan
 from ..errors import InputError
-from .files import write_atomically
+from ..formatting import danish_month
 
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 

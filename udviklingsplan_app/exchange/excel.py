@@ -32,23 +32,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..domain import (
-    DialogueKind,
-    Goal,
-    ManagerComment,
-    Plan,
-    Severity,
-    SituationSection,
-    Status,
-    danish_date,
-    long_date,
-    years_label,
-)
+from ..atomic_files import write_atomically
+from ..domain import DialogueKind, Goal, ManagerComment, Plan, Severity, SituationSection, Status
+from ..formatting import danish_date, danish_number, long_date, years_label
 from ..framework import Framework
 from ..guidance import Finding, check_plan
 from . import excel_layout
 from .excel_texts import carry_over_links, current_status_note, open_points
-from .files import safe_file_name, write_atomically
+from .files import safe_file_name
 
 #: What the workbook says about its format, so a returned workbook can be recognised and read.
 FORMAT_NAME = "udviklingsplan-excel"
@@ -185,15 +176,6 @@ def _header_footer_text(text: str, limit: int = 70) -> str:
 # --- Danish wording ------------------------------------------------------------------------
 
 
-def _number(value: float | None) -> str:
-    """``8,1`` (Danish decimal comma); ``–`` for no value."""
-    if value is None:
-        return "–"
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return format(value, ".10g").replace(".", ",")
-
-
 def _bullets(lines: Iterable[str]) -> list[str]:
     return [f"• {line}" for line in lines]
 
@@ -227,12 +209,10 @@ def _indicators_text(goal: Goal) -> str:
     lines = []
     for indicator in goal.indicators:
         name = f"{indicator.name} ({indicator.unit})" if indicator.unit else indicator.name
-        text = (
-            f"{name}: udgangspunkt {_number(indicator.baseline)}, mål {_number(indicator.target)}"
-        )
+        text = f"{name}: udgangspunkt {danish_number(indicator.baseline, empty='–')}, mål {danish_number(indicator.target, empty='–')}"
         latest = indicator.latest
         if latest is not None:
-            text += f", seneste {_number(latest.value)} ({danish_date(latest.date)})"
+            text += f", seneste {danish_number(latest.value)} ({danish_date(latest.date)})"
         lines.append(text)
     return "\n".join(_bullets(lines))
 

@@ -65,7 +65,9 @@ def import_plan_file(window: Any, path: Path) -> ImportOutcome | None:
     session.flush()
     try:
         session.open_for_writing()
-        plan = read_plan_file(path)
+        from udviklingsplan_app import services
+
+        plan = read_plan_file(path, services.find_framework)  # the plans' copies count too
         existing = existing_plan(plan)
     except Exception as error:
         QMessageBox.warning(
