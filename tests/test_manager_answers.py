@@ -425,3 +425,26 @@ def test_export_import_export_keeps_the_comments_identical(
         assert plan_to_json(services.load_plan(new_id)) == text
     finally:
         close_db()
+
+
+def test_a_row_added_with_only_a_title_is_kept_quoted(
+    exported: tuple[Plan, Path], tmp_path: Path
+) -> None:
+    plan, export = exported
+    assert plan.id is not None
+    workbook = openpyxl.load_workbook(export)
+    ws = workbook["Udviklingsmål"]
+    ws.cell(row=ws.max_row + 1, column=_column(ws, "Udviklingsmål"), value="Mere tid til MED")
+    workbook.save(tmp_path / "svar.xlsx")
+    preview = preview_answer(plan.id, tmp_path / "svar.xlsx", today=READ)
+    (item,) = preview.items
+    assert item.line() == "Ny række fra din leder »Mere tid til MED«"
+    apply_answer(plan.id, preview, preview.ticked_keys)
+    (comment,) = services.load_plan(plan.id).manager_comments
+    assert (comment.about, comment.title, comment.text) == (
+        CommentAbout.ADDED_ROW,
+        "Mere tid til MED",
+        "",
+    )
+    assert comment.quoted == "»Mere tid til MED«"
+    assert preview_answer(plan.id, tmp_path / "svar.xlsx", today=READ).nothing_new

@@ -309,7 +309,7 @@ class ManagerComment:
     def quoted(self) -> str:
         """The comment with what it was about, for a plan-level comment: ``»Titel«: tekst``."""
         if self.about in (CommentAbout.ADDED_ROW, CommentAbout.DELETED_GOAL) and self.title:
-            return f"»{self.title}«: {self.text}"
+            return f"»{self.title}«: {self.text}" if self.text.strip() else f"»{self.title}«"
         return self.text
 
 

@@ -105,7 +105,7 @@ class PreviewItem:
         elif self.kind is ItemKind.COMMENT:
             text = f"{self.kind.label} til »{self.title}«: {self.text}"
         else:
-            text = f"{self.kind.label} »{self.title}«: {self.text}"
+            text = f"{self.kind.label} »{self.title}«" + (f": {self.text}" if self.text else "")
         if self.changed_since:
             text += f" ({self.changed_text})"
         return " ".join(text.split())
