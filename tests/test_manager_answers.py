@@ -88,6 +88,14 @@ def test_the_preview_shows_every_item_and_writes_nothing(
         ItemKind.PLAN_COMMENT,
     }
     assert not any(item.changed_since for item in preview.items)
+    # Goal by goal in the plan's order (the manager sorted the rows the other way round).
+    assert [(i.kind, i.goal_uid) for i in preview.items] == [
+        (ItemKind.PLAN_COMMENT, None),
+        (ItemKind.COMMENT, plan.goals[0].uid),
+        (ItemKind.COMMENT, plan.goals[1].uid),
+        (ItemKind.STATUS, plan.goals[2].uid),
+        (ItemKind.ADDED_ROW, None),
+    ]
     assert preview.message == "Din leder har skrevet 4 kommentarer og 1 statusforslag i svar.xlsx."
     # The keys are stable: the same file read again gives the same items.
     assert [i.key for i in preview_answer(None, answered, today=READ).items] == [

@@ -374,6 +374,18 @@ def _preview(plan_id: int | None, answer: ManagerAnswer, today: dt.date) -> Answ
                 ),
                 target,
             )
+    # Goal by goal, in the plan's order: the plan first, then each goal's comment and status,
+    # then comments on goals the plan no longer has, and last the manager's new rows.
+    order = {uid: index for index, uid in enumerate(goals)}
+    rank = {ItemKind.PLAN_COMMENT: 0, ItemKind.COMMENT: 1, ItemKind.STATUS: 1}
+
+    def place(item: PreviewItem) -> tuple[int, int, int]:
+        group = rank.get(item.kind, 2 if item.kind is ItemKind.DELETED_GOAL else 3)
+        goal = order.get(item.goal_uid or "", 0)
+        return (group, goal, item.kind is ItemKind.STATUS)
+
+    preview.items.sort(key=place)
+    preview.read_before.sort(key=place)
     return preview
 
 
