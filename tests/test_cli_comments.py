@@ -43,7 +43,7 @@ def _no_traceback(result: CliResult) -> None:
 def setup(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Plan]:
     """A database with the example plan, its export and the manager's answer to it."""
     from udviklingsplan_app import services
-    from udviklingsplan_app.exchange.excel import export_plan
+    from udviklingsplan_app.services import export_plan
 
     folder = tmp_path_factory.mktemp("loop")
     db = _db_with_example(folder / "plan.db")
@@ -126,7 +126,7 @@ def _foreign_workbook(path: Path, export: Path) -> None:
 
 def _another_plans_export(path: Path, export: Path) -> None:
     from udviklingsplan_app import services
-    from udviklingsplan_app.exchange.excel import export_plan
+    from udviklingsplan_app.services import export_plan
 
     other = path.parent / "anden.db"
     init_db(other)

@@ -21,7 +21,7 @@ from udviklingsplan_app.exchange.email_draft import (
 )
 from udviklingsplan_app.exchange.excel import write_workbook
 from udviklingsplan_app.exchange.json_format import read_plan_file
-from udviklingsplan_app.framework import get_framework
+from udviklingsplan_app.framework_sources import get_framework
 
 TODAY = dt.date(2027, 3, 10)
 

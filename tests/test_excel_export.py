@@ -24,13 +24,13 @@ from udviklingsplan_app.exchange.answer import DATA_SHEET
 from udviklingsplan_app.exchange.excel import (
     CUT_MARKER,
     default_file_name,
-    export_plan,
     sheet_name,
     write_workbook,
 )
 from udviklingsplan_app.exchange.json_format import read_plan_file
-from udviklingsplan_app.framework import get_framework
+from udviklingsplan_app.framework_sources import get_framework
 from udviklingsplan_app.guidance import check_plan
+from udviklingsplan_app.services import export_plan
 
 TODAY = dt.date(2026, 11, 25)
 SHEETS = [

@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import EXAMPLE
 from udviklingsplan_app.exchange.excel import write_workbook
 from udviklingsplan_app.exchange.json_format import read_plan_file
-from udviklingsplan_app.framework import get_framework
+from udviklingsplan_app.framework_sources import get_framework
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")  # poppler-utils, to read what was printed

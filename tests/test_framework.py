@@ -12,12 +12,8 @@ from typing import Any
 import pytest
 
 from udviklingsplan_app.errors import FrameworkError
-from udviklingsplan_app.framework import (
-    Framework,
-    builtin_frameworks,
-    get_framework,
-    load_framework_file,
-)
+from udviklingsplan_app.framework import Framework, builtin_frameworks, load_framework_file
+from udviklingsplan_app.framework_sources import get_framework
 
 ROOT = Path(__file__).resolve().parent.parent
 STRATEGIES = ROOT / "resources" / "strategies"

@@ -8,7 +8,8 @@ import sqlite3
 from pathlib import Path
 
 from udviklingsplan_app import services
-from udviklingsplan_app.framework import document_text, get_framework
+from udviklingsplan_app.framework import document_text
+from udviklingsplan_app.framework_sources import get_framework
 from udviklingsplan_app.storage import close_db, init_db
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

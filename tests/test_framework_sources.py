@@ -213,7 +213,7 @@ def test_a_plan_under_an_added_framework_outlives_the_file(
     assert check_plan(plan, framework)  # Vejledning still works
     out = tmp_path / "plan.json"
     write_plan_file(plan, out)
-    from udviklingsplan_app.exchange.excel import export_plan
+    from udviklingsplan_app.services import export_plan
 
     export_plan(plan_id, tmp_path / "plan.xlsx")
     assert (tmp_path / "plan.xlsx").stat().st_size > 0

@@ -27,7 +27,8 @@ from udviklingsplan_app.domain import (
     Status,
 )
 from udviklingsplan_app.exchange.json_format import read_plan_file
-from udviklingsplan_app.framework import Framework, get_framework
+from udviklingsplan_app.framework import Framework
+from udviklingsplan_app.framework_sources import get_framework
 from udviklingsplan_app.guidance import Concern, Finding, check_plan
 
 EXAMPLE = (

@@ -24,7 +24,7 @@ from udviklingsplan_app.exchange.answer import (
 )
 from udviklingsplan_app.exchange.excel import COMMENT_HEADER, ID_HEADER, write_workbook
 from udviklingsplan_app.exchange.json_format import read_plan_file
-from udviklingsplan_app.framework import get_framework
+from udviklingsplan_app.framework_sources import get_framework
 
 TODAY = dt.date(2027, 3, 10)
 FORMULA = "=cmd|' /C calc'!A0"

@@ -23,7 +23,7 @@ from tests.conftest import EXAMPLE, ROOT, CliResult
 from udviklingsplan_app.domain import Goal, Plan, SituationSection, Status, StatusChange
 from udviklingsplan_app.errors import InputError
 from udviklingsplan_app.exchange.json_format import read_plan_file
-from udviklingsplan_app.framework import get_framework
+from udviklingsplan_app.framework_sources import get_framework
 from udviklingsplan_pdf import default_file_name, write_pdf
 
 TODAY = dt.date(2026, 11, 25)
@@ -231,7 +231,7 @@ def test_the_pdf_writer_uses_qtgui_only_and_runs_offscreen(tmp_path: Path) -> No
     code = f"""
 import datetime as dt, sys
 from udviklingsplan_app.exchange.json_format import read_plan_file
-from udviklingsplan_app.framework import get_framework
+from udviklingsplan_app.framework_sources import get_framework
 from udviklingsplan_pdf import write_pdf
 plan = read_plan_file({str(EXAMPLE)!r})
 write_pdf(plan, get_framework(plan.framework_id), {str(tmp_path / "p.pdf")!r})

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from udviklingsplan_app.domain import DialogueKind, Person, Plan
-from udviklingsplan_app.framework import get_framework
+from udviklingsplan_app.framework_sources import get_framework
 from udviklingsplan_app.planning import (
     GOALS_PER_YEAR,
     new_dialogue,

@@ -26,7 +26,7 @@ from udviklingsplan_app.exchange.json_format import (
     plan_to_json,
     read_plan_file,
 )
-from udviklingsplan_app.framework import get_framework
+from udviklingsplan_app.framework_sources import get_framework
 from udviklingsplan_app.storage import models
 
 FRAMEWORK_2018 = "socialstrategi-2018"

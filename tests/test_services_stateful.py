@@ -49,7 +49,8 @@ from udviklingsplan_app.domain import (
 )
 from udviklingsplan_app.errors import FrameworkError, InputError
 from udviklingsplan_app.exchange.json_format import parse_text, plan_from_data, plan_to_json
-from udviklingsplan_app.framework import Framework, get_framework
+from udviklingsplan_app.framework import Framework
+from udviklingsplan_app.framework_sources import get_framework
 from udviklingsplan_app.storage import close_db, init_db
 
 #: Flip when the bugs pinned at the end of this file are fixed: the machine then also tries

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QInputDialog, QMessageBox
 
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Action, Goal, Person, Plan, Status
-from udviklingsplan_app.framework import get_framework
+from udviklingsplan_app.framework_sources import get_framework
 from udviklingsplan_app.guidance import Concern
 from ui.main_window import GOALS, OVERVIEW, MainWindow
 from ui.pages.goals_page import (

@@ -30,7 +30,7 @@ from udviklingsplan_app.domain import (
     SituationSection,
     Status,
 )
-from udviklingsplan_app.framework import get_framework
+from udviklingsplan_app.framework_sources import get_framework
 from ui.guide import PlanGuide, YearGuide, open_new_plan_guide, open_year_guide, resume_at_start
 from ui.guide.about_step import AboutStep
 from ui.guide.dialogues_step import DialoguesStep

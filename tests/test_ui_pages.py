@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import DialogueKind, Person, SituationSection
-from udviklingsplan_app.framework import get_framework
+from udviklingsplan_app.framework_sources import get_framework
 from udviklingsplan_app.guidance import Concern
 from ui.main_window import DETAILS, DIALOGUES, SITUATION, STRATEGY, MainWindow
 from ui.pages.dialogues_page import DialoguesPage, long_date, short_date

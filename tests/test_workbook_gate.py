@@ -22,7 +22,7 @@ from udviklingsplan_app.exchange.workbook_gate import (
     open_checked_workbook,
     require_defused_xml,
 )
-from udviklingsplan_app.framework import get_framework
+from udviklingsplan_app.framework_sources import get_framework
 
 TODAY = dt.date(2026, 11, 25)
 

@@ -1,5 +1,5 @@
 """The command line: ``udviklingsplan [--db PATH] KOMMANDO`` (list, import, export, check, backup,
-comments, framework).
+comments, framework, rollup).
 
 Exit codes: 0 success; 1 ``check`` found a finding of severity "fejl"; 2 bad usage or bad
 input; 3 a database problem; 4 an unexpected error. Messages go to stderr in Danish, never as
@@ -136,6 +136,18 @@ def _build_parser() -> _Parser:
     com.add_argument("file", type=Path, metavar="FIL.xlsx", help="Excel-filen fra din leder")
     com.add_argument("--plan", type=int, metavar="ID", help="planens id (ellers filens plan)")
     com.add_argument("--apply", action="store_true", help="gem de nye kommentarer i planen")
+    rol = commands.add_parser(
+        "rollup",
+        help="saml mange lederes planer (Excel- eller JSON-filer) i én samlet projektmappe",
+        description="Læs hver plan (.xlsx fra programmet eller .json) – filer eller mapper (kun "
+        "filerne direkte i mappen) – og skriv et samlet overblik. Én linje pr. fil: læst, "
+        "erstattet eller afvist.",
+        parents=[common],
+    )
+    rol.add_argument("paths", type=Path, nargs="+", metavar="STI", help="filer eller mapper")
+    rol.add_argument(
+        "--out", type=Path, required=True, metavar="FIL.xlsx", help="den samlede projektmappe"
+    )
     bak = commands.add_parser("backup", help="lav en sikker kopi af databasen", parents=[common])
     bak.add_argument("--out", type=Path, required=True, metavar="FIL", help="kopiens filnavn")
     frm = commands.add_parser(
@@ -232,6 +244,29 @@ def _plan_id(requested: int | None) -> int:
     return requested if requested is not None else services.only_plan_id()
 
 
+def _rollup(paths: list[Path], target: Path, out: TextIO) -> int:
+    """Read the plans, print one line per file and a summary, write the combined workbook."""
+    import datetime as dt
+
+    from .exchange.rollup_excel import file_lines, write_rollup_workbook
+    from .rollup import read_plans, summary_text
+
+    if target.suffix.lower() != ".xlsx":
+        raise InputError(
+            f"Det samlede overblik skrives som .xlsx, ikke »{target.suffix or '(ingen)'}«."
+        )
+    today = dt.date.today()
+    rollup = read_plans(paths, today=today)
+    for name, outcome, details in file_lines(rollup):
+        print(f"{outcome}\t{name}\t{' '.join(details.split())}", file=out)
+    if not rollup.units:
+        _say(summary_text(rollup) + " Ingen plan kunne læses, så intet overblik er skrevet.")
+        return EXIT_USAGE
+    write_rollup_workbook(rollup, target, today=today)
+    _say(f"{summary_text(rollup)} Overblikket er gemt i {target}.")
+    return EXIT_OK
+
+
 def _framework_command(args: argparse.Namespace, out: TextIO) -> int:
     """``framework check|add|list``: no database is needed."""
     from . import framework_sources as sources
@@ -296,6 +331,8 @@ def _run(
 
     if args.command == "framework":
         return _framework_command(args, out)
+    if args.command == "rollup":
+        return _rollup(args.paths, args.out, out)
 
     if args.command == "backup":
         from .storage import default_db_path
@@ -344,7 +381,7 @@ def _run(
             write_plan_file(services.load_plan(plan_id), args.out)
             return EXIT_OK
         if suffix == ".xlsx":
-            from .exchange.excel import export_plan
+            from .services import export_plan
 
             export_plan(plan_id, args.out)
             return EXIT_OK

@@ -273,21 +273,6 @@ def builtin_frameworks() -> tuple[Framework, ...]:
     return frameworks
 
 
-def get_framework(framework_id: str, version: str | None = None) -> Framework:
-    """An available framework (shipped or from a folder) with this id and version.
-
-    Without a version, the newest available of the id. :class:`FrameworkError` names the
-    framework, the known ones, and how to add one.
-    """
-    from .framework_sources import available_frameworks
-
-    available = available_frameworks()
-    entry = available.find(framework_id, version)
-    if entry is not None:
-        return entry.framework
-    raise unknown_framework(framework_id, version, [f.id for f in available.frameworks()])
-
-
 def unknown_framework(
     framework_id: str, version: str | None, known_ids: list[str]
 ) -> FrameworkError:

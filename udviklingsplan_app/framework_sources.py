@@ -30,6 +30,7 @@ from .framework import (
     builtin_frameworks,
     load_framework_file,
     parse_document,
+    unknown_framework,
     version_key,
 )
 from .jsontext import parse_text
@@ -257,3 +258,16 @@ def framework_choices() -> list[Framework]:
         if best is entry:
             newest.append(entry.framework)
     return newest
+
+
+def get_framework(framework_id: str, version: str | None = None) -> Framework:
+    """An available framework (shipped or from a folder) with this id and version.
+
+    Without a version, the newest available of the id. :class:`FrameworkError` names the
+    framework, the known ones, and how to add one.
+    """
+    available = available_frameworks()
+    entry = available.find(framework_id, version)
+    if entry is not None:
+        return entry.framework
+    raise unknown_framework(framework_id, version, [f.id for f in available.frameworks()])

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import wraps
+from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
 
 from . import framework_sources, validation
@@ -36,7 +37,8 @@ from .domain import (
     new_uid,
 )
 from .errors import NotFoundError, ValidationError
-from .framework import Framework, get_framework, unknown_framework, version_key
+from .framework import Framework, unknown_framework, version_key
+from .framework_sources import get_framework
 from .storage import database, reading
 from .storage import models as m
 from .storage.reading import PlanSummary
@@ -1303,3 +1305,20 @@ def finish_guide(plan_id: int, kind: str) -> None:
 def unfinished_guides() -> list[GuideProgress]:
     """The guides a leader left midway, the most recently used first."""
     return reading.unfinished_guides(_connection())
+
+
+# --- exchange ------------------------------------------------------------------------------
+
+
+def export_plan(plan_id: int, target: Path, *, today: dt.date | None = None) -> Path:
+    """Load the stored plan and write it to ``target`` as an Excel workbook; returns the path.
+
+    The service the command line calls; the window, which already holds the plan, calls
+    :func:`~udviklingsplan_app.exchange.excel.write_workbook` from a worker thread.
+    """
+    from .exchange.excel import write_workbook
+
+    plan = load_plan(plan_id)
+    target = Path(target)
+    write_workbook(plan, plan_framework(plan_id), target, today=today)
+    return target

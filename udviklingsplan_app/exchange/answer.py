@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..domain import Goal, Plan, Status
+from ..domain import Goal, Plan, SituationSection, Status
 from ..errors import InputError
 from .workbook_gate import open_checked_workbook
 
@@ -36,7 +36,8 @@ DATA_VERSION = 1
 PROPERTY_PLAN = "Udviklingsplan-plan-id"
 PROPERTY_EXPORT = "Udviklingsplan-eksport-id"
 PLAN_COMMENT_LABEL = "Kommentar fra leder til planen"
-BASELINE_HEADER = ("goal", "year", "vision", "title", "status", "fingerprint")
+BASELINE_HEADER = ("goal", "year", "vision", "title", "status", "fingerprint", "theme")
+DIALOGUE_HEADER = ("dialogue", "year", "kind", "planned", "held")
 
 _STATUS_BY_LABEL = {status.label.casefold(): status for status in Status}
 _STATUS_BY_LABEL.update({status.value.casefold(): status for status in Status})
@@ -63,6 +64,34 @@ class BaselineGoal:
     title: str
     status: Status | None
     fingerprint: str
+    theme: str = ""
+
+
+@dataclass(frozen=True)
+class BaselineDialogue:
+    """A dialogue as it stood in the exported workbook: its year, kind and dates."""
+
+    year: int | None
+    kind: str
+    planned: dt.date | None
+    held: dt.date | None
+
+
+@dataclass
+class DataSheet:
+    """The hidden data sheet, read: its key–value head, the goals' baseline, the dialogues."""
+
+    values: dict[str, str]
+    baseline: dict[str, BaselineGoal]
+    dialogues: list[BaselineDialogue]
+
+    def get(self, key: str, default: str = "") -> str:
+        return self.values.get(key, default)
+
+    @property
+    def version(self) -> int | None:
+        text = self.values.get("version", "")
+        return int(text) if text.isdigit() else None
 
 
 @dataclass(frozen=True)
@@ -124,12 +153,40 @@ def add_answer_marks(
         ["exported", today.isoformat()],
         ["workplace", plan.workplace],
         ["program", program_version],
-        [],
-        list(BASELINE_HEADER),
+        # What the manager's overview (``rollup``) reads, so that it never opens another sheet.
+        ["leader", plan.leader.name],
+        ["leader_title", plan.leader.title],
+        ["level", plan.level],
+        ["manager", plan.manager.name],
+        ["framework", plan.framework_id],
+        ["framework_version", plan.framework_version],
+        ["first_year", plan.first_year],
+        ["years", plan.years],
     ]
+    rows += [[f"situation:{part.value}", plan.situation_text(part)] for part in SituationSection]
+    rows += [[], list(BASELINE_HEADER)]
     rows += [
-        [goal.uid, goal.year, goal.vision, goal.title, goal.status.value, goal_fingerprint(goal)]
+        [
+            goal.uid,
+            goal.year,
+            goal.vision,
+            goal.title,
+            goal.status.value,
+            goal_fingerprint(goal),
+            goal.theme or "",
+        ]
         for goal in plan.goals
+    ]
+    rows += [[], list(DIALOGUE_HEADER)]
+    rows += [
+        [
+            "",
+            dialogue.year,
+            dialogue.kind.value,
+            dialogue.planned.isoformat() if dialogue.planned else "",
+            dialogue.held.isoformat() if dialogue.held else "",
+        ]
+        for dialogue in plan.dialogues
     ]
     for values in rows:
         sheet.append([_text_cell(sheet, value, cell_text) for value in values])
@@ -217,40 +274,47 @@ def read_answer(path: Path) -> ManagerAnswer:
         workbook.close()
 
 
-class _Data(dict[str, str]):
-    baseline: dict[str, BaselineGoal]
+def read_data_sheet(workbook: Any) -> DataSheet | None:
+    """The workbook's hidden data sheet, or ``None`` when it has none of this program's.
 
-
-def _data(workbook: Any, name: str) -> _Data:
-    foreign = (
-        f"Filen {name} er ikke en udviklingsplan, som programmet har lavet, så din leders "
-        "svar kan ikke læses ind. Bed om at få den fil tilbage, du sendte."
-    )
+    Reads only that sheet, in one pass. For a sheet from a newer version (``version`` above
+    :data:`DATA_VERSION`) only the head is read: its tables may mean something else.
+    """
     if DATA_SHEET not in workbook.sheetnames:
-        raise InputError(foreign)
-    data = _Data()
-    data.baseline = {}
+        return None
+    data = DataSheet(values={}, baseline={}, dialogues=[])
     rows = workbook[DATA_SHEET].iter_rows(values_only=True)
     for row in rows:
         key, value = (_str(v) for v in [*row, None, None][:2])
         if key == BASELINE_HEADER[0]:
             break
-        if key:
-            data[key] = value
-    if data.get("format") != DATA_FORMAT:
-        raise InputError(foreign)
-    try:
-        version = int(data.get("version", ""))
-    except ValueError:
-        raise InputError(foreign) from None
-    if version > DATA_VERSION:
-        raise InputError(
-            f"Filen {name} er lavet af en nyere udgave af programmet. Opdatér programmet "
-            "(kontakt IT), og læs så svaret ind igen."
-        )
+        if key.startswith("situation:"):  # as written (line breaks and inner spaces kept)
+            data.values[key] = _raw(row[1]) if len(row) > 1 and row[1] is not None else ""
+        elif key:
+            data.values[key] = value
+    if data.get("format") != DATA_FORMAT or data.version is None:
+        return None
+    if data.version > DATA_VERSION:
+        return data
+    in_dialogues = False
     for row in rows:
-        values = [_str(v) for v in [*row, *([None] * 6)][:6]]
-        uid, year, vision, title, status, fingerprint = values
+        values = [_str(v) for v in [*row, *([None] * 7)][:7]]
+        if values[0] == DIALOGUE_HEADER[0]:
+            in_dialogues = True
+            continue
+        if in_dialogues:
+            year, kind, planned, held = values[1:5]
+            if kind:
+                data.dialogues.append(
+                    BaselineDialogue(
+                        year=int(year) if year.isdigit() else None,
+                        kind=kind,
+                        planned=_date(planned),
+                        held=_date(held),
+                    )
+                )
+            continue
+        uid, year, vision, title, status, fingerprint, theme = values
         if uid:
             data.baseline[uid] = BaselineGoal(
                 uid=uid,
@@ -259,7 +323,24 @@ def _data(workbook: Any, name: str) -> _Data:
                 title=title,
                 status=_status_value(status),
                 fingerprint=fingerprint,
+                theme=theme,
             )
+    return data
+
+
+def _data(workbook: Any, name: str) -> DataSheet:
+    foreign = (
+        f"Filen {name} er ikke en udviklingsplan, som programmet har lavet, så din leders "
+        "svar kan ikke læses ind. Bed om at få den fil tilbage, du sendte."
+    )
+    data = read_data_sheet(workbook)
+    if data is None:
+        raise InputError(foreign)
+    if (data.version or 0) > DATA_VERSION:
+        raise InputError(
+            f"Filen {name} er lavet af en nyere udgave af programmet. Opdatér programmet "
+            "(kontakt IT), og læs så svaret ind igen."
+        )
     return data
 
 

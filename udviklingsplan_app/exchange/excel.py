@@ -100,21 +100,6 @@ def default_file_name(plan: Plan) -> str:
     return safe_file_name(f"Udviklingsplan {plan.workplace} {years}", ".xlsx")
 
 
-def export_plan(plan_id: int, target: Path, *, today: dt.date | None = None) -> Path:
-    """Load the stored plan and write it to ``target`` as a workbook; returns the path.
-
-    The service the command line calls; the window, which already holds the plan, calls
-    :func:`write_workbook` from a worker thread.
-    """
-    from .. import services
-
-    plan = services.load_plan(plan_id)
-    framework = services.plan_framework(plan_id)
-    target = Path(target)
-    write_workbook(plan, framework, target, today=today)
-    return target
-
-
 def write_workbook(
     plan: Plan, framework: Framework, target: Path, *, today: dt.date | None = None
 ) -> None:

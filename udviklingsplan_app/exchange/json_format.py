@@ -33,7 +33,8 @@ from ..domain import (
     new_uid,
 )
 from ..errors import FrameworkError, InputError, ValidationError, os_reason
-from ..framework import Framework, get_framework
+from ..framework import Framework
+from ..framework_sources import get_framework
 from ..jsontext import decode_bytes, parse_text
 
 FORMAT, VERSION = "udviklingsplan", 1
