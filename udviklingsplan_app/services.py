@@ -26,6 +26,7 @@ from .domain import (
     Goal,
     GuideProgress,
     Indicator,
+    ManagerComment,
     Measurement,
     Party,
     Person,
@@ -116,6 +117,7 @@ _TEXT = (
     "leader_title",
     "manager_name",
     "manager_title",
+    "manager_email",
     "title",
     "rationale",
     "owner",
@@ -394,6 +396,7 @@ def _header_row(plan: Plan) -> dict[str, Any]:
         "workplace": plan.workplace,
         "manager_name": plan.manager.name,
         "manager_title": plan.manager.title,
+        "manager_email": plan.manager.email,
         "first_year": plan.first_year,
         "years": plan.years,
     }
@@ -439,6 +442,10 @@ def _insert_contents(plan_id: int, plan: Plan) -> None:
             ).execute()
     for dialogue in plan.dialogues:
         _save_dialogue_row(plan_id, dialogue)
+    comment_rows = comment_row_values(plan_id, None, plan.manager_comments)
+    for goal in plan.goals:
+        comment_rows += comment_row_values(plan_id, id_of_uid[goal.uid], goal.manager_comments)
+    _insert_batches(m.ManagerComment, comment_rows)
     _insert_batches(
         m.YearFocus,
         [
@@ -471,7 +478,30 @@ def restore_plan(plan_id: int, plan: Plan) -> None:
     _replace_contents(plan_id, plan)
 
 
+def comment_row_values(
+    plan_id: int, goal_id: int | None, comments: Iterable[ManagerComment], start: int = 0
+) -> list[dict[str, Any]]:
+    """The manager's comments as rows of ``manager_comment`` (``goal_id`` None: on the plan)."""
+    return [
+        {
+            "plan": plan_id,
+            "goal": goal_id,
+            "position": position,
+            "text": comment.text,
+            "received": comment.received,
+            "file_name": comment.file_name,
+            "export_id": comment.export_id,
+            "about": comment.about.value,
+            "title": comment.title,
+            "goal_uid": comment.goal_uid,
+            "seen": comment.seen,
+        }
+        for position, comment in enumerate(comments, start=start)
+    ]
+
+
 def _replace_contents(plan_id: int, plan: Plan) -> None:
+    m.ManagerComment.delete().where(m.ManagerComment.plan == plan_id).execute()
     m.SituationSection.delete().where(m.SituationSection.plan == plan_id).execute()
     m.Goal.delete().where(m.Goal.plan == plan_id).execute()
     m.Dialogue.delete().where(m.Dialogue.plan == plan_id).execute()
@@ -617,12 +647,14 @@ def create_plan(
             "leader_title": leader.title,
             "manager_name": manager.name,
             "manager_title": manager.title,
+            "manager_email": manager.email,
             "level": level,
             "first_year": first_year,
             "years": years,
         }
     )
     validation.check_header(level, first_year, years, workplace)
+    validation.check_email(manager.email, "manager_email")
     now = _now()
     row = m.Plan.create(
         uid=new_uid(),
@@ -632,6 +664,7 @@ def create_plan(
         workplace=workplace,
         manager_name=manager.name,
         manager_title=manager.title,
+        manager_email=manager.email,
         framework_id=framework.id,
         framework_version=framework.version,
         first_year=first_year,
@@ -650,6 +683,7 @@ _PLAN_FIELDS = {
     "level",
     "manager_name",
     "manager_title",
+    "manager_email",
     "first_year",
     "years",
 }
@@ -662,6 +696,9 @@ def update_plan(plan_id: int, **changes: Any) -> None:
     if unknown:
         raise ValidationError(f"ukendte felter: {', '.join(sorted(unknown))}")
     _check_values(changes)
+    if "manager_email" in changes:
+        changes["manager_email"] = changes["manager_email"].strip()
+        validation.check_email(changes["manager_email"], "manager_email")
     row = _plan_row(plan_id)
     for name, value in changes.items():
         setattr(row, name, value)
