@@ -87,6 +87,7 @@ def start_guide(qtbot, window: MainWindow, **fields: object) -> PlanGuide:
     about.level.setValue(int(fields.get("level", 2)))
     type_into(qtbot, about.manager_name, "Åse Øster")
     type_into(qtbot, about.manager_title, "Centerchef")
+    type_into(qtbot, about.manager_email, str(fields.get("manager_email", "ase.oster@kk.dk")))
     about.first_year.setValue(int(fields.get("first_year", 2027)))
     if "years" in fields:
         about.years.setValue(int(fields["years"]))
@@ -239,7 +240,11 @@ def test_the_guide_takes_a_leader_from_a_blank_page_to_a_plan_for_the_year(
         "Forstander",
         2,
     )
-    assert (plan.manager.name, plan.manager.title) == ("Åse Øster", "Centerchef")
+    assert (plan.manager.name, plan.manager.title, plan.manager.email) == (
+        "Åse Øster",
+        "Centerchef",
+        "ase.oster@kk.dk",
+    )
     assert (plan.framework_id, plan.first_year, plan.years) == ("socialstrategi-2018", 2027, 4)
     assert plan.situation_text(SituationSection.FACTS) == "Botilbud for 24 voksne med sindslidelse."
     assert plan.situation_text(SituationSection.CHALLENGES) == "Svært at rekruttere nattevagter."

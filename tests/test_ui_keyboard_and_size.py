@@ -95,6 +95,7 @@ def test_a_new_plans_first_step_has_a_mnemonic_for_every_field(qtbot, db_path: P
         about.level,
         about.manager_name,
         about.manager_title,
+        about.manager_email,
         about.first_year,
         about.years,
     ):

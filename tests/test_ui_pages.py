@@ -454,3 +454,18 @@ def test_deleting_the_only_plan_shows_the_welcome(qtbot, win: MainWindow, monkey
     assert services.list_plans() == []
     assert win.session.plan is None
     assert win.empty_box.isVisible()
+
+
+def test_the_managers_email_is_stored_and_a_bad_one_explained(
+    qtbot, win: MainWindow, example_plan_id
+) -> None:
+    page = win.show_page(DETAILS)
+    _replace_text(qtbot, page.manager_email, "lise.berg@sof.kk.dk")
+    win.session.flush()
+    assert services.load_plan(example_plan_id).manager.email == "lise.berg@sof.kk.dk"
+    assert "e-mailadresse" in win.undo_action.text()
+    _replace_text(qtbot, page.manager_email, "lise berg")
+    win.session.flush()
+    assert win.notice.isVisible() and "ikke en gyldig e-mailadresse" in win.notice_text.text()
+    assert services.load_plan(example_plan_id).manager.email == "lise.berg@sof.kk.dk"
+    assert page.manager_email.text() == "lise berg"  # the typing stays, to be mended

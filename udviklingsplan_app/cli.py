@@ -1,4 +1,5 @@
-"""The command line: ``udviklingsplan [--db PATH] list|import|export|check|backup|framework|rollup``.
+"""The command line: ``udviklingsplan [--db PATH] KOMMANDO`` (list, import, export, check, backup,
+comments, framework, rollup).
 
 Exit codes: 0 success; 1 ``check`` found a finding of severity "fejl"; 2 bad usage or bad
 input; 3 a database problem; 4 an unexpected error. Messages go to stderr in Danish, never as
@@ -117,12 +118,24 @@ def _build_parser() -> _Parser:
         required=True,
         metavar="FIL",
         help="FIL.json (udvekslingsformatet), FIL.xlsx (Excel til dialogen med din leder) "
-        "eller FIL.pdf (til journalisering og udskrift)",
+        "eller FIL.pdf (til journalisering og udskrift) eller FIL.eml (en e-mailkladde til din "
+        "leder med Excel-filen vedhæftet; Excel-filen gemmes også ved siden af kladden)",
     )
     chk = commands.add_parser(
         "check", help="vis vejledningens bemærkninger, én pr. linje", parents=[common]
     )
     chk.add_argument("--plan", type=int, metavar="ID", help="planens id (kan udelades ved én plan)")
+    com = commands.add_parser(
+        "comments",
+        help="vis din leders svar i en Excel-fil (eller gem kommentarerne med --apply)",
+        description="Vis, hvad din leder har skrevet i den Excel-fil, du fik tilbage: én linje "
+        "pr. kommentar eller statusforslag. Intet gemmes uden --apply; statusforslag gemmes "
+        "aldrig herfra (vælg dem i programmets vindue).",
+        parents=[common],
+    )
+    com.add_argument("file", type=Path, metavar="FIL.xlsx", help="Excel-filen fra din leder")
+    com.add_argument("--plan", type=int, metavar="ID", help="planens id (ellers filens plan)")
+    com.add_argument("--apply", action="store_true", help="gem de nye kommentarer i planen")
     rol = commands.add_parser(
         "rollup",
         help="saml mange lederes planer (Excel- eller JSON-filer) i én samlet projektmappe",
@@ -328,6 +341,9 @@ def _run(
         backup_to(db_path or default_db_path(), args.out)
         return EXIT_OK
 
+    if args.command == "comments":
+        return _comments(args, db_path, out)
+
     _open(db_path, create=False)
     if args.command == "list":
         from .formatting import years_label
@@ -369,11 +385,37 @@ def _run(
 
             export_plan(plan_id, args.out)
             return EXIT_OK
+        if suffix == ".eml":
+            from .sending import write_draft_with_workbook
+
+            workbook, _ = write_draft_with_workbook(plan_id, args.out)
+            _say(f"E-mailkladden er gemt i {args.out}, Excel-filen i {workbook}.")
+            return EXIT_OK
         if suffix in exporters:
             exporters[suffix](plan_id, args.out)
             return EXIT_OK
-        kinds = [".json", ".xlsx", *sorted(exporters)]
+        kinds = [".json", ".xlsx", ".eml", *sorted(exporters)]
         choices = ", ".join(kinds[:-1]) + " eller " + kinds[-1]
         raise InputError(f"Ukendt filtype »{args.out.suffix or '(ingen)'}« – brug {choices}.")
 
     raise InputError(f"Ukendt kommando: {args.command}")
+
+
+def _comments(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
+    """``comments FILE.xlsx [--plan ID] [--apply]``: the preview, and with --apply the comments."""
+    from .exchange.answer import read_answer
+    from .manager_answers import ItemKind, apply_answer, preview_from_answer
+
+    answer = read_answer(args.file)  # a bad or foreign file is refused before the database
+    _open(db_path, create=False)
+    preview = preview_from_answer(args.plan, answer)
+    for item in preview.items:
+        print(item.line(), file=out)
+    _say(preview.message)
+    if args.apply and preview.plan_id is not None:
+        comments = [item.key for item in preview.items if item.kind is not ItemKind.STATUS]
+        summary = apply_answer(preview.plan_id, preview, comments)
+        _say(summary.message)
+        if any(item.kind is ItemKind.STATUS for item in preview.items):
+            _say("Statusforslagene er ikke gemt; vælg dem i programmets vindue.")
+    return EXIT_OK

@@ -215,6 +215,8 @@ def new_uid() -> str:
 class Person:
     name: str = ""
     title: str = ""
+    #: An e-mail address (kept for the leader's own manager: the draft is addressed to it).
+    email: str = ""
 
 
 @dataclass
@@ -264,6 +266,53 @@ class StatusChange:
     note: str = ""
 
 
+class CommentAbout(StrEnum):
+    """What a comment from the leader's manager was written about."""
+
+    GOAL = "goal"  # a goal of the plan (the comment is on that goal)
+    PLAN = "plan"  # the plan as a whole (the front sheet's marked cell)
+    ADDED_ROW = "added-row"  # a row the manager added to the goals sheet
+    DELETED_GOAL = "deleted-goal"  # a goal the leader has deleted since the export
+
+    @property
+    def label(self) -> str:
+        return _COMMENT_ABOUT_LABELS[self]
+
+
+_COMMENT_ABOUT_LABELS = {
+    CommentAbout.GOAL: "Om målet",
+    CommentAbout.PLAN: "Om planen",
+    CommentAbout.ADDED_ROW: "Ny række fra din leder",
+    CommentAbout.DELETED_GOAL: "Om et mål, der er slettet",
+}
+
+
+@dataclass
+class ManagerComment:
+    """A comment the leader's manager wrote in a returned workbook, as it was written.
+
+    ``title`` quotes what a plan-level comment was about (the added row's or the deleted goal's
+    title); ``goal_uid`` is the goal id the workbook's row carried (plan-level comments only).
+    """
+
+    text: str
+    received: dt.date
+    file_name: str = ""
+    export_id: str = ""
+    about: CommentAbout = CommentAbout.GOAL
+    title: str = ""
+    goal_uid: str = ""
+    seen: bool = False
+    id: int | None = None
+
+    @property
+    def quoted(self) -> str:
+        """The comment with what it was about, for a plan-level comment: ``»Titel«: tekst``."""
+        if self.about in (CommentAbout.ADDED_ROW, CommentAbout.DELETED_GOAL) and self.title:
+            return f"»{self.title}«: {self.text}" if self.text.strip() else f"»{self.title}«"
+        return self.text
+
+
 @dataclass
 class Goal:
     year: int
@@ -281,6 +330,8 @@ class Goal:
     indicators: list[Indicator] = field(default_factory=list)
     involvement: list[Involvement] = field(default_factory=list)
     status_history: list[StatusChange] = field(default_factory=list)
+    #: Comments from the leader's manager on this goal, in the order they were read.
+    manager_comments: list[ManagerComment] = field(default_factory=list)
     id: int | None = None
 
 
@@ -313,6 +364,8 @@ class Plan:
     #: The visions each year focuses on (the four-year overview): year → vision ids in the
     #: framework's order. A year without an entry has no focus chosen yet.
     focus: dict[int, list[str]] = field(default_factory=dict)
+    #: Comments from the leader's manager not tied to a goal of the plan (see ``CommentAbout``).
+    manager_comments: list[ManagerComment] = field(default_factory=list)
     id: int | None = None
     #: The plan's stable id (``plan.id`` in the JSON format); ``None`` for a file without one.
     uid: str | None = None

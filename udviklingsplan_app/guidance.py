@@ -87,6 +87,7 @@ def check_plan(
             findings += _goal(goal, plan, framework, today)
     findings += _dialogues(plan, today)
     findings += _involvement(plan, today)
+    findings += _manager_comments(plan, today)
     order = {f: i for i, f in enumerate(findings)}
     return sorted(findings, key=lambda f: (f.severity.rank, order[f]))
 
@@ -427,4 +428,35 @@ def year_findings(
             findings.append(finding)  # the cycle's coverage, and the year's focus
         elif concern.year == year and concern.kind not in ("vision", "dialogue"):
             findings.append(finding)
+    return findings
+
+
+def _manager_comments(plan: Plan, today: dt.date) -> list[Finding]:
+    """The manager's comments the leader has not seen yet (until the leader has looked)."""
+    findings: list[Finding] = []
+    goals = [g for g in plan.goals if any(not c.seen for c in g.manager_comments)]
+    if goals:
+        first = goals[0]
+        count = f"{len(goals)} mål" if len(goals) > 1 else f"målet »{first.title}«"
+        findings.append(
+            Finding(
+                Severity.TIP,
+                "manager-comments-unseen",
+                f"Din leder har kommenteret {count}. Læs kommentarerne under "
+                f"{'målene' if len(goals) > 1 else 'målet'}.",
+                Concern("goal", year=first.year, goal_uid=first.uid, vision=first.vision),
+            )
+        )
+    unseen = sum(not c.seen for c in plan.manager_comments)
+    if unseen:
+        findings.append(
+            Finding(
+                Severity.TIP,
+                "manager-plan-comments-unseen",
+                f"Din leder har skrevet {unseen} {'kommentar' if unseen == 1 else 'kommentarer'} "
+                "til planen. Læs "
+                f"{'den' if unseen == 1 else 'dem'} på siden Dialoger.",
+                Concern("dialogue", year=active_year(plan, today)),
+            )
+        )
     return findings

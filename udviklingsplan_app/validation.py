@@ -6,7 +6,19 @@ can be stored can always be exported and imported again.
 
 from __future__ import annotations
 
-from .domain import MAX_CYCLE_YEARS, MAX_LEVEL, MAX_YEAR, MIN_CYCLE_YEARS, MIN_LEVEL, MIN_YEAR, Plan
+import re
+
+from .domain import (
+    MAX_CYCLE_YEARS,
+    MAX_LEVEL,
+    MAX_YEAR,
+    MIN_CYCLE_YEARS,
+    MIN_LEVEL,
+    MIN_YEAR,
+    CommentAbout,
+    ManagerComment,
+    Plan,
+)
 from .errors import ValidationError
 from .framework import Framework
 
@@ -32,6 +44,31 @@ def check_header(level: int, first_year: int, years: int, workplace: str, root: 
         raise ValidationError(f"planens sidste år må højst være {MAX_YEAR}", f"{prefix}first_year")
     if not workplace.strip():
         raise ValidationError("arbejdspladsens navn mangler", f"{prefix}workplace")
+
+
+#: A plain address: something, one @, a domain with a dot; no spaces, quotes or brackets.
+_EMAIL = re.compile(
+    r"[^@\s\"<>(),;:\[\]\\]+@[A-Za-z0-9æøåÆØÅ-]+(\.[A-Za-z0-9æøåÆØÅ-]+)*\.[A-Za-z]{2,}"
+)
+MAX_EMAIL_LENGTH = 254
+
+
+def check_email(address: str, where: str = "manager.email") -> None:
+    """An e-mail address as people write them (``navn@kk.dk``); empty is allowed."""
+    if not address:
+        return
+    if (
+        len(address) > MAX_EMAIL_LENGTH
+        or not _EMAIL.fullmatch(address)
+        or ".." in address
+        or address.startswith(".")
+        or address.split("@")[0].endswith(".")
+    ):
+        shown = address if len(address) <= 60 else address[:57] + "…"
+        raise ValidationError(
+            f"»{shown}« er ikke en gyldig e-mailadresse – skriv den som fx navn@kk.dk",
+            where,
+        )
 
 
 def check_year(year: int, first_year: int, years: int, where: str) -> None:
@@ -129,6 +166,18 @@ def normalize_visions(plan: Plan, framework: Framework, root: str = "plan") -> N
     }
 
 
+def _check_comments(comments: list[ManagerComment], *, on_goal: bool, where: str) -> None:
+    """A goal's comments are about the goal; the plan's about anything else."""
+    for index, comment in enumerate(comments):
+        if (comment.about is CommentAbout.GOAL) != on_goal:
+            raise ValidationError(
+                "en kommentar på et mål skal handle om målet (»goal«)"
+                if on_goal
+                else "en kommentar på planen kan ikke handle om et af planens mål (»goal«)",
+                f"{where}[{index}].about",
+            )
+
+
 def check_plan(
     plan: Plan, framework: Framework, root: str = "plan", *, references: bool = True
 ) -> None:
@@ -138,6 +187,7 @@ def check_plan(
     sign their framework version lacks: a plan moved to a newer version keeps such goals.
     """
     check_header(plan.level, plan.first_year, plan.years, plan.workplace, root)
+    check_email(plan.manager.email, f"{root}.manager.email")
     uids: dict[str, int] = {}
     for index, goal in enumerate(plan.goals):
         where = f"{root}.goals[{index}]"
@@ -149,6 +199,7 @@ def check_plan(
                 raise _unknown_vision(framework, goal.vision, f"{where}.vision")
             check_theme(framework, goal.vision, goal.theme, f"{where}.theme")
             check_signs(framework, goal.success_signs, f"{where}.success_signs")
+        _check_comments(goal.manager_comments, on_goal=True, where=f"{where}.manager_comments")
         if goal.uid in uids:
             raise ValidationError(f"id'et »{goal.uid}« bruges også af et andet mål", f"{where}.id")
         uids[goal.uid] = index
@@ -175,6 +226,7 @@ def check_plan(
             )
     if references:
         check_year_focus(framework, plan.focus, plan.first_year, plan.years, f"{root}.focus")
+    _check_comments(plan.manager_comments, on_goal=False, where=f"{root}.manager_comments")
     seen: set[tuple[int, str]] = set()
     for index, dialogue in enumerate(plan.dialogues):
         where = f"{root}.dialogues[{index}]"

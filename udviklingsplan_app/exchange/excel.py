@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic_files import write_atomically
-from ..domain import DialogueKind, Goal, Plan, Severity, SituationSection, Status
+from ..domain import DialogueKind, Goal, ManagerComment, Plan, Severity, SituationSection, Status
 from ..formatting import danish_date, danish_number, long_date, years_label
 from ..framework import Framework
 from ..guidance import Finding, check_plan
@@ -61,6 +61,8 @@ SHEET_STRATEGY = "Strategi"
 STATUS_HEADER = "Status"
 STATUS_NOTE_HEADER = "Statusnote"
 COMMENT_HEADER = "Kommentar fra leder"
+#: The manager's comments read back from earlier answers (only when the plan has any).
+EARLIER_HEADER = "Tidligere kommentarer"
 ID_HEADER = "Id (må ikke ændres)"
 
 #: Excel holds at most this many characters (UTF-16 code units) in a cell.
@@ -505,6 +507,17 @@ def _properties(workbook: Any, plan: Plan, framework: Framework, today: dt.date)
 _FRONT_TITLES = 6  # goal titles listed in one front-sheet cell; the rest are counted
 
 
+def earlier_comments(comments: Sequence[ManagerComment]) -> list[str]:
+    """``2. marts 2027: tekst`` for each comment, the newest first."""
+    ordered = sorted(enumerate(comments), key=lambda c: (c[1].received, c[0]), reverse=True)
+    return [f"{long_date(c.received)}: {c.quoted}" for _, c in ordered]
+
+
+def earlier_comments_text(comments: Sequence[ManagerComment]) -> str:
+    """The comments for one cell, a blank line between them (``""`` for none)."""
+    return "\n\n".join(earlier_comments(comments))
+
+
 def _front_cell(goals: Sequence[Goal]) -> str:
     lines = [f"{goal.title} ({goal.status.label.lower()})" for goal in goals[:_FRONT_TITLES]]
     text = "\n".join(_bullets(lines))
@@ -636,6 +649,16 @@ def _front(
         sheet.put(row, 1, line, st.plain)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
         sheet.fit_row(row, [(line, sum(widths))])
+
+    earlier = earlier_comments(plan.manager_comments)
+    if earlier:  # the manager's earlier comments on the plan, above the cell for a new one
+        row += 2
+        sheet.put(row, 1, f"{EARLIER_HEADER} til planen", st.heading)
+        for paragraph in earlier:
+            row += 1
+            sheet.put(row, 1, paragraph, st.plain)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+            sheet.fit_row(row, [(paragraph, sum(widths))])
 
 
 def _guidance(sheet: _Sheet, findings: Sequence[Finding]) -> None:
@@ -809,7 +832,7 @@ def _overview(sheet: _Sheet, plan: Plan, framework: Framework) -> None:
         ws.row_breaks.append(Break(id=chart_row - 1))
 
 
-_GOAL_COLUMNS = 14  # the thirteen a reader sees, and the hidden id
+_GOAL_COLUMNS = 14  # the thirteen a reader sees, and the hidden id (one more with earlier comments)
 #: How wide a column that holds names and short labels may grow so that no word in it is split
 #: mid-word; the long texts grow a little (a responsible's name in an action), then wrap.
 _NAME_CAP = 26.0
@@ -857,6 +880,11 @@ def _goals(sheet: _Sheet, plan: Plan, framework: Framework) -> None:
         (ID_HEADER, 34, 34),
     ]
     assert len(layout) == _GOAL_COLUMNS
+    # The manager's earlier comments, beside the column for new ones (the conversation travels
+    # with the plan); a plan without any keeps the layout it always had.
+    earlier = [earlier_comments_text(goal.manager_comments) for goal in plan.goals]
+    if any(earlier):
+        layout.insert(12, (EARLIER_HEADER, 20, 23))
     links = carry_over_links(plan)
     rows = [_goal_values(goal, framework, links) for goal in plan.goals]
     widths = [width for _, width, _ in layout]
@@ -867,16 +895,20 @@ def _goals(sheet: _Sheet, plan: Plan, framework: Framework) -> None:
         widths[index] = excel_layout.width_for_lines((v[index - 1] for v in rows), width, 40)
     columns = [_Column(header, width) for (header, _, _), width in zip(layout, widths, strict=True)]
     sheet.header_row(1, columns)
-    status_col, comment_col, id_col = 10, 13, 14
+    status_col, comment_col, id_col = 10, len(layout) - 1, len(layout)
     put = sheet.put
     text, center = st.text, st.center
     for row, (goal, values) in enumerate(zip(plan.goals, rows, strict=True), start=2):
         put(row, 1, goal.year, center)
         for column, value in enumerate(values, start=2):
             put(row, column, value, text)
+        fitted = [(value, widths[i]) for i, value in enumerate(values, start=1)]
+        if comment_col == 14:
+            put(row, 13, earlier[row - 2], text)
+            fitted.append((earlier[row - 2], widths[12]))
         put(row, comment_col, None, st.comment)
         put(row, id_col, goal.uid, text)
-        sheet.fit_row(row, [(value, widths[i]) for i, value in enumerate(values, start=1)])
+        sheet.fit_row(row, fitted)
     last_row = max(2, len(plan.goals) + 1)
     ws.column_dimensions[_letter(id_col)].hidden = True
     ws.auto_filter.ref = f"A1:{_letter(comment_col)}{last_row}"

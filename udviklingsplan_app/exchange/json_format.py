@@ -16,11 +16,13 @@ from .. import schema, validation
 from ..atomic_files import write_atomically
 from ..domain import (
     Action,
+    CommentAbout,
     Dialogue,
     DialogueKind,
     Goal,
     Indicator,
     Involvement,
+    ManagerComment,
     Measurement,
     Party,
     Person,
@@ -106,7 +108,9 @@ def plan_from_data(data: Any, find: FindFramework = get_framework) -> Plan:
         leader=Person(p["leader"]["name"], p["leader"].get("title", "")),
         level=int(p["leader"]["level"]),
         workplace=p["workplace"],
-        manager=Person(p["manager"]["name"], p["manager"].get("title", "")),
+        manager=Person(
+            p["manager"]["name"], p["manager"].get("title", ""), p["manager"].get("email", "")
+        ),
         framework_id=framework.id,
         framework_version=framework.version,
         first_year=int(p["first_year"]),
@@ -115,6 +119,7 @@ def plan_from_data(data: Any, find: FindFramework = get_framework) -> Plan:
         goals=[_goal(g) for g in p.get("goals", [])],
         dialogues=[_dialogue(d) for d in p.get("dialogues", [])],
         focus={int(year): list(visions) for year, visions in p.get("focus", {}).items()},
+        manager_comments=_comments(p.get("manager_comments", []), CommentAbout.PLAN),
         uid=p.get("id"),
     )
     validation.normalize_visions(plan, framework)
@@ -164,7 +169,40 @@ def _goal(g: dict[str, Any]) -> Goal:
             StatusChange(Status(h["status"]), dt.datetime.fromisoformat(h["at"]), h.get("note", ""))
             for h in g.get("status_history", [])
         ],
+        manager_comments=_comments(g.get("manager_comments", []), CommentAbout.GOAL),
     )
+
+
+def _comments(items: list[dict[str, Any]], about: CommentAbout) -> list[ManagerComment]:
+    return [
+        ManagerComment(
+            text=c["text"],
+            received=dt.date.fromisoformat(c["received"]),
+            file_name=c.get("file", ""),
+            export_id=c.get("export", ""),
+            about=CommentAbout(c.get("about", about.value)),
+            title=c.get("title", ""),
+            goal_uid=c.get("goal", ""),
+            seen=c.get("seen", False),
+        )
+        for c in items
+    ]
+
+
+def _comment_data(comments: list[ManagerComment]) -> list[dict[str, Any]]:
+    return [
+        {
+            "text": c.text,
+            "received": c.received.isoformat(),
+            "file": c.file_name,
+            "export": c.export_id,
+            "about": c.about.value,
+            "title": c.title,
+            "goal": c.goal_uid,
+            "seen": c.seen,
+        }
+        for c in comments
+    ]
 
 
 def _float_or_none(value: float | int | None) -> float | None:
@@ -208,7 +246,8 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
     data |= {
         "leader": {"name": plan.leader.name, "title": plan.leader.title, "level": plan.level},
         "workplace": plan.workplace,
-        "manager": {"name": plan.manager.name, "title": plan.manager.title},
+        "manager": {"name": plan.manager.name, "title": plan.manager.title}
+        | ({"email": plan.manager.email} if plan.manager.email else {}),
         "framework": plan.framework_id,
         "first_year": plan.first_year,
         "years": plan.years,
@@ -231,10 +270,19 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
         }
         for d in plan.dialogues
     ]
+    if plan.manager_comments:  # left out when there are none (files from before stay the same)
+        data["manager_comments"] = _comment_data(plan.manager_comments)
     return {"format": FORMAT, "version": VERSION, "plan": data}
 
 
 def _goal_data(g: Goal) -> dict[str, Any]:
+    data = _goal_fields(g)
+    if g.manager_comments:
+        data["manager_comments"] = _comment_data(g.manager_comments)
+    return data
+
+
+def _goal_fields(g: Goal) -> dict[str, Any]:
     return {
         "id": g.uid,
         "year": g.year,

@@ -117,6 +117,7 @@ def _header_row(plan: Plan) -> dict[str, Any]:
         "workplace": plan.workplace,
         "manager_name": plan.manager.name,
         "manager_title": plan.manager.title,
+        "manager_email": plan.manager.email,
         "first_year": plan.first_year,
         "years": plan.years,
     }
@@ -145,6 +146,7 @@ def restore_plan(plan_id: int, plan: Plan) -> None:
 
 
 def _replace_contents(plan_id: int, plan: Plan) -> None:
+    m.ManagerComment.delete().where(m.ManagerComment.plan == plan_id).execute()
     m.SituationSection.delete().where(m.SituationSection.plan == plan_id).execute()
     m.Goal.delete().where(m.Goal.plan == plan_id).execute()
     m.Dialogue.delete().where(m.Dialogue.plan == plan_id).execute()
@@ -198,12 +200,14 @@ def create_plan(
             "leader_title": leader.title,
             "manager_name": manager.name,
             "manager_title": manager.title,
+            "manager_email": manager.email,
             "level": level,
             "first_year": first_year,
             "years": years,
         }
     )
     validation.check_header(level, first_year, years, workplace)
+    validation.check_email(manager.email, "manager_email")
     now = timestamp()
     row = m.Plan.create(
         uid=new_uid(),
@@ -213,6 +217,7 @@ def create_plan(
         workplace=workplace,
         manager_name=manager.name,
         manager_title=manager.title,
+        manager_email=manager.email,
         framework_id=framework.id,
         framework_version=framework.version,
         first_year=first_year,
@@ -231,6 +236,7 @@ _PLAN_FIELDS = {
     "level",
     "manager_name",
     "manager_title",
+    "manager_email",
     "first_year",
     "years",
 }
@@ -243,6 +249,9 @@ def update_plan(plan_id: int, **changes: Any) -> None:
     if unknown:
         raise ValidationError(f"ukendte felter: {', '.join(sorted(unknown))}")
     check_values(changes)
+    if "manager_email" in changes:
+        changes["manager_email"] = changes["manager_email"].strip()
+        validation.check_email(changes["manager_email"], "manager_email")
     row = plan_row(plan_id)
     for name, value in changes.items():
         setattr(row, name, value)

@@ -41,6 +41,7 @@ _TEXT = (
     "leader_title",
     "manager_name",
     "manager_title",
+    "manager_email",
     "title",
     "rationale",
     "owner",

@@ -220,6 +220,28 @@ def _copy_shipped_frameworks(db: pw.Database) -> None:
             )
 
 
+#: Version 5 (issue 14, the dialogue loop): the manager's e-mail address on the plan, and the comments read back from
+#: the manager's workbooks (``goal_id`` NULL: on the plan, quoted with ``title``).
+_V_MANAGER_COMMENTS = [
+    "ALTER TABLE plan ADD COLUMN manager_email TEXT NOT NULL DEFAULT ''",
+    """CREATE TABLE manager_comment (
+        id INTEGER NOT NULL PRIMARY KEY,
+        plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,
+        goal_id INTEGER REFERENCES goal (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        text TEXT NOT NULL,
+        received DATE NOT NULL,
+        file_name TEXT NOT NULL DEFAULT '',
+        export_id TEXT NOT NULL DEFAULT '',
+        about TEXT NOT NULL DEFAULT 'goal',
+        title TEXT NOT NULL DEFAULT '',
+        goal_uid TEXT NOT NULL DEFAULT '',
+        seen INTEGER NOT NULL DEFAULT 0)""",
+    "CREATE INDEX manager_comment_plan ON manager_comment (plan_id, goal_id, position)",
+    "CREATE INDEX manager_comment_goal ON manager_comment (goal_id)",
+]
+
+
 def _run(statements: list[str]) -> Callable[[pw.Database], None]:
     def step(db: pw.Database) -> None:
         for sql in statements:
@@ -239,6 +261,7 @@ MIGRATIONS: list[Callable[[pw.Database], None]] = [
     _run(_V2),
     _v3,
     _framework_copy,
+    _run(_V_MANAGER_COMMENTS),
 ]
 #: The schema version this program writes: one per migration step.
 SCHEMA_VERSION = len(MIGRATIONS)

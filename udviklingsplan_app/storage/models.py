@@ -36,6 +36,7 @@ class Plan(BaseModel):
     workplace = pw.TextField()
     manager_name = pw.TextField(default="")
     manager_title = pw.TextField(default="")
+    manager_email = pw.TextField(default="")
     framework_id = pw.TextField()
     framework_version = pw.TextField(default="")
     first_year = pw.IntegerField()
@@ -134,6 +135,22 @@ class Dialogue(BaseModel):
     agreements = pw.TextField(default="")
 
 
+class ManagerComment(BaseModel):
+    """A comment read back from the manager's workbook: on a goal, or (goal NULL) on the plan."""
+
+    plan = pw.ForeignKeyField(Plan, backref="manager_comments", on_delete="CASCADE")
+    goal = pw.ForeignKeyField(Goal, null=True, backref="manager_comments", on_delete="CASCADE")
+    position = pw.IntegerField(default=0)
+    text = pw.TextField()
+    received = pw.DateField()
+    file_name = pw.TextField(default="")
+    export_id = pw.TextField(default="")
+    about = pw.TextField(default="goal")
+    title = pw.TextField(default="")
+    goal_uid = pw.TextField(default="")
+    seen = pw.BooleanField(default=False)
+
+
 class YearFocus(BaseModel):
     """A vision that a year of the plan focuses on (the four-year overview)."""
 
@@ -176,4 +193,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     YearFocus,
     GuideProgress,
     PlanFramework,
+    ManagerComment,
 )

@@ -15,12 +15,14 @@ from typing import Any
 
 from ..domain import (
     Action,
+    CommentAbout,
     Dialogue,
     DialogueKind,
     Goal,
     GuideProgress,
     Indicator,
     Involvement,
+    ManagerComment,
     Measurement,
     Party,
     Person,
@@ -93,6 +95,45 @@ _LOAD_SQL = {
 }
 
 
+_COMMENTS_SQL = (
+    "SELECT goal_id, text, received, file_name, export_id, about, title, goal_uid, seen, id "
+    "FROM manager_comment WHERE plan_id = ? ORDER BY position, id"
+)
+
+
+def _manager_comments(
+    conn: sqlite3.Connection, plan_id: int
+) -> dict[int | None, list[ManagerComment]]:
+    """The manager's comments of a plan by goal id (``None``: on the plan), in stored order."""
+    groups: dict[int | None, list[ManagerComment]] = defaultdict(list)
+    for (
+        goal_id,
+        text,
+        received,
+        file_name,
+        export_id,
+        about,
+        title,
+        goal_uid,
+        seen,
+        row_id,
+    ) in conn.execute(_COMMENTS_SQL, (plan_id,)):
+        groups[goal_id].append(
+            ManagerComment(
+                text=text,
+                received=_day(received),
+                file_name=file_name,
+                export_id=export_id,
+                about=CommentAbout(about),
+                title=title,
+                goal_uid=goal_uid,
+                seen=bool(seen),
+                id=row_id,
+            )
+        )
+    return groups
+
+
 def read_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
     """The whole plan with every goal and dialogue, in display order.
 
@@ -100,7 +141,8 @@ def read_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
     """
     row = conn.execute(
         "SELECT id, leader_name, leader_title, level, workplace, manager_name, manager_title, "
-        "framework_id, framework_version, first_year, years, uid FROM plan WHERE id = ?",
+        "framework_id, framework_version, first_year, years, uid, manager_email "
+        "FROM plan WHERE id = ?",
         (plan_id,),
     ).fetchone()
     if row is None:
@@ -115,6 +157,7 @@ def read_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
     uid_of = {g[0]: g[1] for g in goal_rows}
     parts = {name: _rows(conn, sql, plan_id) for name, sql in _LOAD_SQL.items()}
     measurements = parts["measurements"]
+    comments = _manager_comments(conn, plan_id)
     goals = [
         Goal(
             id=goal_id,
@@ -155,6 +198,7 @@ def read_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
                 StatusChange(Status(status), _datetime(at), note)
                 for status, at, note in parts["history"][goal_id]
             ],
+            manager_comments=comments.get(goal_id, []),
         )
         for (
             goal_id,
@@ -218,13 +262,14 @@ def read_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
         first_year,
         years,
         plan_uid,
+        manager_email,
     ) = row
     return Plan(
         id=plan_row_id,
         leader=Person(leader_name, leader_title),
         level=level,
         workplace=workplace,
-        manager=Person(manager_name, manager_title),
+        manager=Person(manager_name, manager_title, manager_email),
         framework_id=framework_id,
         framework_version=framework_version,
         first_year=first_year,
@@ -233,6 +278,7 @@ def read_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
         goals=goals,
         dialogues=dialogues,
         focus=dict(focus),
+        manager_comments=comments.get(None, []),
         uid=plan_uid,
     )
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, cast
 
-from ..domain import Dialogue, Goal, Measurement, Plan
+from ..domain import Dialogue, Goal, ManagerComment, Measurement, Plan
 from . import models as m
 
 BATCH = 500  # ids in one IN list, well below SQLite's limit of bound variables
@@ -58,6 +58,10 @@ def insert_contents(plan_id: int, plan: Plan) -> None:
             ).execute()
     for dialogue in plan.dialogues:
         save_dialogue_row(plan_id, dialogue)
+    comment_rows = comment_row_values(plan_id, None, plan.manager_comments)
+    for goal in plan.goals:
+        comment_rows += comment_row_values(plan_id, id_of_uid[goal.uid], goal.manager_comments)
+    insert_batches(m.ManagerComment, comment_rows)
     insert_batches(
         m.YearFocus,
         [
@@ -66,6 +70,28 @@ def insert_contents(plan_id: int, plan: Plan) -> None:
             for vision in visions
         ],
     )
+
+
+def comment_row_values(
+    plan_id: int, goal_id: int | None, comments: Iterable[ManagerComment], start: int = 0
+) -> list[dict[str, Any]]:
+    """The manager's comments as rows of ``manager_comment`` (``goal_id`` None: on the plan)."""
+    return [
+        {
+            "plan": plan_id,
+            "goal": goal_id,
+            "position": position,
+            "text": comment.text,
+            "received": comment.received,
+            "file_name": comment.file_name,
+            "export_id": comment.export_id,
+            "about": comment.about.value,
+            "title": comment.title,
+            "goal_uid": comment.goal_uid,
+            "seen": comment.seen,
+        }
+        for position, comment in enumerate(comments, start=start)
+    ]
 
 
 class PartRows:

@@ -18,7 +18,14 @@ from udviklingsplan_app.domain import Plan
 from ui.session import PlanSession
 from ui.widgets.autosave import AutoSave
 
-TEXT_FIELDS = ("workplace", "leader_name", "leader_title", "manager_name", "manager_title")
+TEXT_FIELDS = (
+    "workplace",
+    "leader_name",
+    "leader_title",
+    "manager_name",
+    "manager_title",
+    "manager_email",
+)
 SPIN_FIELDS = ("level", "first_year", "years")
 
 
@@ -30,6 +37,7 @@ def stored_value(plan: Plan, name: str) -> Any:
         "leader_title": plan.leader.title,
         "manager_name": plan.manager.name,
         "manager_title": plan.manager.title,
+        "manager_email": plan.manager.email,
         "level": plan.level,
         "first_year": plan.first_year,
         "years": plan.years,
@@ -64,6 +72,7 @@ class PlanDetailsFields(QObject):
             "leader_title": self.tr("ændret lederens titel"),
             "manager_name": self.tr("ændret egen leders navn"),
             "manager_title": self.tr("ændret egen leders titel"),
+            "manager_email": self.tr("ændret egen leders e-mailadresse"),
             "level": self.tr("ændret ledelsesniveau"),
             "first_year": self.tr("ændret første år"),
             "years": self.tr("ændret antal år"),

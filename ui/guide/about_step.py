@@ -39,6 +39,7 @@ from udviklingsplan_app.planning import first_year_for_new_plan
 from ui.editors.plan_details import SPIN_FIELDS, TEXT_FIELDS, PlanDetailsFields
 from ui.guide.base import GuideWindow, Step
 from ui.session import explain
+from ui.widgets.email_field import manager_email_field
 from ui.widgets.labels import muted_label
 
 
@@ -83,6 +84,7 @@ class AboutStep(Step):
         self.manager_name = QLineEdit(body)
         self.manager_title = QLineEdit(body)
         self.manager_title.setPlaceholderText(self.tr("fx Centerchef"))
+        self.manager_email = manager_email_field(body)
         for text, field in (
             (self.tr("&Arbejdsplads:"), self.workplace),
             (self.tr("Dit na&vn:"), self.leader_name),
@@ -90,6 +92,7 @@ class AboutStep(Step):
             (self.tr("&Ledelsesniveau:"), level_row),
             (self.tr("Din l&eders navn:"), self.manager_name),
             (self.tr("Din lede&rs titel:"), self.manager_title),
+            (self.tr("Din leders e-&mail:"), self.manager_email),
         ):
             label = QLabel(text, body)
             label.setBuddy(self.level if field is level_row else field)
@@ -255,7 +258,11 @@ class AboutStep(Step):
                 workplace=self.workplace.text().strip(),
                 leader=Person(self.leader_name.text().strip(), self.leader_title.text().strip()),
                 level=self.level.value(),
-                manager=Person(self.manager_name.text().strip(), self.manager_title.text().strip()),
+                manager=Person(
+                    self.manager_name.text().strip(),
+                    self.manager_title.text().strip(),
+                    self.manager_email.text().strip(),
+                ),
                 framework_id=framework.id,
                 framework_version=framework.version,
                 first_year=self.first_year.value(),

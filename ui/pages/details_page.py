@@ -32,6 +32,7 @@ from udviklingsplan_app.guidance import Concern
 from ui.editors.plan_details import SPIN_FIELDS, TEXT_FIELDS, PlanDetailsFields
 from ui.pages.base import Page
 from ui.session import PlanSession, explain
+from ui.widgets.email_field import manager_email_field
 from ui.widgets.labels import muted_label
 
 
@@ -63,6 +64,7 @@ class DetailsPage(Page):
         self.manager_name = QLineEdit(content)
         self.manager_title = QLineEdit(content)
         self.manager_title.setPlaceholderText(self.tr("fx Centerchef"))
+        self.manager_email = manager_email_field(content)
         self.first_year = QSpinBox(content)
         self.first_year.setRange(MIN_YEAR, MAX_YEAR)
         self.years = QSpinBox(content)
@@ -96,6 +98,7 @@ class DetailsPage(Page):
         manager_form = QFormLayout(manager)
         self._row(manager_form, self.tr("Din le&ders navn:"), self.manager_name)
         self._row(manager_form, self.tr("Din leders t&itel:"), self.manager_title)
+        self._row(manager_form, self.tr("Din leders &e-mail:"), self.manager_email)
         cycle = QGroupBox(self.tr("Strategiramme og år"), content)
         cycle_form = QFormLayout(cycle)
         framework_box = QVBoxLayout()

@@ -36,7 +36,7 @@ class AutoSave(QObject):
         self._timer.timeout.connect(self.save_now)
         field.textChanged.connect(self._on_edit)
         field.installEventFilter(self)
-        field.destroyed.connect(lambda: session.drop_pending(self.save_now))
+        field.destroyed.connect(lambda: _forget_pending(session, self.save_now))
 
     def text(self) -> str:
         if isinstance(self.field, QPlainTextEdit):
@@ -96,3 +96,12 @@ class AutoSave(QObject):
 def plain(text: str | None) -> str:
     """Text for a label or cell on one line (a user's newlines become spaces)."""
     return " ".join((text or "").split())
+
+
+def _forget_pending(session: PlanSession, save: Callable[[], object]) -> None:
+    """A destroyed field's typing is no longer waiting – unless its session went first (a
+    window torn down as a whole), when there is nothing left to tell."""
+    from shiboken6 import isValid
+
+    if isValid(session):
+        session.drop_pending(save)
