@@ -140,7 +140,7 @@ def add_answer_marks(
     """Add the hidden data sheet, the id properties and the front sheet's comment cell."""
     from openpyxl.packaging.custom import StringProperty  # type: ignore[import-untyped]
 
-    from .excel import cell_text
+    from .excel.names import cell_text
 
     sheet = workbook.create_sheet(DATA_SHEET)
     sheet.sheet_state = "veryHidden"
@@ -241,7 +241,7 @@ def read_answer(path: Path) -> ManagerAnswer:
     Refused with a Danish :class:`InputError` (and nothing read): a file the gate refuses, a
     workbook not made by this program, one from a newer version of it, one without goals sheet.
     """
-    from .excel import COMMENT_HEADER, ID_HEADER, SHEET_FRONT, SHEET_GOALS
+    from .excel.names import COMMENT_HEADER, ID_HEADER, SHEET_FRONT, SHEET_GOALS
 
     path = Path(path)
     workbook = open_checked_workbook(path)
