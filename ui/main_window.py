@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +33,7 @@ from udviklingsplan_app.guidance import Concern
 from ui.pages.base import Page
 from ui.session import PlanSession, explain
 from ui.settings import settings
+from ui.widgets.notice_bar import notice_bar
 
 
 def _rich(text: str, style: str = "") -> str:
@@ -43,30 +42,6 @@ def _rich(text: str, style: str = "") -> str:
 
     body = escape(text).replace("\n", "<br>")
     return f'<span style="{style}">{body}</span>' if style else f"<span>{body}</span>"
-
-
-def notice_bar(parent: QWidget, name: str) -> tuple[QFrame, QLabel, QToolButton]:
-    """A calm, hidden bar for a refused edit or a warning: (the bar, its text, its close button).
-
-    Used by the main window and by the guide, which covers the main window's bar.
-    """
-    bar = QFrame(parent)
-    bar.setObjectName(name)
-    bar.setStyleSheet(
-        f"#{name} {{ background: #fdf0d5; border: 1px solid #e0b252; border-radius: 4px; }}"
-    )
-    layout = QHBoxLayout(bar)
-    layout.setContentsMargins(8, 4, 4, 4)
-    text = QLabel(bar)
-    text.setWordWrap(True)
-    close = QToolButton(bar)
-    close.setText("✕")
-    close.setAccessibleName(bar.tr("Luk beskeden"))
-    close.setToolTip(bar.tr("Luk beskeden"))
-    layout.addWidget(text, 1)
-    layout.addWidget(close)
-    bar.hide()
-    return bar, text, close
 
 
 # (navigation label, module, class): built on first visit.
@@ -501,6 +476,13 @@ class MainWindow(QMainWindow):
         elif page is not None:
             self._stale.add(OVERVIEW)
 
+    def notice_shown(self) -> bool:
+        return not self.notice.isHidden()
+
+    def page_name(self) -> str | None:
+        index = self.stack.currentIndex()
+        return PAGES[index][2] if 0 <= index < len(PAGES) else None
+
     def _close_notice(self) -> None:
         self.lasting_notice = ""
         self.notice.hide()
@@ -628,30 +610,9 @@ class MainWindow(QMainWindow):
         import_plan_file(self, Path(name))
 
     def _on_export(self) -> None:
-        self.session.flush()  # what was typed a moment ago belongs in the file
-        plan = self.session.plan
-        if plan is None or plan.id is None:
-            return
-        from udviklingsplan_app.exchange.files import safe_file_name
-        from udviklingsplan_app.exchange.json_format import write_plan_file
+        from ui.operations.plan_export import export_plan_file
 
-        suggestion = Path.home() / safe_file_name(f"Udviklingsplan {plan.workplace}", ".json")
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Gem plan som overdragelsesfil"),
-            str(suggestion),
-            self.tr("Overdragelsesfil med en udviklingsplan (*.json)"),
-        )
-        if not name:
-            return
-        try:
-            write_plan_file(plan, Path(name))
-        except Exception as error:
-            QMessageBox.warning(self, self.tr("Planen kan ikke eksporteres"), self._explain(error))
-            return
-        self.statusBar().showMessage(
-            self.tr("Planen er eksporteret til %1").replace("%1", name), 8000
-        )
+        export_plan_file(self)
 
     def _on_excel(self) -> None:
         from ui.operations.excel_export import start_excel_export
@@ -660,30 +621,9 @@ class MainWindow(QMainWindow):
         start_excel_export(self)
 
     def _on_backup(self) -> None:
-        import datetime as dt
+        from ui.operations.backup_job import save_backup
 
-        from udviklingsplan_app.storage.backup import backup_to
-
-        self.session.flush()
-        suggestion = Path.home() / f"Udviklingsplan sikkerhedskopi {dt.date.today().isoformat()}.db"
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Gem sikkerhedskopi"),
-            str(suggestion),
-            self.tr("Sikkerhedskopi af databasen (*.db)"),
-        )
-        if not name:
-            return
-        try:
-            backup_to(self._db_path, Path(name))
-        except Exception as error:
-            QMessageBox.warning(
-                self, self.tr("Sikkerhedskopien kunne ikke laves"), self._explain(error)
-            )
-            return
-        self.statusBar().showMessage(
-            self.tr("Sikkerhedskopien er gemt i %1").replace("%1", name), 8000
-        )
+        save_backup(self)
 
     def findings_dock(self):  # type: ignore[no-untyped-def]
         """The "Vejledning" panel beside every page (built on first use, after the first paint)."""
@@ -758,14 +698,6 @@ class MainWindow(QMainWindow):
 
     def close_without_saving(self) -> bool:
         """Ask whether to close although some typing could not be stored (default: no)."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Noget er ikke gemt"),
-            self.tr(
-                "Noget af det, du har skrevet, kunne ikke gemmes:\n%1\n\n"
-                "Vil du lukke alligevel? Så går den tekst tabt."
-            ).replace("%1", self.session.last_failure),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        from ui.dialogs.unsaved import close_anyway
+
+        return close_anyway(self, self.session.last_failure)

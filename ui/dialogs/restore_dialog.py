@@ -34,8 +34,8 @@ from udviklingsplan_app.domain import Plan, years_label
 from ui.dialogs.damaged_dialog import made_label
 
 if TYPE_CHECKING:
-    from udviklingsplan_app.storage.backup import BackupInfo
-    from ui.main_window import MainWindow
+    from udviklingsplan_app.database_files import BackupInfo
+    from ui.shell import Shell
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -163,7 +163,7 @@ class RestoreDialog(QDialog):
 
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from udviklingsplan_app.storage.backup import backups_folder
+        from udviklingsplan_app.database_files import backups_folder
 
         self.db_path = db_path
         self.chosen: BackupInfo | None = None
@@ -255,7 +255,7 @@ class RestoreDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        from udviklingsplan_app.storage.backup import list_backups
+        from udviklingsplan_app.database_files import list_backups
 
         self.model.set_backups(list_backups(self.db_path))
         self.empty_label.setVisible(not self.model.backups)
@@ -275,8 +275,8 @@ class RestoreDialog(QDialog):
                 return
 
     def _on_backup_chosen(self, current: QModelIndex, _previous: object = None) -> None:
+        from udviklingsplan_app.database_files import read_backup
         from udviklingsplan_app.errors import UdviklingsplanError
-        from udviklingsplan_app.storage.backup import read_backup
 
         info = self.selected() if current.isValid() else None
         plans: list[Plan] = []
@@ -299,7 +299,7 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(info is not None and not problem)
 
     def _on_other_file(self) -> None:
-        from udviklingsplan_app.storage.backup import backup_info
+        from udviklingsplan_app.database_files import backup_info
 
         name, _ = QFileDialog.getOpenFileName(
             self,
@@ -343,18 +343,12 @@ class RestoreDialog(QDialog):
         self.accept()
 
 
-def restore_from_backup(window: MainWindow) -> bool:
+def restore_from_backup(window: Shell) -> bool:
     """Filer → Gendan fra sikkerhedskopi…: choose, confirm, restore, reload. True if restored."""
+    from ui.dialogs.unsaved import stored_first
+
     session = window.session
-    if not session.flush():
-        QMessageBox.warning(
-            window,
-            window.tr("Noget er ikke gemt"),
-            window.tr(
-                "Noget af det, du har skrevet, kunne ikke gemmes:\n%1\n\n"
-                "Ret eller fortryd det først; så kan du gendanne bagefter."
-            ).replace("%1", session.last_failure),
-        )
+    if not stored_first(window, session, window.tr("gendanne")):
         return False
     dialog = RestoreDialog(session.db_path, window)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
@@ -362,37 +356,30 @@ def restore_from_backup(window: MainWindow) -> bool:
     return restore_into(window, dialog.chosen)
 
 
-def restore_into(window: MainWindow, backup: BackupInfo) -> bool:
+def restore_into(window: Shell, backup: BackupInfo) -> bool:
     """Close the database, put the backup in its place, open it again and show it."""
-    from udviklingsplan_app.storage.backup import restore_backup
-    from udviklingsplan_app.storage.database import close_db, init_db
-    from ui.operations.backup_job import wait_for_daily_backup
+    from udviklingsplan_app.database_files import restore_database
+    from ui.operations.backup_job import wait_for_backups
     from ui.session import explain
 
     session = window.session
     db_path = session.db_path
     plan_id = session.plan_id
-    wait_for_daily_backup(window)
-    close_db()
-    if session.reader is not None:
-        session.reader.close()
-        session.reader = None
+    wait_for_backups()
+    session.close_reader()
     try:
-        kept = restore_backup(backup.path, db_path)
-    except Exception as error:
-        QMessageBox.warning(
-            window, window.tr("Sikkerhedskopien kan ikke gendannes"), explain(error, db_path)
-        )
-        restored = False
-        kept = None
-    else:
-        restored = True
-    try:
-        init_db(db_path)
+        outcome = restore_database(backup.path, db_path)
     except Exception as error:
         QMessageBox.critical(window, window.tr("Databasen kan ikke åbnes"), explain(error, db_path))
         window.close()
         return False
+    if outcome.problem is not None:
+        QMessageBox.warning(
+            window,
+            window.tr("Sikkerhedskopien kan ikke gendannes"),
+            explain(outcome.problem, db_path),
+        )
+    restored, kept = outcome.restored, outcome.kept
     window.reload_plans(select_id=plan_id)
     if not restored:
         return False

@@ -41,7 +41,7 @@ from ui.widgets.autosave import plain
 from ui.widgets.pending_entry import PendingEntry
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.shell import Shell
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -346,7 +346,7 @@ class YearGuide(GuideWindow):
 
     kind = GUIDE_NEW_YEAR
 
-    def __init__(self, main: MainWindow, plan_id: int, year: int, step: int = 0) -> None:
+    def __init__(self, main: Shell, plan_id: int, year: int, step: int = 0) -> None:
         super().__init__(main, plan_id, year, step)
 
     def make_steps(self) -> list[Step]:
