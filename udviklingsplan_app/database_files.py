@@ -18,6 +18,45 @@ if TYPE_CHECKING:
     from .storage.backup import BackupInfo
 
 
+#: Why a database could not be opened at start (see :func:`problem_kind`).
+DAMAGED, NEWER, FOREIGN, NETWORK, OTHER = "damaged", "newer", "foreign", "network", "other"
+
+
+def problem_kind(path: Path, error: Exception) -> str:
+    """What kind of refusal ``error`` was for the file at ``path`` (a read-only look).
+
+    ``DAMAGED`` (may be set aside for a backup), ``FOREIGN`` (another program's database),
+    ``NEWER`` (from a newer program) or ``OTHER``. The file is never changed.
+    """
+    import sqlite3
+
+    from .storage.database import SCHEMA_VERSION, sqlite_uri
+    from .storage.migrations import APPLICATION_ID
+
+    if not path.is_file():
+        return OTHER
+    try:
+        conn = sqlite3.connect(f"{sqlite_uri(path)}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return OTHER
+    try:
+        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        sound = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError:
+        return DAMAGED
+    finally:
+        conn.close()
+    if not sound:
+        return DAMAGED
+    if has_tables and application_id != APPLICATION_ID:
+        return FOREIGN
+    if user_version > SCHEMA_VERSION:
+        return NEWER
+    return OTHER
+
+
 def default_db_path() -> Path:
     from .storage.database import default_db_path
 

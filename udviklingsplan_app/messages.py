@@ -23,7 +23,7 @@ def explain(error: BaseException, db_path: Path | None = None, *, detail: bool =
     """
     if isinstance(error, UdviklingsplanError):
         return str(error)
-    if db_path is not None and is_database_error(error):
+    if db_path is not None and isinstance(error, Exception) and is_database_error(error):
         from .storage.database import database_error_message
 
         return database_error_message(db_path, error)

@@ -214,14 +214,13 @@ def _ask_what_now(path: Path, error: Exception, on_network: bool) -> tuple[Path 
     """The start-problem dialog and what the leader chose: (the path to try next, a note)."""
     from PySide6.QtWidgets import QFileDialog
 
-    from udviklingsplan_app.database_files import newest_sound_backup
-    from ui.dialogs.damaged_dialog import (
+    from udviklingsplan_app.database_files import (
         DAMAGED,
         NETWORK,
-        StartProblemDialog,
-        made_label,
+        newest_sound_backup,
         problem_kind,
     )
+    from ui.dialogs.damaged_dialog import StartProblemDialog, made_label
 
     kind = NETWORK if on_network else problem_kind(path, error)
     newest = None

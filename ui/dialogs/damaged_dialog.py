@@ -9,7 +9,6 @@ was refused is never overwritten or deleted.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,44 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# The kinds of start problem are the core's (database_files.problem_kind tells them apart).
+from udviklingsplan_app.database_files import DAMAGED, FOREIGN, NETWORK, NEWER, OTHER
 from udviklingsplan_app.domain import long_date
 
 if TYPE_CHECKING:
-    from udviklingsplan_app.storage.backup import BackupInfo
+    from udviklingsplan_app.database_files import BackupInfo
 
-DAMAGED, NEWER, FOREIGN, NETWORK, OTHER = "damaged", "newer", "foreign", "network", "other"
-
-
-def problem_kind(path: Path, error: Exception) -> str:
-    """What kind of refusal ``error`` was for the file at ``path`` (a read-only look)."""
-    kind = getattr(error, "kind", None)
-    if isinstance(kind, str) and kind:
-        return kind
-    from udviklingsplan_app.storage.database import SCHEMA_VERSION, sqlite_uri
-    from udviklingsplan_app.storage.migrations import APPLICATION_ID
-
-    if not path.is_file():
-        return OTHER
-    try:
-        conn = sqlite3.connect(f"{sqlite_uri(path)}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return OTHER
-    try:
-        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-        sound = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-    except sqlite3.DatabaseError:
-        return DAMAGED
-    finally:
-        conn.close()
-    if not sound:
-        return DAMAGED
-    if has_tables and application_id != APPLICATION_ID:
-        return FOREIGN
-    if user_version > SCHEMA_VERSION:
-        return NEWER
-    return OTHER
+__all__ = ["DAMAGED", "FOREIGN", "NETWORK", "NEWER", "OTHER", "StartProblemDialog", "made_label"]
 
 
 def made_label(made: dt.datetime) -> str:

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -118,6 +118,13 @@ def run_in_background(
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(BUSY_AFTER_MS)
         operation.busy = dialog
+
+        def show_busy() -> None:
+            if not operation.reported:
+                dialog.show()
+
+        # Shown by this timer rather than by the dialog's own (which waits for a setValue).
+        QTimer.singleShot(BUSY_AFTER_MS, dialog, show_busy)
 
     def finish() -> None:
         operation.reported = True
