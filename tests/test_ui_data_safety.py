@@ -28,6 +28,7 @@ from ui import app as ui_app
 from ui.dialogs.damaged_dialog import StartProblemDialog
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.main_window import MainWindow
+from ui.operations import finish_all
 from ui.setup.single_instance import DatabaseLock
 
 WORKPLACE = "Den Sociale Hjemmepleje, Borgercenter Hjemmepleje"
@@ -516,6 +517,7 @@ def test_restore_shows_a_preview_and_brings_the_plan_back(
 
     monkeypatch.setattr(RestoreDialog, "exec", exec_)
     window.restore_action.trigger()
+    finish_all()
 
     assert previews[0][0] == WORKPLACE
     assert previews[0][2] == "2026–2029"
@@ -707,6 +709,7 @@ def test_a_restore_that_fails_changes_nothing_and_the_window_goes_on(
 
     monkeypatch.setattr(RestoreDialog, "exec", exec_)
     window.restore_action.trigger()
+    finish_all()
     assert boxes.texts("warning") == [f"Sikkerhedskopien {made.name} er beskadiget."]
     assert window.session.plan.workplace == "Som nu"
     window.session.apply("titel", services.update_plan, example_plan_id, workplace="Videre")

@@ -193,3 +193,31 @@ def test_a_failed_backup_says_why_and_leaves_the_window_working(
     assert shown == ["Sikkerhedskopien kunne ikke laves"]
     assert not target.exists()
     assert window.backup_action.isEnabled()
+
+
+def test_a_restore_puts_the_backup_in_place_off_the_gui_thread_with_a_busy_dialog(
+    qtbot, window: MainWindow, db_path: Path, example_plan_id: int, monkeypatch
+) -> None:
+    from udviklingsplan_app.storage import backup
+    from ui.dialogs.restore_dialog import RestoreDialog
+
+    made = backup.make_backup(db_path, backup.DAILY)
+    services.update_plan(example_plan_id, workplace="Omdøbt ved en fejl")
+    window.session.reload()
+    held = Held(backup.restore_backup)
+    monkeypatch.setattr(backup, "restore_backup", held)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+
+    def choose(dialog: RestoreDialog) -> int:
+        dialog.restore_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(RestoreDialog, "exec", choose)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    window.restore_action.trigger()
+    _busy_while_held(qtbot, window, held, "restore", "Gendanner fra sikkerhedskopien …")
+    assert held.ran_off_the_gui_thread()
+    assert held.threads and made.exists()
+    assert window.session.plan.workplace.startswith("Den Sociale Hjemmepleje")
+    assert told and told[0].startswith("Planerne er gendannet fra sikkerhedskopien")

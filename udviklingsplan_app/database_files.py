@@ -152,14 +152,19 @@ def restore_database(backup_path: Path, db_path: Path) -> Restored:
 
     The database from before is kept as a "før gendannelse" backup. A refused restore changes
     nothing and is told in :attr:`Restored.problem`. Raises only if the database cannot be
-    opened again afterwards.
+    opened again afterwards. (The window runs the same three steps, the middle one off its
+    thread: :func:`close_database`, :func:`put_backup_in_place`, :func:`open_for_writing`.)
     """
     close_database()
+    outcome = put_backup_in_place(backup_path, db_path)
+    open_for_writing(db_path)
+    return outcome
+
+
+def put_backup_in_place(backup_path: Path, db_path: Path) -> Restored:
+    """The middle of the restore sequence, on a closed database: the file work only."""
     try:
         kept = restore_closed(backup_path, db_path)
     except Exception as problem:
-        outcome = Restored(False, problem=problem)
-    else:
-        outcome = Restored(True, kept)
-    open_for_writing(db_path)
-    return outcome
+        return Restored(False, problem=problem)
+    return Restored(True, kept)

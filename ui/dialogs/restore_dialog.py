@@ -30,14 +30,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from udviklingsplan_app.database_files import Restored
 from udviklingsplan_app.domain import Plan, years_label
 from ui.dialogs.damaged_dialog import made_label
 
 if TYPE_CHECKING:
     from udviklingsplan_app.database_files import BackupInfo
+    from ui.operations import Operation
     from ui.shell import Shell
 
 _Index = QModelIndex | QPersistentModelIndex
+
+#: The name of a restore in :func:`ui.operations.running`.
+RESTORE = "restore"
 
 
 class _RowsModel(QAbstractTableModel):
@@ -344,7 +349,8 @@ class RestoreDialog(QDialog):
 
 
 def restore_from_backup(window: Shell) -> bool:
-    """Filer → Gendan fra sikkerhedskopi…: choose, confirm, restore, reload. True if restored."""
+    """Filer → Gendan fra sikkerhedskopi…: choose, confirm, then restore (see
+    :func:`restore_into`). True if a restore was started."""
     from ui.dialogs.unsaved import stored_first
 
     session = window.session
@@ -353,22 +359,42 @@ def restore_from_backup(window: Shell) -> bool:
     dialog = RestoreDialog(session.db_path, window)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
         return False
-    return restore_into(window, dialog.chosen)
+    restore_into(window, dialog.chosen)
+    return True
 
 
-def restore_into(window: Shell, backup: BackupInfo) -> bool:
-    """Close the database, put the backup in its place, open it again and show it."""
-    from udviklingsplan_app.database_files import restore_database
+def restore_into(window: Shell, backup: BackupInfo) -> Operation[Restored]:
+    """Close the database, put the backup in its place (off the GUI thread, with a busy
+    dialog), open it again and show it. The restore sequence is the core's
+    (:func:`udviklingsplan_app.database_files.restore_database`)."""
+    from udviklingsplan_app.database_files import close_database, put_backup_in_place
+    from ui.operations import run_in_background
     from ui.operations.backup_job import wait_for_backups
-    from ui.session import explain
 
     session = window.session
     db_path = session.db_path
-    plan_id = session.plan_id
     wait_for_backups()
     session.close_reader()
+    close_database()
+    return run_in_background(
+        window,
+        lambda: put_backup_in_place(backup.path, db_path),
+        on_success=lambda outcome: _reopen(window, backup, outcome),
+        on_failure=lambda error: _reopen(window, backup, Restored(False, problem=error)),
+        busy=window.tr("Gendanner fra sikkerhedskopien …"),
+        title=window.tr("Gendan fra sikkerhedskopi"),
+        name=RESTORE,
+    )
+
+
+def _reopen(window: Shell, backup: BackupInfo, outcome: Restored) -> bool:
+    """After the file work: the database opens again, and the leader is told what happened."""
+    from udviklingsplan_app.database_files import open_for_writing
+    from ui.session import explain
+
+    db_path = window.session.db_path
     try:
-        outcome = restore_database(backup.path, db_path)
+        open_for_writing(db_path)
     except Exception as error:
         QMessageBox.critical(window, window.tr("Databasen kan ikke åbnes"), explain(error, db_path))
         window.close()
@@ -379,16 +405,15 @@ def restore_into(window: Shell, backup: BackupInfo) -> bool:
             window.tr("Sikkerhedskopien kan ikke gendannes"),
             explain(outcome.problem, db_path),
         )
-    restored, kept = outcome.restored, outcome.kept
-    window.reload_plans(select_id=plan_id)
-    if not restored:
+    window.reload_plans(select_id=window.session.plan_id)
+    if not outcome.restored:
         return False
     message = window.tr("Planerne er gendannet fra sikkerhedskopien fra %1.").replace(
         "%1", made_label(backup.made)
     )
-    if kept is not None:
+    if outcome.kept is not None:
         message += "\n\n" + window.tr(
             "Den database, du havde før, er gemt som sikkerhedskopi her:\n%1"
-        ).replace("%1", str(kept))
+        ).replace("%1", str(outcome.kept))
     QMessageBox.information(window, window.tr("Gendannet"), message)
     return True

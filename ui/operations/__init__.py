@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -26,6 +26,9 @@ T = TypeVar("T")
 BUSY_AFTER_MS = 300
 
 _running: list[Operation[Any]] = []
+#: Reported operations whose worker may still be returning from its emit: kept alive (with
+#: their signals object) until it has, so Qt never meets a deleted object.
+_retired: list[Operation[Any]] = []
 
 
 class _Signals(QObject):
@@ -33,20 +36,16 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
-class _Worker(QRunnable):
-    def __init__(self, work: Callable[[], Any], signals: _Signals, done: threading.Event) -> None:
-        super().__init__()
-        self.work, self.signals, self.done = work, signals, done
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as error:
-            self.signals.failed.emit(error)
-        else:
-            self.signals.succeeded.emit(result)
-        finally:
-            self.done.set()
+def _run(work: Callable[[], Any], signals: _Signals, done: threading.Event) -> None:
+    """In the pool thread: the work, then one signal (queued to the GUI thread)."""
+    try:
+        result = work()
+    except Exception as error:
+        signals.failed.emit(error)
+    else:
+        signals.succeeded.emit(result)
+    finally:
+        done.set()  # after the emit has returned: the signals object may go now
 
 
 class Operation(Generic[T]):
@@ -60,7 +59,6 @@ class Operation(Generic[T]):
         self.reported = False
         self.busy: QProgressDialog | None = None
         self.signals = _Signals()
-        self.worker: _Worker | None = None
 
     def wait(self, timeout: float = 60) -> bool:
         """Block until the work itself is done (its callbacks come later, in the GUI thread)."""
@@ -94,6 +92,7 @@ def finish_all(timeout: float = 30) -> None:
 def forget_all() -> None:
     """At the program's end, after the last queued signals: let go of every operation."""
     _running.clear()
+    _retired.clear()
 
 
 def run_in_background(
@@ -130,6 +129,7 @@ def run_in_background(
         operation.reported = True
         if operation in _running:
             _running.remove(operation)
+        _retired[:] = [op for op in _retired if not op.finished.is_set()] + [operation]
         if operation.busy is not None:
             operation.busy.reset()
             operation.busy.deleteLater()
@@ -145,9 +145,7 @@ def run_in_background(
 
     operation.signals.succeeded.connect(succeeded, Qt.ConnectionType.QueuedConnection)
     operation.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-    worker = _Worker(work, operation.signals, operation.finished)
-    worker.setAutoDelete(False)  # kept by the operation until its signals have been delivered
-    operation.worker = worker
     _running.append(operation)
-    QThreadPool.globalInstance().start(worker)
+    signals, done = operation.signals, operation.finished
+    QThreadPool.globalInstance().start(lambda: _run(work, signals, done))
     return operation
