@@ -16,8 +16,16 @@ if TYPE_CHECKING:
     from udviklingsplan_app.guidance import Concern
     from ui.session import PlanSession
 
-#: The overview, the page a finished guide leaves the leader on.
-OVERVIEW_PAGE = 0
+# (navigation label, module, class): built on first visit.
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("Overblik", "ui.pages.overview_page", "OverviewPage"),
+    ("Aktuel situation", "ui.pages.situation_page", "SituationPage"),
+    ("Udviklingsmål", "ui.pages.goals_page", "GoalsPage"),
+    ("Dialoger", "ui.pages.dialogues_page", "DialoguesPage"),
+    ("Strategi", "ui.pages.strategy_page", "StrategyPage"),
+    ("Planens oplysninger", "ui.pages.details_page", "DetailsPage"),
+)
+OVERVIEW, SITUATION, GOALS, DIALOGUES, STRATEGY, DETAILS = range(len(PAGES))
 
 
 class Shell(Protocol):
@@ -36,7 +44,7 @@ class Shell(Protocol):
         """Read the plan switcher again and open ``select_id`` (or the first plan)."""
 
     def show_page(self, number: int) -> Any:
-        """Show page ``number`` (``OVERVIEW_PAGE`` …), built on first use."""
+        """Show page ``number`` (``OVERVIEW`` … ``DETAILS``), built on first use."""
 
     def go_to(self, concern: Concern) -> None:
         """Show what a guidance finding concerns."""
