@@ -7,8 +7,8 @@ Every edit goes through :class:`~ui.session.PlanSession`, which stores it at onc
 from __future__ import annotations
 
 import importlib
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QStringListModel
 from PySide6.QtGui import QCloseEvent
@@ -35,6 +35,16 @@ from ui.session import PlanSession, explain
 from ui.settings import settings
 from ui.shell import DETAILS, DIALOGUES, GOALS, OVERVIEW, PAGES, SITUATION, STRATEGY
 from ui.widgets.notice_bar import notice_bar
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from PySide6.QtWidgets import QTableView
+
+    from ui.guide.base import GuideWindow
+    from ui.models.overview import FindingsModel, OverviewModel
+    from ui.pages.overview_page import OverviewPage
+    from ui.widgets.findings_dock import FindingsDock
 
 
 def _rich(text: str, style: str = "") -> str:
@@ -79,8 +89,8 @@ class MainWindow(MenuActions, QMainWindow):
         self._pages: dict[int, Page] = {}
         self._stale: set[int] = set()
         self._export: object | None = None  # the running Excel export, if any
-        self._findings_dock: QWidget | None = None  # built after the first paint
-        self.guide: QWidget | None = None  # the open guide (ui.guide), if any
+        self._findings_dock: FindingsDock | None = None  # built after the first paint
+        self.guide: GuideWindow | None = None  # the open guide (ui.guide), if any
         self.lasting_notice = ""  # the notice bar's message, if it outlives a change of plan
         self.setWindowTitle(APP_NAME)
         # 1320 × 760, or less on a small screen: on a 1366 × 768 laptop the window with its
@@ -384,20 +394,23 @@ class MainWindow(MenuActions, QMainWindow):
         self.notice_text.setText(_rich(message))
         self.notice.show()
         if lasting and self.guide is not None:
-            self.guide.show_notice(message)  # type: ignore[attr-defined]
+            self.guide.show_notice(message)
 
     # Compatibility with the first window's tests and benchmarks: the overview's models.
-    @property
-    def overview_model(self):  # type: ignore[no-untyped-def]
-        return self.page(OVERVIEW).overview_model  # type: ignore[attr-defined]
+    def overview_page(self) -> OverviewPage:
+        return cast("OverviewPage", self.page(OVERVIEW))
 
     @property
-    def findings_model(self):  # type: ignore[no-untyped-def]
-        return self.page(OVERVIEW).findings_model  # type: ignore[attr-defined]
+    def overview_model(self) -> OverviewModel:
+        return self.overview_page().overview_model
 
     @property
-    def overview(self):  # type: ignore[no-untyped-def]
-        return self.page(OVERVIEW).overview  # type: ignore[attr-defined]
+    def findings_model(self) -> FindingsModel:
+        return self.overview_page().findings_model
+
+    @property
+    def overview(self) -> QTableView:
+        return self.overview_page().overview
 
     # --- actions -----------------------------------------------------------------------
 
@@ -408,7 +421,7 @@ class MainWindow(MenuActions, QMainWindow):
 
         resume_at_start(self)
 
-    def findings_dock(self):  # type: ignore[no-untyped-def]
+    def findings_dock(self) -> FindingsDock:
         """The "Vejledning" panel beside every page (built on first use, after the first paint)."""
         if self._findings_dock is None:
             from PySide6.QtCore import Qt
@@ -432,9 +445,9 @@ class MainWindow(MenuActions, QMainWindow):
 
     def _sync_overview_findings(self, *_: object) -> None:
         # While the panel is open, the overview leaves the findings to it (no list twice).
-        page = self._pages.get(OVERVIEW)
-        if page is not None and self._findings_dock is not None:
-            page.findings.parentWidget().setVisible(self._findings_dock.isHidden())  # type: ignore[attr-defined]
+        if OVERVIEW in self._pages and self._findings_dock is not None:
+            findings = self.overview_page().findings
+            findings.parentWidget().setVisible(self._findings_dock.isHidden())
 
     def _explain(self, error: Exception) -> str:
         return explain(error, self._db_path)
