@@ -40,13 +40,21 @@ def _plain_start(argv: list[str]) -> tuple[Path | None, bool] | None:
     return db_path, smoke_test
 
 
+def _export_pdf(plan_id: int, target: Path) -> object:
+    """``export --out FIL.pdf``: the PDF writer lives beside the core (it needs Qt's QtGui), so
+    the command line gets it from here and the core never imports it."""
+    from udviklingsplan_pdf import export_plan
+
+    return export_plan(plan_id, target)
+
+
 def main() -> int:
     plain = _plain_start(sys.argv[1:])
     if plain is not None:
         return _start_gui(*plain)
     from udviklingsplan_app.cli import main as cli_main
 
-    return cli_main(sys.argv[1:], start_gui=_start_gui)
+    return cli_main(sys.argv[1:], start_gui=_start_gui, exporters={".pdf": _export_pdf})
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@
 ;
 ; The AppId below is fixed for good: a new version with the same AppId upgrades the old one in
 ; place (same folder, same uninstall entry). Never change it.
+;
+; installer/check-under-wine.sh (run by .ci/run) compiles this script under Wine and installs,
+; upgrades and uninstalls the result silently, with stand-ins for the Windows program.
 
 #ifndef AppVersion
   #define AppVersion GetVersionNumbersString(AddBackslash(SourcePath) + "..\dist\Udviklingsplan\Udviklingsplan.exe")

@@ -24,6 +24,22 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "resources" / "examples" / "den-sociale-hjemmepleje.json"
 
 
+@pytest.fixture(autouse=True)
+def framework_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets empty machine-wide and per-user framework folders of its own.
+
+    The real folders of the machine running the tests are never read or written (the child
+    processes of the ``cli`` fixture inherit the variables).
+    """
+    from udviklingsplan_app import framework_sources
+
+    base = tmp_path_factory.mktemp("strategirammer")
+    folders = (base / "faelles", base / "egne")
+    monkeypatch.setenv(framework_sources.MACHINE_ENV, str(folders[0]))
+    monkeypatch.setenv(framework_sources.USER_ENV, str(folders[1]))
+    return folders
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Iterator[Path]:
     """An opened, migrated, empty database in a fresh temporary folder."""

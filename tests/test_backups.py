@@ -208,6 +208,7 @@ def test_a_preview_of_a_backup_from_an_older_schema_is_migrated_in_memory(
     newer = database_module.SCHEMA_VERSION + 1
     monkeypatch.setattr(database_module, "MIGRATIONS", [*database_module.MIGRATIONS, step])
     monkeypatch.setattr(database_module, "SCHEMA_VERSION", newer)
+    monkeypatch.setattr(backup, "MIGRATIONS", database_module.MIGRATIONS)
     monkeypatch.setattr(backup, "SCHEMA_VERSION", newer)
     (plan,) = read_backup(made)
     assert len(plan.goals) == 7
@@ -434,6 +435,7 @@ def test_a_restored_backup_from_an_older_schema_is_migrated_when_opened(
     newer = database_module.SCHEMA_VERSION + 1
     monkeypatch.setattr(database_module, "MIGRATIONS", [*database_module.MIGRATIONS, step])
     monkeypatch.setattr(database_module, "SCHEMA_VERSION", newer)
+    monkeypatch.setattr(backup, "MIGRATIONS", database_module.MIGRATIONS)
     monkeypatch.setattr(backup, "SCHEMA_VERSION", newer)
     restore_backup(made, plan_db)
     init_db(plan_db)

@@ -58,7 +58,7 @@ def test_bundle_holds_danish_qt_texts_and_the_program_files(bundle: Path) -> Non
     translations = {path.name for path in INTERNAL.rglob("*.qm")}
     assert "qtbase_da.qm" in translations
     assert translations <= {"qtbase_da.qm", "qtbase_en.qm", "qt_da.qm", "qt_en.qm"}
-    for folder in ("strategies", "schemas", "examples", "icons"):
+    for folder in ("strategies", "schemas", "examples", "icons", "fonts"):
         for source in (ROOT / "resources" / folder).iterdir():
             if source.suffix == ".py" or not source.is_file():
                 continue
@@ -72,7 +72,7 @@ def test_bundle_holds_every_module_of_the_program(bundle: Path) -> None:
     from PyInstaller.archive.readers import pkg_archive_contents
 
     bundled = set(pkg_archive_contents(str(GUI)))
-    for package in ("ui", "udviklingsplan_app"):
+    for package in ("ui", "udviklingsplan_app", "udviklingsplan_pdf"):
         for path in (ROOT / package).rglob("*.py"):
             parts = path.relative_to(ROOT).with_suffix("").parts
             name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -124,6 +124,10 @@ def test_bundled_command_line_imports_lists_exports_checks_and_backs_up(
 
     workbook = load_workbook(tmp_path / "plan.xlsx")
     assert any(WORKPLACE in str(cell.value) for row in workbook.active.iter_rows() for cell in row)
+
+    pdf = cli("export", "--out", str(tmp_path / "plan.pdf"))  # Qt's QtGui offscreen, the font
+    assert pdf.returncode == 0, pdf.stderr
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF-")
 
     assert cli("export", "--out", str(tmp_path / "plan.json")).returncode == 0
     exported = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
@@ -189,6 +193,8 @@ def test_installer_keeps_its_promises_to_it() -> None:
     uninstall_key = rf"Uninstall\{{{app_id.group(1)}}}_is1"
     assert uninstall_key in (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
     assert uninstall_key in (ROOT / ".github" / "workflows" / "windows.yml").read_text("utf-8")
+    wine_check = (ROOT / "installer" / "check-under-wine.sh").read_text("utf-8")
+    assert f"APP_ID='{{{app_id.group(1)}}}'" in wine_check
 
     assert setup["PrivilegesRequired"] == "admin"  # per machine by default ...
     assert (

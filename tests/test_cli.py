@@ -255,7 +255,7 @@ def test_export_to_a_relative_path_uses_the_working_folder(cli: Cli, tmp_path: P
 @pytest.mark.parametrize(
     ("name", "words"),
     [
-        ("x.txt", ("Ukendt filtype", ".txt", "brug .json eller .xlsx")),
+        ("x.txt", ("Ukendt filtype", ".txt", "brug .json, .xlsx eller .pdf")),
         ("x", ("Ukendt filtype", "(ingen)")),
     ],
     ids=["txt", "no-suffix"],

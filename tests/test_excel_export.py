@@ -17,9 +17,10 @@ import pytest
 
 from tests.conftest import EXAMPLE, ROOT, CliResult
 from udviklingsplan_app import services
-from udviklingsplan_app.domain import Goal, Plan, Severity, Status
+from udviklingsplan_app.domain import Action, Goal, Plan, Severity, Status, StatusChange
 from udviklingsplan_app.errors import InputError
-from udviklingsplan_app.exchange import excel
+from udviklingsplan_app.exchange import excel, excel_layout
+from udviklingsplan_app.exchange.answer import DATA_SHEET
 from udviklingsplan_app.exchange.excel import (
     CUT_MARKER,
     default_file_name,
@@ -32,7 +33,16 @@ from udviklingsplan_app.framework import get_framework
 from udviklingsplan_app.guidance import check_plan
 
 TODAY = dt.date(2026, 11, 25)
-SHEETS = ["Forside", "Overblik", "Udviklingsmål", "Dialoger", "Aktuel situation", "Strategi"]
+SHEETS = [
+    "Forside",
+    "Overblik",
+    "Udviklingsmål",
+    "Statushistorik",
+    "Dialoger",
+    "Aktuel situation",
+    "Vejledning",
+    "Strategi",
+]
 WORKPLACE = "Den Sociale Hjemmepleje, Borgercenter Hjemmepleje"
 GOAL_HEADERS = [
     "År",
@@ -45,6 +55,7 @@ GOAL_HEADERS = [
     "Indikatorer",
     "Involvering",
     "Status",
+    "Statusnote",
     "Ansvarlig",
     "Kommentar fra leder",
     "Id (må ikke ændres)",
@@ -83,7 +94,8 @@ def _front_values(ws: Any) -> dict[str, Any]:
 
 def test_the_workbook_has_the_danish_sheets_in_order(tmp_path: Path) -> None:
     wb = _write(_example(), tmp_path)
-    assert wb.sheetnames == SHEETS
+    assert wb.sheetnames == [*SHEETS, DATA_SHEET]
+    assert wb[DATA_SHEET].sheet_state == "veryHidden"  # the marks the manager's answer needs
     assert wb.active.title == "Forside"
 
 
@@ -99,7 +111,11 @@ def test_export_plan_reads_the_stored_plan(tmp_path: Path, example_plan_id: int)
     assert [p.name for p in target.parent.iterdir()] == ["plan.xlsx"]  # no temporary file left
 
 
-def test_the_front_sheet_names_leader_plan_counts_and_findings(tmp_path: Path) -> None:
+def _texts(ws: Any) -> list[str]:
+    return [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+
+
+def test_the_front_sheet_is_for_the_manager(tmp_path: Path) -> None:
     plan = _example()
     ws = _write(plan, tmp_path)["Forside"]
     values = _front_values(ws)
@@ -112,36 +128,84 @@ def test_the_front_sheet_names_leader_plan_counts_and_findings(tmp_path: Path) -
     assert "Socialstrategien 2018" in values["Strategiramme"]
     assert values["Cyklus"] == "2026–2029 (4 år)"
     assert values["Eksporteret"] == "25. november 2026"
-    assert values["Filformat"] == "udviklingsplan-excel, version 1"
+    # The example's findings are the leader's own tips: counted, not listed.
+    findings = check_plan(plan, get_framework(plan.framework_id), TODAY)
+    assert [f.severity for f in findings] == [Severity.TIP, Severity.TIP]
+    assert values["Åbne punkter"] == (
+        "Ingen fejl eller advarsler (2 tip til lederen) – se arket »Vejledning«."
+    )
+    texts = _texts(ws)
+    assert not any("Filformat" in t or "udviklingsplan-excel" in t for t in texts)
+    assert not any(f.message in t for f in findings for t in texts)
 
+    # The goals per year and vision: each title with its status, the empty ones marked.
     rows = _rows(ws)
     header = next(r for r in rows if r[0] == "År")
-    assert header[1:9] == ["I alt", *(s.label for s in Status)]
+    assert header[1:6] == [
+        "V1 Et værdigt liv",
+        "V2 Et selvstændigt liv",
+        "V3 En helstøbt og langsigtet løsning",
+        "V4 En sund og fagligt stærk organisation",
+        "I alt",
+    ]
     by_year = {r[0]: r for r in rows if r[0] in (2026, 2027, 2028, 2029, "I alt")}
-    assert by_year[2026][1] == 4 and by_year[2027][1] == 3 and by_year[2028][1] == 0
-    total = by_year["I alt"]
-    assert total[1] == 7
-    status_counts = dict(zip(header[2:9], total[2:9], strict=True))
-    assert status_counts == {
-        "Ikke påbegyndt": 1,
-        "Planlagt": 2,
-        "I gang": 2,
-        "Delvist nået": None,
-        "Nået": 1,
-        "Videreført": 1,
-        "Opgivet": None,
-    }
+    assert by_year[2026][1] == "–"
+    assert by_year[2026][4].split("\n") == [
+        "• Lavere sygefravær gennem tidlig dialog og bedre trivsel (i gang)",
+        "• Bedre rekruttering og onboarding af social- og sundhedsassistenter og "
+        "sygeplejersker (nået)",
+    ]
+    assert by_year[2027][3] == "• Fast medarbejder og fast tid i alle teams (planlagt)"
+    assert by_year[2026][5] == 4 and by_year[2027][5] == 3 and by_year[2028][5] == 0
+    assert by_year["I alt"][1:6] == ["1 mål", "1 mål", "2 mål", "3 mål", 7]
+    assert (
+        "Status for de 7 udviklingsmål: 1 ikke påbegyndt, 2 planlagt, 2 i gang, 1 nået, "
+        "1 videreført." in texts
+    )
+    # One page: the manager's first page never runs over.
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 1)
 
+
+def test_the_findings_are_on_a_sheet_of_their_own(tmp_path: Path) -> None:
+    plan = _example()
+    ws = _write(plan, tmp_path)["Vejledning"]
     findings = check_plan(plan, get_framework(plan.framework_id), TODAY)
-    assert findings  # the example leaves 2028 and 2029 open
-    shown = [(r[0], r[1]) for r in rows if r[0] in {s.label for s in Severity}]
-    assert shown == [(f.severity.label, f.message) for f in findings]
+    assert [c.value for c in ws[1]] == ["Alvor", "Bemærkning"]
+    assert [tuple(r[:2]) for r in _rows(ws)[1:]] == [
+        (f.severity.label, f.message) for f in findings
+    ]
+
+
+def test_serious_findings_are_counted_on_the_front_and_listed_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from udviklingsplan_app.guidance import Concern, Finding
+
+    about = Concern("plan")
+    findings = [
+        Finding(Severity.FEJL, "a", "En fejl.", about),
+        Finding(Severity.ADVARSEL, "b", "Første advarsel.", about),
+        Finding(Severity.ADVARSEL, "c", "Anden advarsel.", about),
+        Finding(Severity.TIP, "d", "Saml trådene, og drøft dem med din leder.", about),
+    ]
+    monkeypatch.setattr(excel, "check_plan", lambda *args: findings)
+    wb = _write(_example(), tmp_path)
+    assert _front_values(wb["Forside"])["Åbne punkter"] == (
+        "1 fejl og 2 advarsler (1 tip til lederen) – se arket »Vejledning«."
+    )
+    assert not any("drøft" in t for t in _texts(wb["Forside"]))
+    assert [r[1] for r in _rows(wb["Vejledning"])[1:]] == [f.message for f in findings]
 
 
 def test_a_plan_without_findings_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(excel, "check_plan", lambda *args: [])
-    rows = _rows(_write(_example(), tmp_path)["Forside"])
-    assert any(r[0] == "Ingen bemærkninger – planen følger strategiens anbefalinger." for r in rows)
+    wb = _write(_example(), tmp_path)
+    assert _front_values(wb["Forside"])["Åbne punkter"] == (
+        "Ingen – planen følger strategiens anbefalinger."
+    )
+    assert _rows(wb["Vejledning"])[1][0] == (
+        "Ingen bemærkninger – planen følger strategiens anbefalinger."
+    )
 
 
 def test_one_goal_row_each_with_its_parts_in_danish(tmp_path: Path) -> None:
@@ -181,8 +245,8 @@ def test_each_goal_row_carries_its_stable_id_in_a_hidden_column(tmp_path: Path) 
     plan = _example()
     ws = _write(plan, tmp_path)["Udviklingsmål"]
 
-    assert ws["M1"].value == "Id (må ikke ændres)"
-    assert ws.column_dimensions["M"].hidden is True
+    assert ws["N1"].value == "Id (må ikke ændres)"
+    assert ws.column_dimensions["N"].hidden is True
     assert _column(ws, "Id (må ikke ændres)") == [g.uid for g in plan.goals]
     assert _column(ws, "Id (må ikke ændres)")[0] == "4a1944d75a99416cbda4781dee04a166"
 
@@ -199,11 +263,11 @@ def test_status_is_a_drop_down_of_the_danish_labels(tmp_path: Path) -> None:
     assert "Vælg en status" in status.error
     assert all(cell in status.formula1 for cell in _column(ws, "Status"))
 
-    comment = checks["L2:L8"]
+    comment = checks["M2:M8"]
     assert comment.showInputMessage is True
     assert comment.promptTitle == "Kommentar fra leder"
     assert "kommentar" in comment.prompt
-    assert ws["L2"].fill.fgColor.rgb.endswith("FFF9E5")
+    assert ws["M2"].fill.fgColor.rgb.endswith("FFF9E5")
 
 
 def test_overview_shows_years_by_vision_with_colours_and_a_chart(tmp_path: Path) -> None:
@@ -328,9 +392,10 @@ def test_an_empty_plan_exports_a_readable_workbook(tmp_path: Path) -> None:
     [
         ("Overblik", "B2"),
         ("Udviklingsmål", "E2"),
+        ("Statushistorik", "C2"),
         ("Dialoger", "C2"),
         ("Aktuel situation", "A2"),
-        ("Strategi", "A2"),
+        ("Vejledning", "A2"),
     ],
 )
 def test_list_sheets_have_a_frozen_styled_header_and_print_one_page_wide(
@@ -357,19 +422,180 @@ def test_list_sheets_have_a_frozen_styled_header_and_print_one_page_wide(
 def test_filters_widths_wrapping_and_row_heights_on_the_goals(tmp_path: Path) -> None:
     wb = _write(_example(), tmp_path)
     goals = wb["Udviklingsmål"]
-    assert goals.auto_filter.ref == "A1:L8"
+    assert goals.auto_filter.ref == "A1:M8"
     assert wb["Dialoger"].auto_filter.ref == "A1:H6"
     assert wb["Strategi"].auto_filter.ref.startswith("A1:E")
     widths = {c.column_letter: goals.column_dimensions[c.column_letter].width for c in goals[1]}
     assert widths["A"] < widths["D"] < widths["F"]
-    # Printed one page wide, the visible columns still come out at about three quarters size.
-    visible = sum(w for letter, w in widths.items() if letter != "M")
-    assert visible <= 210
+    # Printed one page wide, the visible columns come out at about seven tenths of full size
+    # for the example's long texts; no goal row is cut at Excel's highest row (409 points):
+    # a column with much text is widened until every cell fits.
+    visible = [w for letter, w in widths.items() if letter != "N"]
+    assert excel._print_scale(visible) >= 0.70
     for row in range(2, goals.max_row + 1):
         assert goals[f"E{row}"].alignment.wrap_text is True
         assert goals[f"E{row}"].alignment.vertical == "top"
         height = goals.row_dimensions[row].height
-        assert height is not None and 30 <= height <= 409
+        assert height is not None and 30 <= height < 409
+        for cell in goals[row][:13]:
+            if isinstance(cell.value, str):
+                width = goals.column_dimensions[cell.column_letter].width
+                assert excel_layout.wrapped_lines(cell.value, width) <= excel_layout.MAX_LINES
+
+
+def test_a_plan_with_short_texts_prints_its_goals_at_four_fifths(tmp_path: Path) -> None:
+    plan = _example()
+    plan.goals = [
+        Goal(
+            2026,
+            "sund-organisation",
+            f"Bedre trivsel i team {n}",
+            rationale="Trivslen faldt i den seneste måling, og flere er sygemeldt.",
+            owner="Mette Holm",
+            actions=[Action("Trivselssamtaler i alle teams", "Teamlederne")],
+        )
+        for n in range(1, 6)
+    ]
+    goals = _write(plan, tmp_path)["Udviklingsmål"]
+    visible = [goals.column_dimensions[c.column_letter].width for c in goals[1]][:13]
+    assert excel._print_scale(visible) >= 0.78
+
+
+def test_the_strategy_stays_in_the_workbook_but_prints_only_on_request(tmp_path: Path) -> None:
+    wb = _write(_example(), tmp_path)
+    strategy = wb["Strategi"]
+    assert strategy.sheet_state == "visible"
+    assert strategy.max_row > 20  # the whole framework is there to read
+    # Its print area is one empty cell below the table: nothing to print, so a print of the
+    # whole workbook skips it (the LibreOffice test prints it); no title rows to print either.
+    (area,) = strategy.print_area.split(",")
+    cell = area.split("!")[1].replace("$", "")
+    assert re.fullmatch(r"A\d+", cell) and int(cell[1:]) > strategy.max_row
+    assert strategy.print_title_rows is None
+    # Every other sheet prints whole.
+    for name in SHEETS[:-1]:
+        assert not wb[name].print_area, name
+
+
+def _history_plan() -> Plan:
+    plan = _example()
+    plan.goals[0].owner = "Kontaktpædagogerne"
+    plan.goals[1].actions[0].responsible = "Kontaktpædagogerne"
+    return plan
+
+
+def test_status_notes_and_carry_over_links_are_on_the_goals_sheet(tmp_path: Path) -> None:
+    plan = _example()
+    ws = _write(plan, tmp_path)["Udviklingsmål"]
+    notes = dict(zip(_column(ws, "Udviklingsmål"), _column(ws, "Statusnote"), strict=True))
+
+    # The note given with the current status; a newer note for an older status is not shown.
+    assert notes["Lavere sygefravær gennem tidlig dialog og bedre trivsel"] == (
+        "Drøftet ved startdialogen. Fraværssamtalerne er sat i gang."
+    )
+    # The goal carried over says where it went, and its successor where it came from.
+    assert notes["Fast medarbejder og fast tid hos borgeren"].split("\n") == [
+        "Videreføres i 2027 med udbredelse til alle teams. Drøftes ved slutdialogen den "
+        "30. november.",
+        "Videreført til 2027: Fast medarbejder og fast tid i alle teams",
+    ]
+    assert notes["Fast medarbejder og fast tid i alle teams"].split("\n") == [
+        "Videreført fra 2026. Udkast, der drøftes ved slutdialogen.",
+        "Videreført fra 2026: Fast medarbejder og fast tid hos borgeren",
+    ]
+
+
+def test_a_goal_without_a_note_for_its_status_shows_none(tmp_path: Path) -> None:
+    plan = _example()
+    goal = plan.goals[0]
+    goal.status = Status.NAAET  # set without a note: the older "I gang" note is not it
+    goal.status_history.append(
+        StatusChange(Status.PLANLAGT, dt.datetime(2026, 1, 1), "Gammel note")
+    )
+    ws = _write(plan, tmp_path)["Udviklingsmål"]
+    assert ws["K2"].value is None
+    assert ws["J2"].value == "Nået"
+
+
+def test_the_status_history_has_one_row_per_change(tmp_path: Path) -> None:
+    plan = _example()
+    ws = _write(plan, tmp_path)["Statushistorik"]
+    rows = _rows(ws)
+    assert rows[0] == ["År", "Udviklingsmål", "Dato", "Status", "Note"]
+    assert len(rows) - 1 == sum(len(g.status_history) for g in plan.goals)
+    assert rows[1] == [
+        2026,
+        "Lavere sygefravær gennem tidlig dialog og bedre trivsel",
+        dt.datetime(2026, 1, 15),
+        "Planlagt",
+        "Målet er formuleret på baggrund af sygefraværet i 2025.",
+    ]
+    assert rows[2][2:4] == [dt.datetime(2026, 2, 11), "I gang"]
+    assert ws["C2"].number_format == "dd-mm-yyyy"
+
+
+def test_a_plan_without_status_changes_says_so(tmp_path: Path) -> None:
+    plan = _example()
+    for goal in plan.goals:
+        goal.status_history = []
+    rows = _rows(_write(plan, tmp_path)["Statushistorik"])
+    assert rows[1][0] == "Ingen statusændringer registreret endnu."
+
+
+def test_columns_with_names_are_wide_enough_to_keep_names_whole(tmp_path: Path) -> None:
+    plan = _history_plan()
+    ws = _write(plan, tmp_path)["Udviklingsmål"]
+    owner = ws.column_dimensions["L"].width
+    actions = ws.column_dimensions["F"].width
+    assert ws["L1"].value == "Ansvarlig" and ws["L2"].value == "Kontaktpædagogerne"
+    assert owner >= excel_layout.word_width("Kontaktpædagogerne") > 12  # was 11: split
+    assert actions >= excel_layout.word_width("(Kontaktpædagogerne,")
+    assert excel_layout.wrapped_lines("Kontaktpædagogerne", owner) == 1
+    # Wrapped between words, top-aligned; a plain short owner keeps the narrow column.
+    assert ws["L2"].alignment.wrap_text is True and ws["L2"].alignment.vertical == "top"
+    assert _write(_example(), tmp_path, "b.xlsx")["Udviklingsmål"].column_dimensions[
+        "L"
+    ].width == pytest.approx(12)
+
+
+def test_row_heights_grow_with_the_wrapped_text(tmp_path: Path) -> None:
+    plan = _example()
+    plan.goals = [
+        Goal(2026, "vaerdigt-liv", "Kort", rationale="Kort."),
+        Goal(2026, "vaerdigt-liv", "Længere", rationale="Et ord mere i en begrundelse. " * 5),
+        Goal(2026, "vaerdigt-liv", "Lang", rationale="Et ord mere i en lang begrundelse. " * 8),
+    ]
+    wb = _write(plan, tmp_path)
+    goals = wb["Udviklingsmål"]
+    heights = [goals.row_dimensions[row].height or 15 for row in (2, 3, 4)]
+    assert heights[0] < heights[1] < heights[2]
+    lines = excel_layout.wrapped_lines(plan.goals[2].rationale, goals.column_dimensions["E"].width)
+    assert lines > 10 and heights[2] >= lines * excel_layout.LINE_POINTS
+
+    # On Aktuel situation a label that wraps gets the room it needs, also beside one line.
+    situation = wb["Aktuel situation"]
+    for row in range(2, situation.max_row + 1):
+        label = situation.cell(row, 1).value
+        if label and label != "Fakta":
+            span = next(
+                (r for r in situation.merged_cells.ranges if r.min_row == row and r.min_col == 1),
+                None,
+            )
+            last = span.max_row if span else row
+            height = sum(situation.row_dimensions[r].height or 15 for r in range(row, last + 1))
+            need = excel_layout.wrapped_lines(label, 28, bold=True) * excel_layout.LINE_POINTS
+            assert height >= need, label
+
+
+def test_strategy_rows_are_tall_enough_for_their_text(tmp_path: Path) -> None:
+    ws = _write(_example(), tmp_path)["Strategi"]
+    widths = [ws.column_dimensions[c].width for c in "ABCDE"]
+    for row in range(2, ws.max_row - 1):
+        height = ws.row_dimensions[row].height or 15
+        for cell, width in zip(ws[row], widths, strict=True):
+            if isinstance(cell.value, str):
+                lines = excel_layout.wrapped_lines(cell.value, width, bold=cell.font.b)
+                assert height >= min(409, lines * excel_layout.LINE_POINTS), cell.coordinate
 
 
 def test_the_front_sheet_prints_on_a_4_landscape_without_frozen_panes(tmp_path: Path) -> None:
@@ -389,10 +615,13 @@ def test_workbook_properties_and_format_version(tmp_path: Path) -> None:
     assert props.language == "da-DK"
     assert isinstance(props.created, dt.datetime)
     custom = {p.name: p.value for p in wb.custom_doc_props}
+    export_id = custom.pop("Udviklingsplan-eksport-id")
+    assert len(export_id) == 36  # a new id for each export (the manager's answer names it)
     assert custom == {
         "Udviklingsplan-format": "udviklingsplan-excel",
         "Udviklingsplan-formatversion": 1,
         "Udviklingsplan-strategiramme": "socialstrategi-2018 2018.1",
+        "Udviklingsplan-plan-id": _example().uid,
     }
 
 
@@ -426,7 +655,7 @@ def test_texts_that_look_like_formulas_stay_literal_text(tmp_path: Path) -> None
 
     wb = openpyxl.load_workbook(target)
     ws = wb["Udviklingsmål"]
-    for ref, text in zip(("D2", "K2", "E2", "D3"), LITERALS, strict=True):
+    for ref, text in zip(("D2", "L2", "E2", "D3"), LITERALS, strict=True):
         cell = ws[ref]
         assert cell.value == text
         assert cell.data_type == "s"
@@ -587,7 +816,8 @@ def test_cli_export_writes_the_workbook(cli: Cli, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert (result.out, result.err) == ("", "")
     wb = openpyxl.load_workbook(target)
-    assert wb.sheetnames == SHEETS
+    assert wb.sheetnames == [*SHEETS, DATA_SHEET]
+    assert wb[DATA_SHEET].sheet_state == "veryHidden"  # the marks the manager's answer needs
     assert _column(wb["Udviklingsmål"], "Udviklingsmål")[0] == (
         "Lavere sygefravær gennem tidlig dialog og bedre trivsel"
     )

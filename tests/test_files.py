@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import EXAMPLE
 from udviklingsplan_app import services
+from udviklingsplan_app.atomic_files import write_atomically
 from udviklingsplan_app.errors import InputError
-from udviklingsplan_app.exchange.files import write_atomically
 from udviklingsplan_app.exchange.json_format import write_plan_file
 
 

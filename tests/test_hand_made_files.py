@@ -9,8 +9,9 @@ import pytest
 
 from tests.conftest import EXAMPLE
 from udviklingsplan_app import services
+from udviklingsplan_app.atomic_files import write_atomically
 from udviklingsplan_app.errors import InputError, ValidationError
-from udviklingsplan_app.exchange.files import safe_file_name, write_atomically
+from udviklingsplan_app.exchange.files import safe_file_name
 from udviklingsplan_app.exchange.json_format import plan_to_json, read_plan_file
 
 EXAMPLE_TEXT = EXAMPLE.read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 
 from tests.conftest import EXAMPLE
 from udviklingsplan_app import services
-from udviklingsplan_app.domain import long_date
+from udviklingsplan_app.formatting import long_date
 from udviklingsplan_app.storage import backup as backups
 from udviklingsplan_app.storage import close_db
 from ui import app as ui_app

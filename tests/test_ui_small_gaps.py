@@ -71,7 +71,11 @@ def test_a_new_goal_is_not_nagged_about_until_the_leader_leaves_it(window, qtbot
     assert _goal_findings(window, second.uid) == []
 
     overview = window.show_page(mw.OVERVIEW)  # leaving the page leaves the goal too
-    assert _goal_findings(window, second.uid) == ["goal-without-success", "goal-without-actions"]
+    assert _goal_findings(window, second.uid) == [
+        "goal-without-success",
+        "goal-default-title",  # left untitled: now the tip asks for a title
+        "goal-without-actions",
+    ]
     model = overview.findings_model  # the overview's own list (when the panel is closed)
     assert second.uid in {model.finding(r).concerns.goal_uid for r in range(model.rowCount())}
 

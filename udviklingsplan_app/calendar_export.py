@@ -15,9 +15,10 @@ import re
 import uuid
 from pathlib import Path
 
-from .domain import Dialogue, Plan, long_date
+from .atomic_files import write_atomically
+from .domain import Dialogue, Plan
 from .errors import InputError
-from .exchange.files import write_atomically
+from .formatting import long_date
 
 PRODID = "-//Københavns Kommune//Udviklingsplan//DA"
 _EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)

@@ -1,16 +1,18 @@
-"""The command line: ``udviklingsplan [--db PATH] list|import|export|check|backup``.
+"""The command line: ``udviklingsplan [--db PATH] list|import|export|check|backup|framework|rollup``.
 
 Exit codes: 0 success; 1 ``check`` found a finding of severity "fejl"; 2 bad usage or bad
 input; 3 a database problem; 4 an unexpected error. Messages go to stderr in Danish, never as
 a traceback. Without a command the GUI starts (through the ``start_gui`` callback, so this
-module never imports Qt).
+module never imports Qt). Export kinds that live outside the core (the PDF, which needs Qt) come
+in the same way: ``main.py`` passes ``exporters``, a file suffix → a function that writes the
+stored plan with that id to a path.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -20,6 +22,8 @@ from .errors import DatabaseProblem, InputError, UdviklingsplanError
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_DATABASE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 StartGui = Callable[[Path | None, bool], int]
+#: Writes the stored plan with this id to the path (an export kind from outside the core).
+Exporter = Callable[[int, Path], object]
 
 _ARGPARSE_DANISH = (
     ("the following arguments are required", "disse argumenter mangler"),
@@ -103,26 +107,64 @@ def _build_parser() -> _Parser:
         action="store_true",
         help="findes planen allerede, gemmes filen som en ny plan ved siden af (en kopi)",
     )
-    exp = commands.add_parser("export", help="gem en plan som JSON eller Excel", parents=[common])
+    exp = commands.add_parser(
+        "export", help="gem en plan som JSON, Excel eller PDF", parents=[common]
+    )
     exp.add_argument("--plan", type=int, metavar="ID", help="planens id (kan udelades ved én plan)")
     exp.add_argument(
         "--out",
         type=Path,
         required=True,
         metavar="FIL",
-        help="FIL.json (udvekslingsformatet) eller FIL.xlsx (Excel til dialogen med din leder)",
+        help="FIL.json (udvekslingsformatet), FIL.xlsx (Excel til dialogen med din leder) "
+        "eller FIL.pdf (til journalisering og udskrift)",
     )
     chk = commands.add_parser(
         "check", help="vis vejledningens bemærkninger, én pr. linje", parents=[common]
     )
     chk.add_argument("--plan", type=int, metavar="ID", help="planens id (kan udelades ved én plan)")
+    rol = commands.add_parser(
+        "rollup",
+        help="saml mange lederes planer (Excel- eller JSON-filer) i én samlet projektmappe",
+        description="Læs hver plan (.xlsx fra programmet eller .json) – filer eller mapper (kun "
+        "filerne direkte i mappen) – og skriv et samlet overblik. Én linje pr. fil: læst, "
+        "erstattet eller afvist.",
+        parents=[common],
+    )
+    rol.add_argument("paths", type=Path, nargs="+", metavar="STI", help="filer eller mapper")
+    rol.add_argument(
+        "--out", type=Path, required=True, metavar="FIL.xlsx", help="den samlede projektmappe"
+    )
     bak = commands.add_parser("backup", help="lav en sikker kopi af databasen", parents=[common])
     bak.add_argument("--out", type=Path, required=True, metavar="FIL", help="kopiens filnavn")
+    frm = commands.add_parser(
+        "framework", help="strategirammer: tjek en fil, tilføj den, eller vis dem alle"
+    )
+    actions: Any = frm.add_subparsers(
+        dest="framework_command", metavar="HANDLING", parser_class=_Parser, required=True
+    )
+    frm_check = actions.add_parser(
+        "check", help="tjek en strategiramme-fil og vis et kort resumé af den"
+    )
+    frm_check.add_argument("file", type=Path, metavar="FIL.json", help="strategirammen (UTF-8)")
+    frm_add = actions.add_parser(
+        "add", help="tjek en strategiramme-fil og tilføj den for denne bruger"
+    )
+    frm_add.add_argument("file", type=Path, metavar="FIL.json", help="strategirammen (UTF-8)")
+    actions.add_parser("list", help="vis alle strategirammer: id, version, titel og kilde")
     return parser
 
 
-def main(argv: Sequence[str] | None = None, start_gui: StartGui | None = None) -> int:
-    """Run the command line; returns the exit code."""
+def main(
+    argv: Sequence[str] | None = None,
+    start_gui: StartGui | None = None,
+    exporters: Mapping[str, Exporter] | None = None,
+) -> int:
+    """Run the command line; returns the exit code.
+
+    ``exporters`` adds export kinds by file suffix (``{".pdf": write}``), for writers that live
+    outside the core.
+    """
     for stream in (sys.stdout, sys.stderr):
         # A console or pipe that cannot show "æøå–»" gets a replacement character, not a crash.
         if hasattr(stream, "reconfigure"):
@@ -138,7 +180,7 @@ def main(argv: Sequence[str] | None = None, start_gui: StartGui | None = None) -
             return EXIT_USAGE
         return start_gui(db_path, bool(args.smoke_test))
     try:
-        return _run(args, db_path, sys.stdout)
+        return _run(args, db_path, sys.stdout, exporters or {})
     except DatabaseProblem as error:
         _say(str(error))
         return EXIT_DATABASE
@@ -186,14 +228,78 @@ def _plan_id(requested: int | None) -> int:
     return requested if requested is not None else services.only_plan_id()
 
 
-def _run(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
+def _rollup(paths: list[Path], target: Path, out: TextIO) -> int:
+    """Read the plans, print one line per file and a summary, write the combined workbook."""
+    import datetime as dt
+
+    from .exchange.rollup_excel import file_lines, write_rollup_workbook
+    from .rollup import read_plans, summary_text
+
+    if target.suffix.lower() != ".xlsx":
+        raise InputError(
+            f"Det samlede overblik skrives som .xlsx, ikke »{target.suffix or '(ingen)'}«."
+        )
+    today = dt.date.today()
+    rollup = read_plans(paths, today=today)
+    for name, outcome, details in file_lines(rollup):
+        print(f"{outcome}\t{name}\t{' '.join(details.split())}", file=out)
+    if not rollup.units:
+        _say(summary_text(rollup) + " Ingen plan kunne læses, så intet overblik er skrevet.")
+        return EXIT_USAGE
+    write_rollup_workbook(rollup, target, today=today)
+    _say(f"{summary_text(rollup)} Overblikket er gemt i {target}.")
+    return EXIT_OK
+
+
+def _framework_command(args: argparse.Namespace, out: TextIO) -> int:
+    """``framework check|add|list``: no database is needed."""
+    from . import framework_sources as sources
+
+    if args.framework_command == "list":
+        found = sources.available_frameworks()
+        for entry in found.entries:
+            framework = entry.framework
+            print(
+                framework.id,
+                framework.version,
+                framework.title,
+                entry.source.label,
+                sep="\t",
+                file=out,
+            )
+        for problem in found.problems:
+            _say(f"Springer over: {problem}")
+        return EXIT_OK
+    if args.framework_command == "check":
+        framework = sources.check_framework_file(args.file)
+        print("\n".join(sources.summary_lines(framework)), file=out)
+        return EXIT_OK
+    entry = sources.add_framework_file(args.file)
+    print("\n".join(sources.summary_lines(entry.framework)), file=out)
+    where = entry.path if entry.path is not None else entry.source.label.lower()
+    print(f"Strategirammen kan nu vælges (gemt i {where}).", file=out)
+    return EXIT_OK
+
+
+def _run(
+    args: argparse.Namespace,
+    db_path: Path | None,
+    out: TextIO,
+    exporters: Mapping[str, Exporter],
+) -> int:
     from . import services
 
     if args.command == "import":
         from .exchange.json_format import read_plan_file
         from .plan_import import ImportMode, import_plan
+        from .storage import default_db_path
 
-        plan = read_plan_file(args.file)  # checked whole before the database is touched
+        if (db_path or default_db_path()).exists():
+            # The plans' copies of their frameworks count too (a plan exported from here).
+            _open(db_path, create=False)
+            plan = read_plan_file(args.file, services.find_framework)
+        else:
+            plan = read_plan_file(args.file)  # checked whole before the database is made
         _open(db_path, create=True)
         mode = (
             ImportMode.REPLACE
@@ -207,6 +313,11 @@ def _run(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
         _say(outcome.message)
         return EXIT_OK
 
+    if args.command == "framework":
+        return _framework_command(args, out)
+    if args.command == "rollup":
+        return _rollup(args.paths, args.out, out)
+
     if args.command == "backup":
         from .storage import default_db_path
         from .storage.backup import backup_to
@@ -216,7 +327,7 @@ def _run(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
 
     _open(db_path, create=False)
     if args.command == "list":
-        from .domain import years_label
+        from .formatting import years_label
 
         for summary in services.list_plans():
             # One line per plan, whatever the texts hold: tabs and line breaks become spaces.
@@ -255,8 +366,11 @@ def _run(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
 
             export_plan(plan_id, args.out)
             return EXIT_OK
-        raise InputError(
-            f"Ukendt filtype »{args.out.suffix or '(ingen)'}« – brug .json eller .xlsx."
-        )
+        if suffix in exporters:
+            exporters[suffix](plan_id, args.out)
+            return EXIT_OK
+        kinds = [".json", ".xlsx", *sorted(exporters)]
+        choices = ", ".join(kinds[:-1]) + " eller " + kinds[-1]
+        raise InputError(f"Ukendt filtype »{args.out.suffix or '(ingen)'}« – brug {choices}.")
 
     raise InputError(f"Ukendt kommando: {args.command}")

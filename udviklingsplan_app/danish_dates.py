@@ -22,8 +22,10 @@ import calendar
 import datetime as dt
 import re
 
-from .domain import _MONTHS, MAX_YEAR, MIN_YEAR, long_date
+from .domain import MAX_YEAR, MIN_YEAR
 from .errors import InputError
+from .formatting import MONTHS as _MONTHS
+from .formatting import long_date
 
 EXAMPLE = "1.3.2027 eller 1. marts 2027"
 

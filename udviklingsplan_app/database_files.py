@@ -23,38 +23,27 @@ DAMAGED, NEWER, FOREIGN, NETWORK, OTHER = "damaged", "newer", "foreign", "networ
 
 
 def problem_kind(path: Path, error: Exception) -> str:
-    """What kind of refusal ``error`` was for the file at ``path`` (a read-only look).
+    """What kind of refusal ``error`` was for the file at ``path``.
 
     ``DAMAGED`` (may be set aside for a backup), ``FOREIGN`` (another program's database),
-    ``NEWER`` (from a newer program) or ``OTHER``. The file is never changed.
+    ``NEWER`` (from a newer program) or ``OTHER``. The core says it with the error
+    (``DatabaseProblem.kind``); an error without one (the file could not even be looked at)
+    is looked at once more, read-only. The file is never changed.
     """
-    import sqlite3
+    from .storage.migrations import SCHEMA_VERSION
+    from .storage.sqlite_file import FileKind, inspect_file
 
-    from .storage.database import SCHEMA_VERSION, sqlite_uri
-    from .storage.migrations import APPLICATION_ID
-
-    if not path.is_file():
-        return OTHER
-    try:
-        conn = sqlite3.connect(f"{sqlite_uri(path)}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return OTHER
-    try:
-        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-        sound = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-    except sqlite3.DatabaseError:
-        return DAMAGED
-    finally:
-        conn.close()
-    if not sound:
-        return DAMAGED
-    if has_tables and application_id != APPLICATION_ID:
-        return FOREIGN
-    if user_version > SCHEMA_VERSION:
-        return NEWER
-    return OTHER
+    told = getattr(error, "kind", None)
+    kind = str(told) if isinstance(told, str) and told else ""
+    if not kind:
+        kind = str(inspect_file(path, current_version=SCHEMA_VERSION).kind)
+    kinds: dict[str, str] = {
+        FileKind.DAMAGED: DAMAGED,
+        FileKind.NOT_DATABASE: DAMAGED,  # too damaged to tell, or a file that was never one
+        FileKind.FOREIGN: FOREIGN,
+        FileKind.NEWER: NEWER,
+    }
+    return kinds.get(kind, OTHER)  # FileKind values are strings: "damaged" finds DAMAGED
 
 
 def default_db_path() -> Path:

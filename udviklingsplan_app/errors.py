@@ -38,7 +38,16 @@ class FrameworkError(UdviklingsplanError):
 
 
 class DatabaseProblem(UdviklingsplanError):
-    """The database cannot be opened or used (command line exit code 3)."""
+    """The database cannot be opened or used (command line exit code 3).
+
+    ``kind``, when known, says what the file turned out to be (a
+    :class:`~udviklingsplan_app.storage.sqlite_file.FileKind` value such as ``"damaged"``), so
+    the window can offer the right way on without looking at the file again.
+    """
+
+    def __init__(self, message: str, kind: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 _OS_REASONS = {

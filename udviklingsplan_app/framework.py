@@ -1,23 +1,29 @@
 """Strategy frameworks (strategirammer) as data: loaded from ``resources/strategies/*.json``.
 
 A framework holds visions (for the 2023–25 framework: focus areas), their themes with bullets,
-their signs of success (objectives), and the plan rules. Plans store the framework id and version.
+their signs of success (objectives), and the plan rules. A framework is identified by its id and
+version; a plan stores both, and its own copy of the document (:attr:`Framework.document`).
+Where frameworks come from (shipped, machine-wide, per user) is :mod:`framework_sources`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import re
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from . import schema
 from .errors import FrameworkError, InputError, ValidationError, os_reason
-from .jsontext import parse_text
+from .jsontext import decode_bytes, parse_text
 from .resources import resource_path
 
 SCHEMA = "strategiramme-v1.schema.json"
 DEFAULT_FRAMEWORK_ID = "socialstrategi-2018"
+#: A framework is a few dozen kB; a file larger than this is surely not one.
+MAX_FILE_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,13 @@ class Framework:
     groups: tuple[tuple[str, str, str], ...]
     visions: tuple[Vision, ...]
     sources: tuple[str, ...]
+    #: The checked document as canonical JSON text: what a plan stores as its own copy.
+    document: str = field(default="", compare=False, repr=False)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What identifies a framework: its id and version."""
+        return self.id, self.version
 
     def vision(self, vision_id: str) -> Vision | None:
         return next((v for v in self.visions if v.id == vision_id), None)
@@ -161,10 +174,16 @@ def parse_framework(data: object, *, check_schema: bool = True) -> Framework:
         raise
 
 
+def document_text(data: object) -> str:
+    """The canonical JSON text of a framework document (the same data gives the same text)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def _build(data: Any) -> Framework:
     _check_references(data)
     rules = data["rules"]
     return Framework(
+        document=document_text(data),
         id=data["id"],
         version=data["version"],
         title=data["title"],
@@ -201,21 +220,46 @@ def _build(data: Any) -> Framework:
 
 
 def load_framework_file(path: Path, *, check_schema: bool = True) -> Framework:
-    """Read and check one framework file; a broken one raises :class:`FrameworkError`."""
+    """Read and check one framework file; a broken one raises :class:`FrameworkError`.
+
+    The file is untrusted input: its size is limited, and the message of a broken one names
+    the file and the field (``visions[0].themes[1].id``).
+    """
     try:
-        data = parse_text(path.read_text(encoding="utf-8-sig"))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FrameworkError(
+                f"Strategirammen {path.name} fylder {size // 1024} kB; en strategiramme fylder "
+                f"højst {MAX_FILE_BYTES // 1024} kB. Er det den rigtige fil?"
+            )
+        raw = path.read_bytes()
     except OSError as error:
         raise FrameworkError(
             f"Strategirammen {path.name} kan ikke læses ({os_reason(error)})."
         ) from error
-    except UnicodeDecodeError as error:
-        raise FrameworkError(f"Strategirammen {path.name} er ikke UTF-8-tekst.") from error
+    try:
+        data = parse_text(decode_bytes(raw, path.name))
     except InputError as error:
         raise FrameworkError(f"Strategirammen {path.name}: {error}") from error
+    return parse_document(data, path.name, check_schema=check_schema)
+
+
+def parse_document(data: object, name: str, *, check_schema: bool = True) -> Framework:
+    """A parsed framework document checked and built; :class:`FrameworkError` names the field."""
+    if not isinstance(data, dict):
+        raise FrameworkError(
+            f"Strategirammen {name} er ugyldig – filen skal indeholde ét JSON-objekt ({{…}})."
+        )
     try:
         return parse_framework(data, check_schema=check_schema)
     except ValidationError as error:
-        raise FrameworkError(f"Strategirammen {path.name} er ugyldig – {error}.") from error
+        raise FrameworkError(f"Strategirammen {name} er ugyldig – {error}.") from error
+
+
+def version_key(version: str) -> tuple[tuple[int, str], ...]:
+    """Sort key for versions: ``2023.10`` comes after ``2023.9`` (numbers compare as numbers)."""
+    parts = [p for p in re.split(r"[.\-_ ]+", version) if p]
+    return tuple((int(p), "") if p.isdigit() else (-1, p) for p in parts)
 
 
 @cache
@@ -229,10 +273,28 @@ def builtin_frameworks() -> tuple[Framework, ...]:
     return frameworks
 
 
-def get_framework(framework_id: str) -> Framework:
-    """The shipped framework with this id; :class:`FrameworkError` names the known ids."""
-    for framework in builtin_frameworks():
-        if framework.id == framework_id:
-            return framework
-    known = ", ".join(f.id for f in builtin_frameworks())
-    raise FrameworkError(f"Strategirammen »{framework_id}« kendes ikke. Kendte rammer: {known}.")
+def get_framework(framework_id: str, version: str | None = None) -> Framework:
+    """An available framework (shipped or from a folder) with this id and version.
+
+    Without a version, the newest available of the id. :class:`FrameworkError` names the
+    framework, the known ones, and how to add one.
+    """
+    from .framework_sources import available_frameworks
+
+    available = available_frameworks()
+    entry = available.find(framework_id, version)
+    if entry is not None:
+        return entry.framework
+    raise unknown_framework(framework_id, version, [f.id for f in available.frameworks()])
+
+
+def unknown_framework(
+    framework_id: str, version: str | None, known_ids: list[str]
+) -> FrameworkError:
+    name = f"»{framework_id}«" + (f" version {version}" if version else "")
+    known = ", ".join(dict.fromkeys(known_ids))
+    return FrameworkError(
+        f"Strategirammen {name} kendes ikke på denne computer. Kendte rammer: {known}. "
+        "Få filen med strategirammen og tilføj den under Filer ▸ Strategirammer… ▸ Tilføj fil… "
+        "(eller med kommandoen »udviklingsplan framework add FIL«)."
+    )

@@ -18,10 +18,8 @@ from .domain import (
     Plan,
     Severity,
     SituationSection,
-    danish_date,
-    danish_month,
-    years_label,
 )
+from .formatting import danish_date, danish_month, years_label
 from .framework import Framework
 
 
@@ -263,10 +261,43 @@ def _focus(plan: Plan, framework: Framework, today: dt.date) -> list[Finding]:
     return findings
 
 
+def _outside_framework(
+    goal: Goal, name: str, framework: Framework, concern: Concern
+) -> list[Finding]:
+    """A goal that points at a vision, theme or sign its framework version no longer has.
+
+    It happens when a plan moves to a newer version of its framework; the goal is kept as the
+    leader wrote it, and this finding asks the leader to choose anew.
+    """
+    terms = framework.terms
+    where = f"{framework.short_title} (version {framework.version})"
+    vision = framework.vision(goal.vision)
+    missing = []
+    if vision is None:
+        missing.append(f"{terms.vision.lower()} »{goal.vision}«")
+    elif goal.theme is not None and vision.theme(goal.theme) is None:
+        missing.append(f"{terms.theme.lower()} »{goal.theme}«")
+    gone = [sign for sign in goal.success_signs if framework.sign(sign) is None]
+    if gone:
+        missing.append(f"{terms.signs.lower()} {_and_list([f'»{s}«' for s in gone])}")
+    if not missing:
+        return []
+    return [
+        Finding(
+            Severity.ADVARSEL,
+            "goal-outside-framework",
+            f"{name} henviser til {_and_list(missing)}, som ikke findes i {where}. Målet og alt "
+            "dets indhold er bevaret – vælg det, der passer nu.",
+            concern,
+        )
+    ]
+
+
 def _goal(goal: Goal, plan: Plan, framework: Framework, today: dt.date) -> list[Finding]:
     findings = []
     name = f"Udviklingsmålet »{goal.title}« ({goal.year})"
     concern = Concern("goal", year=goal.year, goal_uid=goal.uid, vision=goal.vision)
+    findings += _outside_framework(goal, name, framework, concern)
     has_criteria = any(text.strip() for text in goal.success_criteria)
     if not goal.success_signs and not has_criteria:
         findings.append(

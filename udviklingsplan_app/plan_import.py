@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import cast
 
 from . import services, validation
-from .domain import Plan, new_uid, years_label
+from .domain import Plan, new_uid
 from .errors import InputError
-from .framework import get_framework
+from .formatting import years_label
 from .storage import database
 from .storage import models as m
 from .storage.reading import PlanSummary
@@ -154,7 +154,7 @@ def import_plan(plan: Plan, mode: ImportMode = ImportMode.REFUSE) -> ImportOutco
         plan_id = services.import_plan(as_copy(plan))
         return ImportOutcome(ImportKind.COPY, _summary(plan_id))
     # Check the file before the backup, so a refused file leaves no backup behind either.
-    framework = get_framework(plan.framework_id)
+    framework = services.find_framework(plan.framework_id, plan.framework_version or None)
     validation.normalize_visions(plan, framework)
     validation.check_plan(plan, framework)
     from .storage.backup import BEFORE_IMPORT, make_backup

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar, cast
 
-from . import validation
+from . import framework_sources, validation
 from .domain import (
     GUIDE_KINDS,
     Action,
@@ -35,7 +35,7 @@ from .domain import (
     new_uid,
 )
 from .errors import NotFoundError, ValidationError
-from .framework import Framework, get_framework
+from .framework import Framework, get_framework, unknown_framework, version_key
 from .storage import database, reading
 from .storage import models as m
 from .storage.reading import PlanSummary
@@ -54,8 +54,20 @@ def transaction(function: Callable[P, R]) -> Callable[P, R]:
 
     @wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with database().atomic(lock_type="IMMEDIATE"):
-            return function(*args, **kwargs)
+        try:
+            with database().atomic(lock_type="IMMEDIATE"):
+                return function(*args, **kwargs)
+        except Exception as error:
+            # A full disk during a large write makes SQLite roll the whole transaction back
+            # itself; the ROLLBACK that follows then fails and would hide the real reason.
+            if "no transaction is active" not in str(error):
+                raise
+            cause = error.__context__
+            while cause is not None and "no transaction is active" in str(cause):
+                cause = cause.__context__
+            if cause is None:
+                raise
+            raise cause from None
 
     return wrapper
 
@@ -240,7 +252,75 @@ def only_plan_id() -> int:
 
 
 def plan_framework(plan_id: int) -> Framework:
-    return get_framework(_plan_row(plan_id).framework_id)
+    """The framework the plan follows: its own stored copy (see :func:`_framework_of`)."""
+    return _framework_of(_plan_row(plan_id))
+
+
+def _framework_of(row: m.Plan) -> Framework:
+    document = reading.framework_document(
+        _connection(), row.id, row.framework_id, row.framework_version
+    )
+    return framework_sources.plan_framework(document, row.framework_id, row.framework_version)
+
+
+def _keep_copy(plan_id: int, framework: Framework) -> None:
+    """Store the plan's own copy of ``framework`` (once per id and version)."""
+    m.PlanFramework.insert(
+        plan=plan_id,
+        framework_id=framework.id,
+        version=framework.version,
+        document=framework.document,
+    ).on_conflict_ignore().execute()
+
+
+def find_framework(framework_id: str, version: str | None = None) -> Framework:
+    """An available framework, else a copy kept by a plan in this database.
+
+    So a plan exported from this database imports again here even when its framework file
+    has gone. Without a version: the newest of the id. :class:`FrameworkError` says how to
+    add the framework.
+    """
+    available = framework_sources.available_frameworks()
+    entry = available.find(framework_id, version)
+    if entry is not None:
+        return entry.framework
+    copies = [
+        framework_sources.framework_from_copy(text)
+        for text in reading.stored_framework_documents(_connection(), framework_id)
+    ]
+    copies = [c for c in copies if version is None or c.version == version]
+    if copies:
+        return max(copies, key=lambda c: version_key(c.version))
+    raise unknown_framework(framework_id, version, [f.id for f in available.frameworks()])
+
+
+def newer_framework(plan_id: int) -> Framework | None:
+    """The newest available version of the plan's framework if it is newer than the plan's."""
+    current = plan_framework(plan_id)
+    entry = framework_sources.available_frameworks().find(current.id)
+    if entry is None or version_key(entry.framework.version) <= version_key(current.version):
+        return None
+    return entry.framework
+
+
+@transaction
+def move_plan_framework(plan_id: int, version: str) -> None:
+    """Let the plan follow another version of its framework (the leader's choice).
+
+    The plan keeps a copy of the new version too, so undo can go back. Goals whose vision,
+    theme or sign the new version lacks are kept exactly as they are – Vejledning names them.
+    A year's focus on a vision that no longer exists is dropped.
+    """
+    row = _plan_row(plan_id)
+    framework = get_framework(row.framework_id, version)
+    _keep_copy(plan_id, framework)
+    m.Plan.update(framework_version=framework.version, updated_at=_now()).where(
+        m.Plan.id == plan_id
+    ).execute()
+    known = [v.id for v in framework.visions]
+    m.YearFocus.delete().where(
+        (m.YearFocus.plan == plan_id) & m.YearFocus.vision.not_in(known)
+    ).execute()
 
 
 # --- plans ---------------------------------------------------------------------------------
@@ -253,7 +333,7 @@ def import_plan(plan: Plan) -> int:
     A plan id or goal id the database already holds is replaced by a new one (so every id
     stays unique); :mod:`.plan_import` decides first what an import of an existing plan does.
     """
-    framework = get_framework(plan.framework_id)
+    framework = find_framework(plan.framework_id, plan.framework_version or None)
     validation.normalize_visions(plan, framework)
     validation.check_plan(plan, framework)
     plan = with_unused_ids(plan)
@@ -266,6 +346,7 @@ def import_plan(plan: Plan) -> int:
         created_at=now,
         updated_at=now,
     )
+    _keep_copy(row.id, framework)
     _insert_contents(row.id, plan)
     return int(row.id)
 
@@ -372,14 +453,19 @@ def restore_plan(plan_id: int, plan: Plan) -> None:
 
     Used by undo and redo: the plan keeps its id and every goal its uid, while the rows of
     its parts are written anew. The snapshot is checked like an import, so a damaged one
-    changes nothing.
+    changes nothing. The snapshot's framework version is the plan's again (undoing a move to
+    another version); references the version lacks are kept, as the move kept them.
     """
-    framework = get_framework(plan.framework_id)
-    validation.check_plan(plan, framework)
     row = _plan_row(plan_id)
-    if row.framework_id != framework.id:
+    if row.framework_id != plan.framework_id:
         raise ValidationError("Øjebliksbilledet hører til en plan med en anden strategiramme.")
-    m.Plan.update(**_header_row(plan), updated_at=_now()).where(m.Plan.id == plan_id).execute()
+    version = plan.framework_version or row.framework_version
+    document = reading.framework_document(_connection(), plan_id, row.framework_id, version)
+    framework = framework_sources.plan_framework(document, row.framework_id, version)
+    validation.check_plan(plan, framework, references=False)
+    m.Plan.update(
+        **_header_row(plan), framework_version=framework.version, updated_at=_now()
+    ).where(m.Plan.id == plan_id).execute()
     _replace_contents(plan_id, plan)
 
 
@@ -397,11 +483,12 @@ def replace_plan(plan_id: int, plan: Plan) -> None:
 
     The stored plan keeps its number, its id (``plan.id``) and its guide progress.
     """
-    framework = get_framework(plan.framework_id)
+    framework = find_framework(plan.framework_id, plan.framework_version or None)
     validation.normalize_visions(plan, framework)
     validation.check_plan(plan, framework)
     row = _plan_row(plan_id)
     plan = with_unused_ids(replace(plan, uid=row.uid), keeping=plan_id)
+    _keep_copy(plan_id, framework)
     m.Plan.update(
         **_header_row(plan),
         framework_id=framework.id,
@@ -513,9 +600,13 @@ def create_plan(
     framework_id: str,
     first_year: int,
     years: int | None = None,
+    framework_version: str | None = None,
 ) -> int:
-    """A new, empty plan; the cycle length defaults to the framework's."""
-    framework = get_framework(framework_id)
+    """A new, empty plan; the cycle length defaults to the framework's.
+
+    Without a version the newest available of the framework; the plan keeps its own copy.
+    """
+    framework = get_framework(framework_id, framework_version)
     years = framework.default_cycle_years if years is None else years
     _check_values(
         {
@@ -546,6 +637,7 @@ def create_plan(
         created_at=now,
         updated_at=now,
     )
+    _keep_copy(row.id, framework)
     return int(row.id)
 
 
@@ -628,7 +720,7 @@ def set_year_focus(plan_id: int, year: int, vision_ids: list[str]) -> None:
     _check_values({"year": year})
     _check_list(vision_ids, "focus")
     plan = _plan_row(plan_id)
-    framework = get_framework(plan.framework_id)
+    framework = _framework_of(plan)
     visions = validation.check_year_focus(
         framework, {year: list(vision_ids)}, plan.first_year, plan.years, "focus"
     )[year]
@@ -691,7 +783,7 @@ def add_goal(
         }
     )
     plan = _plan_row(plan_id)
-    framework = get_framework(plan.framework_id)
+    framework = _framework_of(plan)
     vision_id = _check_goal_fields(plan, framework, year, vision, theme)
     if not title.strip():
         raise ValidationError("Et udviklingsmål skal have en titel.", "title")
@@ -730,7 +822,7 @@ def update_goal(goal_id: int, **changes: Any) -> None:
     _check_values(changes)
     row = _goal_row(goal_id)
     plan = row.plan
-    framework = get_framework(plan.framework_id)
+    framework = _framework_of(plan)
     if "vision" in changes and "theme" not in changes:
         vision = framework.vision(validation.resolve_vision(framework, changes["vision"], "vision"))
         if vision is not None and row.theme and vision.theme(row.theme) is None:
@@ -739,7 +831,10 @@ def update_goal(goal_id: int, **changes: Any) -> None:
         setattr(row, name, value)
     if not row.title.strip():
         raise ValidationError("Et udviklingsmål skal have en titel.", "title")
-    row.vision = _check_goal_fields(plan, framework, row.year, row.vision, row.theme)
+    if "vision" in changes or "theme" in changes:
+        # A goal whose vision left the framework (a newer version) keeps it until it is chosen
+        # anew: editing its title must not fail over it.
+        row.vision = _check_goal_fields(plan, framework, row.year, row.vision, row.theme)
     row.save()
     _touch(plan.id)
 
@@ -813,7 +908,13 @@ def set_success_signs(goal_id: int, sign_ids: list[str]) -> None:
     """The framework signs of success (or objectives) that the goal serves."""
     _check_list(sign_ids, "success_signs")
     row = _goal_row(goal_id)
-    validation.check_signs(get_framework(row.plan.framework_id), list(sign_ids), "success_signs")
+    framework = _framework_of(row.plan)
+    # A sign the goal already has stays allowed when a newer framework version lacks it.
+    linked = m.SuccessLink.select(m.SuccessLink.sign_id).where(m.SuccessLink.goal == row)
+    kept = {link.sign_id for link in linked if framework.sign(link.sign_id) is None}
+    if len(set(sign_ids)) != len(sign_ids):
+        validation.check_signs(framework, list(sign_ids), "success_signs")
+    validation.check_signs(framework, [s for s in sign_ids if s not in kept], "success_signs")
     m.SuccessLink.delete().where(m.SuccessLink.goal == row).execute()
     for position, sign_id in enumerate(sign_ids):
         m.SuccessLink.create(goal=row, position=position, sign_id=sign_id)

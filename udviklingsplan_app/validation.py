@@ -129,8 +129,14 @@ def normalize_visions(plan: Plan, framework: Framework, root: str = "plan") -> N
     }
 
 
-def check_plan(plan: Plan, framework: Framework, root: str = "plan") -> None:
-    """Every reference in a whole plan; raises :class:`ValidationError` naming the field."""
+def check_plan(
+    plan: Plan, framework: Framework, root: str = "plan", *, references: bool = True
+) -> None:
+    """Every reference in a whole plan; raises :class:`ValidationError` naming the field.
+
+    ``references=False`` (undo and redo of a stored plan) lets goals keep a vision, theme or
+    sign their framework version lacks: a plan moved to a newer version keeps such goals.
+    """
     check_header(plan.level, plan.first_year, plan.years, plan.workplace, root)
     uids: dict[str, int] = {}
     for index, goal in enumerate(plan.goals):
@@ -138,10 +144,11 @@ def check_plan(plan: Plan, framework: Framework, root: str = "plan") -> None:
         check_year(goal.year, plan.first_year, plan.years, f"{where}.year")
         if not goal.title.strip():
             raise ValidationError("et udviklingsmål skal have en titel", f"{where}.title")
-        if framework.vision(goal.vision) is None:
-            raise _unknown_vision(framework, goal.vision, f"{where}.vision")
-        check_theme(framework, goal.vision, goal.theme, f"{where}.theme")
-        check_signs(framework, goal.success_signs, f"{where}.success_signs")
+        if references:
+            if framework.vision(goal.vision) is None:
+                raise _unknown_vision(framework, goal.vision, f"{where}.vision")
+            check_theme(framework, goal.vision, goal.theme, f"{where}.theme")
+            check_signs(framework, goal.success_signs, f"{where}.success_signs")
         if goal.uid in uids:
             raise ValidationError(f"id'et »{goal.uid}« bruges også af et andet mål", f"{where}.id")
         uids[goal.uid] = index
@@ -166,7 +173,8 @@ def check_plan(plan: Plan, framework: Framework, root: str = "plan") -> None:
                 f"et mål kan kun videreføres fra et tidligere år (målet står i {source.year})",
                 where,
             )
-    check_year_focus(framework, plan.focus, plan.first_year, plan.years, f"{root}.focus")
+    if references:
+        check_year_focus(framework, plan.focus, plan.first_year, plan.years, f"{root}.focus")
     seen: set[tuple[int, str]] = set()
     for index, dialogue in enumerate(plan.dialogues):
         where = f"{root}.dialogues[{index}]"

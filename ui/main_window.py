@@ -10,7 +10,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QStringListModel
+from PySide6.QtCore import QByteArray, QStringListModel, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app import APP_NAME
-from udviklingsplan_app.domain import years_label
+from udviklingsplan_app.formatting import years_label
 from udviklingsplan_app.guidance import Concern
 from ui.menus import MenuActions
 from ui.pages.base import Page
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QTableView
 
+    from ui.dialogs.frameworks_dialog import FrameworkUpdateBar
     from ui.guide.base import GuideWindow
     from ui.models.overview import FindingsModel, OverviewModel
     from ui.pages.overview_page import OverviewPage
@@ -92,6 +93,10 @@ class MainWindow(MenuActions, QMainWindow):
         self._findings_dock: FindingsDock | None = None  # built after the first paint
         self.guide: GuideWindow | None = None  # the open guide (ui.guide), if any
         self.lasting_notice = ""  # the notice bar's message, if it outlives a change of plan
+        self.framework_bar: FrameworkUpdateBar | None = (
+            None  # "a newer framework version" (built on need)
+        )
+        self._framework_checked: tuple[object, ...] | None = None
         self.setWindowTitle(APP_NAME)
         # 1320 × 760, or less on a small screen: on a 1366 × 768 laptop the window with its
         # title bar stays above the task bar.
@@ -209,7 +214,10 @@ class MainWindow(MenuActions, QMainWindow):
         self.new_year_action.triggered.connect(self._on_new_year)
         self.import_action.triggered.connect(self._on_import)
         self.export_action.triggered.connect(self._on_export)
+        self.frameworks_action.triggered.connect(self._on_frameworks)
         self.excel_action.triggered.connect(self._on_excel)
+        self.pdf_action.triggered.connect(self._on_pdf)
+        self.print_action.triggered.connect(self._on_print)
         self.calendar_action.triggered.connect(self._on_calendar)
         self.backup_action.triggered.connect(self._on_backup)
         self.restore_action.triggered.connect(self._on_restore)
@@ -326,6 +334,8 @@ class MainWindow(MenuActions, QMainWindow):
         for action in (
             self.export_action,
             self.excel_action,
+            self.pdf_action,
+            self.print_action,
             self.calendar_action,
             *self.page_actions,
         ):
@@ -361,6 +371,31 @@ class MainWindow(MenuActions, QMainWindow):
                 page.refresh()
             else:
                 self._stale.add(number)
+        if framework is not None:
+            checked = (plan.id if plan else None, framework.key)
+            if checked != self._framework_checked:
+                self._framework_checked = checked
+                # After the paint: the folders are read and their files checked.
+                QTimer.singleShot(0, self.check_framework_update)
+        elif self.framework_bar is not None:
+            self.framework_bar.hide()
+
+    def check_framework_update(self) -> None:
+        """Show the calm bar if a newer version of the plan's framework is available."""
+        from ui.dialogs.frameworks_dialog import FrameworkUpdateBar
+
+        if self.framework_bar is None:
+            bar = FrameworkUpdateBar(self.session, self.centralWidget())
+            self._layout.insertWidget(self._layout.indexOf(self.notice) + 1, bar)
+            self.framework_bar = bar
+        self.framework_bar.update_for_plan()
+
+    def _on_frameworks(self) -> None:
+        from ui.dialogs.frameworks_dialog import FrameworksDialog
+
+        FrameworksDialog(self).exec()
+        if self.session.framework is not None:
+            self.check_framework_update()
 
     def _on_goal_left(self) -> None:
         # The overview's findings now include the goal just written (the panel refreshes

@@ -26,9 +26,12 @@ class MenuActions:
         self.new_year_action = QAction(self.tr("Nyt &år…"), self)
         self.new_year_action.setEnabled(False)
         self.excel_action = QAction(self.tr("Eksportér til &Excel…"), self)
+        self.pdf_action = QAction(self.tr("Eksportér til &PDF…"), self)
+        self.print_action = QAction(self.tr("&Udskriv…"), self)
         self.calendar_action = QAction(self.tr("Gem dialoger som &kalenderfil (.ics)…"), self)
         self.import_action = QAction(self.tr("&Importér plan fra overdragelsesfil…"), self)
         self.export_action = QAction(self.tr("Gem plan som &overdragelsesfil…"), self)
+        self.frameworks_action = QAction(self.tr("S&trategirammer…"), self)
         self.backup_action = QAction(self.tr("&Sikkerhedskopi…"), self)
         self.restore_action = QAction(self.tr("&Gendan fra sikkerhedskopi…"), self)
         self.quit_action = QAction(self.tr("&Afslut"), self)
@@ -39,9 +42,12 @@ class MenuActions:
         self.file_menu = file_menu
         file_menu.addSeparator()
         file_menu.addAction(self.excel_action)
+        file_menu.addAction(self.pdf_action)
+        file_menu.addAction(self.print_action)
         file_menu.addAction(self.calendar_action)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.frameworks_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
@@ -99,6 +105,7 @@ class MenuActions:
         standard = QKeySequence.StandardKey
         self.new_plan_action.setShortcut(standard.New)
         self.excel_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.print_action.setShortcut(standard.Print)
         self.import_action.setShortcut(standard.Open)
         self.export_action.setShortcut(standard.SaveAs)
         self.quit_action.setShortcut(standard.Quit)
@@ -236,6 +243,16 @@ class MenuActions:
 
         self.session.flush()
         start_excel_export(self)
+
+    def _on_pdf(self) -> None:
+        from ui.operations.pdf_export import start_pdf_export
+
+        start_pdf_export(self)
+
+    def _on_print(self) -> None:
+        from ui.operations.pdf_export import print_plan
+
+        print_plan(self)
 
     def _on_backup(self) -> None:
         from ui.operations.backup_job import save_backup

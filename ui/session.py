@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from udviklingsplan_app.domain import Goal, Plan
-from udviklingsplan_app.framework import Framework, get_framework
+from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.messages import explain
 from udviklingsplan_app.storage.reading import PlanSummary, plan_summaries, read_plan
 
@@ -148,13 +148,40 @@ class PlanSession(QObject):
             self.plan, self.framework = None, None
         else:
             self.plan = self._load(plan_id)
-            self.framework = get_framework(self.plan.framework_id)
+            self.framework = self._framework(self.plan)
         self.planSwitched.emit()
         self.changed.emit()
+
+    def _framework(self, plan: Plan) -> Framework:
+        """The plan's own copy of its framework (the file it came from may be gone)."""
+        if self.reader is not None:
+            from udviklingsplan_app import framework_sources
+            from udviklingsplan_app.storage.reading import framework_document
+
+            assert plan.id is not None
+            document = framework_document(
+                self.reader, plan.id, plan.framework_id, plan.framework_version
+            )
+            return framework_sources.plan_framework(
+                document, plan.framework_id, plan.framework_version
+            )
+        from udviklingsplan_app import services
+
+        assert plan.id is not None
+        return services.plan_framework(plan.id)
+
+    def _follow_framework(self) -> None:
+        """After an edit, undo or redo: the framework again if the plan moved to another version."""
+        plan, framework = self.plan, self.framework
+        if plan is not None and (
+            framework is None or framework.key != (plan.framework_id, plan.framework_version)
+        ):
+            self.framework = self._framework(plan)
 
     def reload(self) -> None:
         if self.plan is not None and self.plan.id is not None:
             self.plan = self._load(self.plan.id)
+            self._follow_framework()
             self.changed.emit()
 
     def goal(self, uid: str | None) -> Goal | None:
@@ -189,6 +216,7 @@ class PlanSession(QObject):
             self.failed.emit(explain(error, self.db_path))
             return None
         self.plan = services.load_plan(self.plan.id)
+        self._follow_framework()
         added = {g.uid for g in self.plan.goals} - {g.uid for g in before.goals}
         if len(added) == 1:  # a new goal (or a goal carried over): being written from now
             self.being_written, self._written_shown = added.pop(), False
@@ -220,6 +248,7 @@ class PlanSession(QObject):
         except Exception as error:
             self.failed.emit(explain(error, self.db_path))
         self.plan = services.load_plan(self.plan.id)
+        self._follow_framework()
         self.changed.emit()
 
     # --- text fields that save after a pause -------------------------------------------------

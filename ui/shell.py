@@ -39,6 +39,7 @@ class Shell(Protocol):
     undo_action: QAction
     redo_action: QAction
     excel_action: QAction
+    pdf_action: QAction
 
     def reload_plans(self, select_id: int | None = None) -> None:
         """Read the plan switcher again and open ``select_id`` (or the first plan)."""

@@ -1,9 +1,20 @@
 """The Excel export: the plan as a meeting paper the leader's own manager can read, print and answer.
 
-One workbook with Danish sheets: *Forside*, *Overblik* (with a native chart), *Udviklingsmål*
-(one row per goal, a status drop-down, an empty "Kommentar fra leder" column and a hidden stable
-goal id for a later round trip), *Dialoger*, *Aktuel situation* and *Strategi*. Every sheet
-prints A4 landscape, one page wide, with its header row repeated.
+One workbook with Danish sheets: *Forside* (for the manager: who, what, the goals per year and
+vision, and a one-line count of the open points), *Overblik* (with a native chart),
+*Udviklingsmål* (one row per goal, a status drop-down, the status note and carry-over links, an
+empty "Kommentar fra leder" column and a hidden stable goal id for a later round trip),
+*Statushistorik*, *Dialoger*, *Aktuel situation*, *Vejledning* (the guidance findings) and
+*Strategi*. Every sheet prints A4 landscape, one page wide, with its header row repeated.
+
+*Strategi* (the framework, several pages) is printed only on request: its print area is one
+empty cell, so printing the whole workbook skips it in Excel (a page without content is not
+printed) and in LibreOffice (empty pages are suppressed). A sheet's state "hidden" would hide it
+on screen too, and OOXML has no "do not print this sheet" flag. To print it: Excel's
+*Ignorer udskriftsområde*, or LibreOffice's *Formatér ▸ Udskriftsområder ▸ Ryd*.
+
+The file format is recognised by custom document properties (:data:`PROPERTY_FORMAT`,
+:data:`PROPERTY_VERSION`), not by anything shown on a sheet.
 
 Every user text is written as text, never as a formula; characters XML cannot hold are removed
 and a text beyond Excel's cell limit is cut with a visible marker. openpyxl is imported only
@@ -21,25 +32,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..domain import (
-    DialogueKind,
-    Goal,
-    Plan,
-    Severity,
-    SituationSection,
-    Status,
-    danish_date,
-    long_date,
-    years_label,
-)
+from ..atomic_files import write_atomically
+from ..domain import DialogueKind, Goal, Plan, Severity, SituationSection, Status
+from ..formatting import danish_date, danish_number, long_date, years_label
 from ..framework import Framework
 from ..guidance import Finding, check_plan
-from .files import safe_file_name, write_atomically
+from . import excel_layout
+from .excel_texts import carry_over_links, current_status_note, open_points
+from .files import safe_file_name
 
-#: What the front sheet says about the file, so a returned workbook can be recognised and read.
+#: What the workbook says about its format, so a returned workbook can be recognised and read.
 FORMAT_NAME = "udviklingsplan-excel"
 FORMAT_VERSION = 1
-#: Custom document properties a later import reads (the front sheet shows the same).
+#: Custom document properties a later import reads (kept off the sheets the manager reads).
 PROPERTY_FORMAT = "Udviklingsplan-format"
 PROPERTY_VERSION = "Udviklingsplan-formatversion"
 PROPERTY_FRAMEWORK = "Udviklingsplan-strategiramme"
@@ -47,10 +52,14 @@ PROPERTY_FRAMEWORK = "Udviklingsplan-strategiramme"
 SHEET_FRONT = "Forside"
 SHEET_OVERVIEW = "Overblik"
 SHEET_GOALS = "Udviklingsmål"
+SHEET_HISTORY = "Statushistorik"
 SHEET_DIALOGUES = "Dialoger"
 SHEET_SITUATION = "Aktuel situation"
+SHEET_GUIDANCE = "Vejledning"
 SHEET_STRATEGY = "Strategi"
 
+STATUS_HEADER = "Status"
+STATUS_NOTE_HEADER = "Statusnote"
 COMMENT_HEADER = "Kommentar fra leder"
 ID_HEADER = "Id (må ikke ændres)"
 
@@ -76,12 +85,9 @@ _EMPTY_FILL = "F2F2F2"
 _COMMENT_FILL = "FFF9E5"
 _SEVERITY_FILLS = {Severity.FEJL: "F8CBAD", Severity.ADVARSEL: "FFE699", Severity.TIP: "DDEBF7"}
 
-_LINE_POINTS = 14.5  # one wrapped line of 11-point Calibri in Excel
-_MAX_ROW_POINTS = 409.0  # Excel's highest row
-_CHARS_PER_WIDTH = 1.15  # characters of Danish text per column-width unit (the width of a "0")
-_BOLD_WIDTH = 0.85  # bold headers take more room
+_SIDE_MARGIN = 0.3  # inches; Excel's "narrow" is 0.25
 # A4 landscape inside the margins below, in points, and a column-width unit in points.
-_PAGE_WIDTH = (11.69 - 2 * 0.4) * 72
+_PAGE_WIDTH = (11.69 - 2 * _SIDE_MARGIN) * 72
 _PAGE_HEIGHT = (8.27 - 2 * 0.75) * 72
 _UNIT_POINTS = 5.25
 
@@ -168,15 +174,6 @@ def _header_footer_text(text: str, limit: int = 70) -> str:
 # --- Danish wording ------------------------------------------------------------------------
 
 
-def _number(value: float | None) -> str:
-    """``8,1`` (Danish decimal comma); ``–`` for no value."""
-    if value is None:
-        return "–"
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return format(value, ".10g").replace(".", ",")
-
-
 def _bullets(lines: Iterable[str]) -> list[str]:
     return [f"• {line}" for line in lines]
 
@@ -210,12 +207,10 @@ def _indicators_text(goal: Goal) -> str:
     lines = []
     for indicator in goal.indicators:
         name = f"{indicator.name} ({indicator.unit})" if indicator.unit else indicator.name
-        text = (
-            f"{name}: udgangspunkt {_number(indicator.baseline)}, mål {_number(indicator.target)}"
-        )
+        text = f"{name}: udgangspunkt {danish_number(indicator.baseline, empty='–')}, mål {danish_number(indicator.target, empty='–')}"
         latest = indicator.latest
         if latest is not None:
-            text += f", seneste {_number(latest.value)} ({danish_date(latest.date)})"
+            text += f", seneste {danish_number(latest.value)} ({danish_date(latest.date)})"
         lines.append(text)
     return "\n".join(_bullets(lines))
 
@@ -249,16 +244,19 @@ def _theme_title(framework: Framework, theme_id: str | None) -> str:
 # --- layout helpers ------------------------------------------------------------------------
 
 
-def _lines(text: str, width: float) -> int:
+def _lines(text: str, width: float, *, bold: bool = False) -> int:
     """How many lines the text takes when wrapped in a column this wide (an estimate)."""
-    per_line = max(1, int(width * _CHARS_PER_WIDTH))
-    if "\n" not in text:
-        return -(-len(text) // per_line) or 1
-    return sum(-(-len(part) // per_line) or 1 for part in text.split("\n"))
+    return excel_layout.wrapped_lines(text, width, bold=bold)
 
 
 def _height(lines: int) -> float:
-    return min(_MAX_ROW_POINTS, lines * _LINE_POINTS + 4)
+    return excel_layout.row_points(lines)
+
+
+def _print_scale(widths: Iterable[float]) -> float:
+    """The scale a one-page-wide print of columns this wide comes out at (1.0: full size)."""
+    points = sum(width * 7 + 5 for width in widths) * 0.75  # Excel: 7 pixels a unit, 5 padding
+    return min(1.0, _PAGE_WIDTH / points)
 
 
 @dataclass(frozen=True)
@@ -383,11 +381,22 @@ class _Sheet:
         for offset, column in enumerate(columns):
             self.put(row, first + offset, column.header, self.styles.header)
             self.ws.column_dimensions[_letter(first + offset)].width = column.width
-            lines = max(lines, _lines(column.header, column.width * _BOLD_WIDTH))
+            lines = max(lines, _lines(column.header, column.width, bold=True))
         self.ws.row_dimensions[row].height = _height(lines)
 
-    def fit_row(self, row: int, texts: Sequence[tuple[str, float]], minimum: int = 1) -> None:
-        lines = max([minimum, *(_lines(text, width) for text, width in texts if text)])
+    def fit_row(
+        self,
+        row: int,
+        texts: Sequence[tuple[str, float]],
+        minimum: int = 1,
+        *,
+        label: tuple[str, float] | None = None,
+        bold: bool = False,
+    ) -> None:
+        """Make the row tall enough for its wrapped texts (and a bold label's)."""
+        lines = max([minimum, *(_lines(text, width, bold=bold) for text, width in texts if text)])
+        if label and label[0]:
+            lines = max(lines, _lines(label[0], label[1], bold=True))
         if lines > 1:
             self.ws.row_dimensions[row].height = _height(lines)
 
@@ -405,7 +414,7 @@ class _Sheet:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_options.horizontalCentered = True
         margins = ws.page_margins
-        margins.left = margins.right = 0.4
+        margins.left = margins.right = _SIDE_MARGIN
         margins.top = margins.bottom = 0.75
         margins.header = margins.footer = 0.3
         if title_rows:
@@ -423,9 +432,18 @@ class _Sheet:
 # --- the workbook --------------------------------------------------------------------------
 
 
-def build_workbook(plan: Plan, framework: Framework, *, today: dt.date) -> Any:
-    """The plan as an openpyxl ``Workbook`` (not yet saved)."""
+def build_workbook(
+    plan: Plan, framework: Framework, *, today: dt.date, export_id: str | None = None
+) -> Any:
+    """The plan as an openpyxl ``Workbook`` (not yet saved).
+
+    ``export_id`` names this export in the workbook's hidden marks (a new one when not given),
+    so that the manager's answer can be read back (:mod:`.answer`).
+    """
     from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    from .. import app_version
+    from .answer import add_answer_marks, new_export_id
 
     workbook = Workbook()
     styles = _Styles(workbook)
@@ -434,21 +452,45 @@ def build_workbook(plan: Plan, framework: Framework, *, today: dt.date) -> Any:
     front.ws.title = sheet_name(SHEET_FRONT)
     _front(front, plan, framework, today, findings)
     front.print_setup(plan, today, title_rows=None, freeze="")
+    front.ws.page_setup.fitToHeight = 1  # the manager's first page is one page
     # Each list sheet: its name, how it is built, and the cell its frozen panes start at.
     builders: list[tuple[str, Callable[[_Sheet], None], str]] = [
         (SHEET_OVERVIEW, lambda s: _overview(s, plan, framework), "B2"),
         (SHEET_GOALS, lambda s: _goals(s, plan, framework), "E2"),
+        (SHEET_HISTORY, lambda s: _history(s, plan), "C2"),
         (SHEET_DIALOGUES, lambda s: _dialogues(s, plan), "C2"),
         (SHEET_SITUATION, lambda s: _situation(s, plan), "A2"),
+        (SHEET_GUIDANCE, lambda s: _guidance(s, findings), "A2"),
         (SHEET_STRATEGY, lambda s: _strategy(s, framework), "A2"),
     ]
     for name, build, freeze in builders:
         sheet = _Sheet(workbook.create_sheet(sheet_name(name)), styles)
         build(sheet)
-        sheet.print_setup(plan, today, freeze=freeze)
+        on_request = name == SHEET_STRATEGY
+        sheet.print_setup(plan, today, freeze=freeze, title_rows=None if on_request else "1:1")
+        if on_request:
+            _print_only_on_request(sheet.ws)
     workbook.active = 0
     _properties(workbook, plan, framework, today)
+    add_answer_marks(
+        workbook,
+        plan,
+        export_id=export_id or new_export_id(),
+        today=today,
+        front_sheet=front.ws.title,
+        program_version=app_version(),
+    )
     return workbook
+
+
+def _print_only_on_request(ws: Any) -> None:
+    """Leave the sheet out of the workbook's print: its print area is one empty cell below it.
+
+    Excel and LibreOffice print no page without content, so "print the whole workbook" skips
+    the sheet; it has no title rows either, which could make a page of their own. The sheet
+    stays visible, and prints whole with Excel's *Ignorer udskriftsområde*.
+    """
+    ws.print_area = f"A{ws.max_row + 2}"
 
 
 def _properties(workbook: Any, plan: Plan, framework: Framework, today: dt.date) -> None:
@@ -475,12 +517,42 @@ def _properties(workbook: Any, plan: Plan, framework: Framework, today: dt.date)
     custom.append(StringProperty(name=PROPERTY_FRAMEWORK, value=_plain(framework_ref)))
 
 
+_FRONT_TITLES = 6  # goal titles listed in one front-sheet cell; the rest are counted
+
+
+def _front_cell(goals: Sequence[Goal]) -> str:
+    lines = [f"{goal.title} ({goal.status.label.lower()})" for goal in goals[:_FRONT_TITLES]]
+    text = "\n".join(_bullets(lines))
+    if len(goals) > _FRONT_TITLES:
+        text += f"\n… og {len(goals) - _FRONT_TITLES} flere (se »{SHEET_GOALS}«)"
+    return text
+
+
 def _front(
     sheet: _Sheet, plan: Plan, framework: Framework, today: dt.date, findings: Sequence[Finding]
 ) -> None:
+    """The manager's first page: who, what, the goals per year and vision, the open points."""
     ws, st = sheet.ws, sheet.styles
-    last = 2 + len(Status)  # År, I alt, one column per status
-    widths = [26.0, 10.0, *([13.0] * len(Status))]
+    known = {vision.id for vision in framework.visions}
+    keys = [v.id for v in framework.visions] + sorted(
+        {g.vision for g in plan.goals if g.vision not in known}
+    )
+    cells = {
+        (year, key): _front_cell([g for g in plan.goals_in(year) if g.vision == key])
+        for year in plan.cycle_years
+        for key in keys
+    }
+    # One page wide at full size: the label column, a column per vision, and the count.
+    label_width, total_width = 17.0, 7.0
+    room = (_PAGE_WIDTH / 0.75 - 5 * (len(keys) + 2)) / 7 - label_width - total_width
+    vision_width = max(18.0, room / max(1, len(keys)))
+    widths = [label_width]
+    for key in keys:
+        texts = [_vision_title(framework, key), *(cells[y, key] for y in plan.cycle_years)]
+        needed = max(excel_layout.word_width(text, bold=True) for text in texts)
+        widths.append(max(vision_width, min(40.0, needed)))
+    widths.append(total_width)
+    last = len(widths)
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[_letter(index)].width = width
     value_width = sum(widths[1:])
@@ -501,7 +573,7 @@ def _front(
         ("Strategiramme", f"{framework.title} – {framework.label}"),
         ("Cyklus", f"{years_label(plan.first_year, plan.years)} ({plan.years} år)"),
         ("Eksporteret", long_date(today)),
-        ("Filformat", f"{FORMAT_NAME}, version {FORMAT_VERSION}"),
+        ("Åbne punkter", open_points(findings, SHEET_GUIDANCE)),
     ]
     row = 4
     for label, value in facts:
@@ -510,70 +582,118 @@ def _front(
         for column in range(3, last + 1):
             sheet.put(row, column, None, st.text)
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=last)
-        sheet.fit_row(row, [(value, value_width)])
+        sheet.fit_row(row, [(value, value_width)], label=(label, widths[0]))
         row += 1
 
     row += 1
-    sheet.put(row, 1, "Udviklingsmål pr. år og status", st.heading)
+    sheet.put(row, 1, f"Udviklingsmål pr. år og {framework.terms.vision.lower()}", st.heading)
     row += 1
     sheet.header_row(
         row,
-        [_Column("År", widths[0]), _Column("I alt", widths[1])]
-        + [_Column(status.label, 13.0) for status in Status],
+        [
+            _Column("År", widths[0]),
+            *(
+                _Column(_vision_title(framework, k), w)
+                for k, w in zip(keys, widths[1:-1], strict=True)
+            ),
+            _Column("I alt", total_width),
+        ],
     )
-    for year in [*plan.cycle_years, None]:
-        goals = plan.goals if year is None else plan.goals_in(year)
+    for year in plan.cycle_years:
         row += 1
-        sheet.put(row, 1, "I alt" if year is None else year, st.label)
-        sheet.put(row, 2, len(goals), st.center)
-        for offset, status in enumerate(Status):
-            count = sum(1 for goal in goals if goal.status is status)
-            sheet.put(row, 3 + offset, count or None, st.center)
-        if year is None:
-            for column in range(1, last + 1):
-                ws.cell(row=row, column=column).font = st.bold
+        sheet.put(row, 1, year, st.label)
+        filled: list[tuple[str, float]] = []
+        for offset, key in enumerate(keys):
+            text = cells[year, key]
+            if text:
+                sheet.put(row, 2 + offset, text, st.text)
+                filled.append((text, widths[1 + offset]))
+            else:
+                sheet.put(row, 2 + offset, "–", st.center).font = st.grey
+        sheet.put(row, last, len(plan.goals_in(year)), st.center)
+        sheet.fit_row(row, filled)
+    row += 1
+    sheet.put(row, 1, "I alt", st.label)
+    in_cycle = [g for g in plan.goals if g.year in plan.cycle_years]
+    for offset, key in enumerate(keys):
+        count = sum(1 for g in in_cycle if g.vision == key)
+        sheet.put(row, 2 + offset, f"{count} mål" if count else "Ikke dækket", st.label)
+    sheet.put(row, last, len(in_cycle), st.center).font = st.bold
+
+    notes = []
+    if plan.goals:
+        counts = [
+            f"{n} {status.label.lower()}"
+            for status in Status
+            if (n := sum(1 for g in plan.goals if g.status is status))
+        ]
+        notes.append(f"Status for de {len(plan.goals)} udviklingsmål: {', '.join(counts)}.")
     outside = [g for g in plan.goals if g.year not in plan.cycle_years]
     if outside:
+        notes.append(f"{len(outside)} udviklingsmål ligger uden for cyklussen.")
+    for note in notes:
         row += 1
-        sheet.put(row, 1, f"{len(outside)} udviklingsmål ligger uden for cyklussen.", st.note)
+        sheet.put(row, 1, note, st.note)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
-
-    row += 2
-    sheet.put(row, 1, "Vejledningens bemærkninger", st.heading)
-    row += 1
-    sheet.put(row, 1, "Alvor", st.header)
-    sheet.put(row, 2, "Bemærkning", st.header)
-    for column in range(3, last + 1):
-        sheet.put(row, column, None, st.header)
-    ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=last)
-    if not findings:
-        row += 1
-        sheet.put(row, 1, "Ingen bemærkninger – planen følger strategiens anbefalinger.", st.note)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
-    for finding in findings:
-        row += 1
-        cell = sheet.put(row, 1, finding.severity.label, st.label)
-        cell.fill = st.severity_fills[finding.severity]
-        sheet.put(row, 2, finding.message, st.text)
-        for column in range(3, last + 1):
-            sheet.put(row, column, None, st.text)
-        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=last)
-        sheet.fit_row(row, [(finding.message, value_width)])
 
     row += 2
     sheet.put(row, 1, "Sådan læses filen", st.heading)
     guide = [
-        f"Arket »{SHEET_OVERVIEW}« viser målene pr. år og {framework.terms.vision.lower()}; "
-        f"»{SHEET_GOALS}« har ét mål pr. række.",
+        f"»{SHEET_GOALS}« har ét mål pr. række med status og statusnote; »{SHEET_HISTORY}« "
+        f"viser, hvordan status har ændret sig; »{SHEET_GUIDANCE}« har programmets bemærkninger.",
         f"Skriv gerne dine kommentarer i kolonnen »{COMMENT_HEADER}« på arket »{SHEET_GOALS}«, "
         "og send filen retur.",
-        f"»{SHEET_STRATEGY}« gengiver strategirammen til opslag.",
+        f"»{SHEET_STRATEGY}« gengiver strategirammen til opslag og udskrives kun efter ønske "
+        "(i Excel: Udskriv ▸ Ignorer udskriftsområde).",
     ]
     for line in guide:
         row += 1
         sheet.put(row, 1, line, st.plain)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
         sheet.fit_row(row, [(line, sum(widths))])
+
+
+def _guidance(sheet: _Sheet, findings: Sequence[Finding]) -> None:
+    """Every finding of the guidance, the most serious first, for the leader and the manager."""
+    st = sheet.styles
+    columns = [_Column("Alvor", 12), _Column("Bemærkning", 120)]
+    sheet.header_row(1, columns)
+    if not findings:
+        sheet.put(2, 1, "Ingen bemærkninger – planen følger strategiens anbefalinger.", st.note)
+        sheet.ws.merge_cells("A2:B2")
+    for row, finding in enumerate(findings, start=2):
+        cell = sheet.put(row, 1, finding.severity.label, st.label)
+        cell.fill = st.severity_fills[finding.severity]
+        sheet.put(row, 2, finding.message, st.text)
+        sheet.fit_row(row, [(finding.message, columns[1].width)])
+    sheet.ws.auto_filter.ref = f"A1:B{max(2, len(findings) + 1)}"
+
+
+def _history(sheet: _Sheet, plan: Plan) -> None:
+    """Each goal's status changes, oldest first: when, which status, and the note given."""
+    st = sheet.styles
+    columns = [
+        _Column("År", 6),
+        _Column("Udviklingsmål", 40),
+        _Column("Dato", 12),
+        _Column("Status", 15),
+        _Column("Note", 70),
+    ]
+    sheet.header_row(1, columns)
+    row = 1
+    for goal in plan.goals:
+        for change in sorted(goal.status_history, key=lambda c: c.at):
+            row += 1
+            sheet.put(row, 1, goal.year, st.center)
+            sheet.put(row, 2, goal.title, st.text)
+            sheet.put(row, 3, change.at.date(), st.date)
+            sheet.put(row, 4, change.status.label, st.text)
+            sheet.put(row, 5, change.note, st.text)
+            sheet.fit_row(row, [(goal.title, 40), (change.status.label, 15), (change.note, 70)])
+    if row == 1:
+        sheet.put(2, 1, "Ingen statusændringer registreret endnu.", st.note)
+        sheet.ws.merge_cells("A2:E2")
+    sheet.ws.auto_filter.ref = f"A1:E{max(2, row)}"
 
 
 def _letter(index: int) -> str:
@@ -704,7 +824,28 @@ def _overview(sheet: _Sheet, plan: Plan, framework: Framework) -> None:
         ws.row_breaks.append(Break(id=chart_row - 1))
 
 
-_GOAL_COLUMNS = 13  # the twelve a reader sees, and the hidden id
+_GOAL_COLUMNS = 14  # the thirteen a reader sees, and the hidden id
+#: How wide a column that holds names and short labels may grow so that no word in it is split
+#: mid-word; the long texts grow a little (a responsible's name in an action), then wrap.
+_NAME_CAP = 26.0
+
+
+def _goal_values(goal: Goal, framework: Framework, links: dict[str, list[str]]) -> tuple[str, ...]:
+    """The goal's texts in the columns after the year, up to the owner."""
+    note = "\n".join(part for part in (current_status_note(goal), *links.get(goal.uid, ())) if part)
+    return (
+        _vision_title(framework, goal.vision),
+        _theme_title(framework, goal.theme),
+        goal.title,
+        goal.rationale,
+        _actions_text(goal),
+        _success_text(goal, framework),
+        _indicators_text(goal),
+        _involvement_text(goal),
+        goal.status.label,
+        note,
+        goal.owner,
+    )
 
 
 def _goals(sheet: _Sheet, plan: Plan, framework: Framework) -> None:
@@ -712,55 +853,48 @@ def _goals(sheet: _Sheet, plan: Plan, framework: Framework) -> None:
 
     ws, st = sheet.ws, sheet.styles
     terms = framework.terms
-    columns = [
-        # Narrow enough that one page wide still prints at about three quarters of full size.
-        _Column("År", 6),
-        _Column(terms.vision, 13),
-        _Column(terms.theme, 14),
-        _Column("Udviklingsmål", 17),
-        _Column("Begrundelse", 22),
-        _Column("Handlinger (ansvarlig, frist)", 26),
-        _Column(f"{terms.signs} og egne kriterier", 22),
-        _Column("Indikatorer", 18),
-        _Column("Involvering", 23),
-        _Column("Status", 12),
-        _Column("Ansvarlig", 11),
-        _Column(COMMENT_HEADER, 19),
-        _Column(ID_HEADER, 34),
+    # (header, width, widest it grows for a long word). Narrow enough that one page wide
+    # prints at about four fifths of full size (see _print_scale).
+    layout = [
+        ("År", 5.5, 5.5),
+        (terms.vision, 12, _NAME_CAP),
+        (terms.theme, 13, _NAME_CAP),
+        ("Udviklingsmål", 16, _NAME_CAP),
+        ("Begrundelse", 17, 20),
+        ("Handlinger (ansvarlig, frist)", 20, 23),
+        (f"{terms.signs} og egne kriterier", 16, 19),
+        ("Indikatorer", 14, 17),
+        ("Involvering", 16, 19),
+        (STATUS_HEADER, 11.5, _NAME_CAP),
+        (STATUS_NOTE_HEADER, 16, 19),
+        ("Ansvarlig", 12, _NAME_CAP),
+        (COMMENT_HEADER, 13, 13),
+        (ID_HEADER, 34, 34),
     ]
-    assert len(columns) == _GOAL_COLUMNS
+    assert len(layout) == _GOAL_COLUMNS
+    links = carry_over_links(plan)
+    rows = [_goal_values(goal, framework, links) for goal in plan.goals]
+    widths = [width for _, width, _ in layout]
+    for index, (header, width, widest) in enumerate(layout[1:12], start=1):
+        width = excel_layout.fitting_width([header], width, widest, bold=True)
+        width = excel_layout.fitting_width((v[index - 1] for v in rows), width, widest)
+        # A goal with much text widens its column rather than being cut at Excel's highest row.
+        widths[index] = excel_layout.width_for_lines((v[index - 1] for v in rows), width, 40)
+    columns = [_Column(header, width) for (header, _, _), width in zip(layout, widths, strict=True)]
     sheet.header_row(1, columns)
-    widths = [column.width for column in columns]
+    status_col, comment_col, id_col = 10, 13, 14
     put = sheet.put
     text, center = st.text, st.center
-    vision_titles: dict[str, str] = {}
-    theme_titles: dict[str | None, str] = {}
-    for row, goal in enumerate(plan.goals, start=2):
-        if goal.vision not in vision_titles:
-            vision_titles[goal.vision] = _vision_title(framework, goal.vision)
-        if goal.theme not in theme_titles:
-            theme_titles[goal.theme] = _theme_title(framework, goal.theme)
-        values = (
-            vision_titles[goal.vision],
-            theme_titles[goal.theme],
-            goal.title,
-            goal.rationale,
-            _actions_text(goal),
-            _success_text(goal, framework),
-            _indicators_text(goal),
-            _involvement_text(goal),
-            goal.status.label,
-            goal.owner,
-        )
+    for row, (goal, values) in enumerate(zip(plan.goals, rows, strict=True), start=2):
         put(row, 1, goal.year, center)
         for column, value in enumerate(values, start=2):
             put(row, column, value, text)
-        put(row, 12, None, st.comment)
-        put(row, 13, goal.uid, text)
+        put(row, comment_col, None, st.comment)
+        put(row, id_col, goal.uid, text)
         sheet.fit_row(row, [(value, widths[i]) for i, value in enumerate(values, start=1)])
     last_row = max(2, len(plan.goals) + 1)
-    ws.column_dimensions[_letter(13)].hidden = True
-    ws.auto_filter.ref = f"A1:{_letter(12)}{last_row}"
+    ws.column_dimensions[_letter(id_col)].hidden = True
+    ws.auto_filter.ref = f"A1:{_letter(comment_col)}{last_row}"
 
     labels = ",".join(status.label for status in Status)
     status_check = DataValidation(
@@ -775,14 +909,14 @@ def _goals(sheet: _Sheet, plan: Plan, framework: Framework) -> None:
         promptTitle="Status",
         prompt="Vælg målets status fra listen.",
     )
-    status_check.add(f"{_letter(10)}2:{_letter(10)}{last_row}")
+    status_check.add(f"{_letter(status_col)}2:{_letter(status_col)}{last_row}")
     comment_prompt = DataValidation(
         allow_blank=True,
         showInputMessage=True,
         promptTitle=COMMENT_HEADER,
         prompt="Skriv din kommentar til udviklingsmålet her, og send filen retur til lederen.",
     )
-    comment_prompt.add(f"{_letter(12)}2:{_letter(12)}{last_row}")
+    comment_prompt.add(f"{_letter(comment_col)}2:{_letter(comment_col)}{last_row}")
     ws.add_data_validation(status_check)
     ws.add_data_validation(comment_prompt)
 
@@ -847,9 +981,11 @@ def _situation(sheet: _Sheet, plan: Plan) -> None:
         pieces = _paragraphs(text) if text.strip() else []
         row += 1
         sheet.put(row, 1, section.label, st.label)
+        label = (section.label, columns[0].width)
         if not pieces:
             cell = sheet.put(row, 2, "(ikke udfyldt)", st.text)
             cell.font = st.grey
+            sheet.fit_row(row, [], label=label)
             continue
         # One paragraph a row (no row outgrows Excel's highest), read as one text: no lines
         # between the paragraphs of a section, and one label beside them all.
@@ -859,10 +995,15 @@ def _situation(sheet: _Sheet, plan: Plan) -> None:
                 row += 1
                 sheet.put(row, 1, None, st.text)
             sheet.put(row, 2, piece, st.flow if len(pieces) > 1 else st.text)
-            sheet.fit_row(row, [(piece, columns[1].width)])
+            sheet.fit_row(row, [(piece, columns[1].width)], label=label if row == first else None)
         if row > first:
             ws.cell(row=row, column=2).border = st.flow_end
             ws.merge_cells(start_row=first, start_column=1, end_row=row, end_column=1)
+            # The label spans the rows: together they must be as tall as its wrapped lines.
+            need = _height(_lines(section.label, columns[0].width, bold=True))
+            heights = [ws.row_dimensions[r].height or 15.0 for r in range(first, row + 1)]
+            if sum(heights) < need:
+                ws.row_dimensions[row].height = heights[-1] + need - sum(heights)
 
 
 def _strategy(sheet: _Sheet, framework: Framework) -> None:
@@ -896,7 +1037,9 @@ def _strategy(sheet: _Sheet, framework: Framework) -> None:
     for row, (style, values) in enumerate(rows, start=2):
         for column, value in enumerate(values, start=1):
             sheet.put(row, column, value, style)
-        sheet.fit_row(row, [(value, widths[i]) for i, value in enumerate(values)])
+        # A vision's row is bold throughout, its description too (the V2 row was cut).
+        texts = [(value, widths[i]) for i, value in enumerate(values)]
+        sheet.fit_row(row, texts, bold=style == st.vision)
     sheet.ws.auto_filter.ref = f"A1:{_letter(len(columns))}{max(2, len(rows) + 1)}"
     row = len(rows) + 3
     source = (

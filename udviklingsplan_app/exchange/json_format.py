@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .. import schema, validation
+from ..atomic_files import write_atomically
 from ..domain import (
     Action,
     Dialogue,
@@ -29,9 +31,8 @@ from ..domain import (
     new_uid,
 )
 from ..errors import FrameworkError, InputError, ValidationError, os_reason
-from ..framework import get_framework
+from ..framework import Framework, get_framework
 from ..jsontext import decode_bytes, parse_text
-from .files import write_atomically
 
 FORMAT, VERSION = "udviklingsplan", 1
 SCHEMA = "udviklingsplan-v1.schema.json"
@@ -42,8 +43,16 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 # --- reading -------------------------------------------------------------------------------
 
 
-def read_plan_file(path: Path) -> Plan:
-    """Read, check and build a plan from an interchange file; raises :class:`InputError`."""
+#: How the framework a file names is found: by id (the interchange format holds no version).
+FindFramework = Callable[[str], Framework]
+
+
+def read_plan_file(path: Path, find: FindFramework = get_framework) -> Plan:
+    """Read, check and build a plan from an interchange file; raises :class:`InputError`.
+
+    ``find`` looks the plan's framework up: the available ones by default; with a database
+    open, ``services.find_framework`` also finds the copies its plans keep.
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -60,14 +69,14 @@ def read_plan_file(path: Path) -> Plan:
     except OSError as error:
         raise InputError(f"Filen {path} kan ikke læses ({os_reason(error)}).") from error
     text = decode_bytes(raw, path.name)
-    return plan_from_data(parse_text(text))
+    return plan_from_data(parse_text(text), find)
 
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value is not None else None
 
 
-def plan_from_data(data: Any) -> Plan:
+def plan_from_data(data: Any, find: FindFramework = get_framework) -> Plan:
     """Build a plan from parsed JSON; refuses the whole file at the first bad field."""
     if not isinstance(data, dict):
         raise ValidationError("Filen skal indeholde ét JSON-objekt ({…}) med en plan.")
@@ -89,7 +98,7 @@ def plan_from_data(data: Any) -> Plan:
     schema.check(data, SCHEMA)
     p = data["plan"]
     try:
-        framework = get_framework(p["framework"])
+        framework = find(p["framework"])
     except FrameworkError as error:
         raise ValidationError(str(error), "plan.framework") from error
     plan = Plan(

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..atomic_files import write_atomically
 from ..errors import DatabaseProblem, InputError, os_reason
-from ..exchange.files import write_atomically
-from .database import SCHEMA_VERSION, check_database, sqlite_uri
-from .migrations import APPLICATION_ID
+from .migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
+from .sqlite_file import FileKind, checked_version, connect_ro, copy_database, inspect_file
 
 if TYPE_CHECKING:
     from ..domain import Plan
@@ -108,35 +108,10 @@ def _private_folder(folder: Path) -> Path:
     return folder
 
 
-def _connect_ro(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
-    """A read-only connection; ``immutable`` for files nobody writes (no -wal/-shm made).
-
-    A file with a -wal beside it (a copy of a live database, taken with its log) is read with
-    its log: immutable would ignore the log and, with it, the newest changes.
-    """
-    if immutable and path.with_name(path.name + "-wal").exists():
-        immutable = False
-    flags = "?mode=ro&immutable=1" if immutable else "?mode=ro"
-    return sqlite3.connect(sqlite_uri(path) + flags, uri=True)
-
-
 def _copy_database(source: Path, target: Path, *, immutable: bool = False) -> None:
-    """Copy ``source`` into the (empty, private) file ``target`` with the backup API; check it.
-
-    The copy is one self-contained file (journal mode delete). Raises ``sqlite3.Error`` when
-    the source cannot be read and :class:`DatabaseProblem` when the copy fails its check.
-    """
-    src = _connect_ro(source, immutable=immutable)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = delete")
-            result = dst.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    """Copy ``source`` into the (empty, private) file ``target``; :class:`DatabaseProblem` if
+    the copy fails its ``integrity_check`` (``sqlite3.Error`` when the source cannot be read)."""
+    result = copy_database(source, target, immutable=immutable)
     if result != "ok":
         raise DatabaseProblem(
             f"Kopien af {source} bestod ikke SQLites kontrol ({result}); den er ikke gemt."
@@ -220,7 +195,7 @@ def backup_to(source: Path, target: Path) -> None:
     it is written beside the target and moved into place only when it has passed the check.
     """
     source, target = Path(source), Path(target)
-    check_database(source)
+    _check_source(source)
     if target.exists() and target.resolve() == source.resolve():
         raise InputError(
             "Sikkerhedskopien kan ikke gemmes oven i selve databasen; vælg et andet filnavn."
@@ -240,13 +215,18 @@ def backup_to(source: Path, target: Path) -> None:
     write_atomically(target, write)
 
 
+def _check_source(source: Path) -> None:
+    """Refuse to copy a file that is not a sound Udviklingsplan database (nothing changed)."""
+    checked_version(source, SCHEMA_VERSION)  # the start's own check and its Danish sentences
+
+
 def backup_before_migration(db_path: Path, version: int) -> Path:
     """Copy the database into ``backups/`` before a migration changes it (kept for ever)."""
     return make_backup(db_path, BEFORE_MIGRATION, schema=version)
 
 
 def _plan_count(db_path: Path) -> int:
-    conn = _connect_ro(db_path)
+    conn = connect_ro(db_path)
     try:
         return int(conn.execute("SELECT count(*) FROM plan").fetchone()[0])
     finally:
@@ -354,44 +334,27 @@ def _inspect_backup(path: Path, *, full: bool = False) -> tuple[int, int, int]:
 
     ``full`` runs ``integrity_check`` (before a restore) instead of the quicker ``quick_check``.
     """
-    try:
-        conn = _connect_ro(path, immutable=True)
-    except sqlite3.Error as error:
-        raise DatabaseProblem(f"Filen {path.name} kan ikke åbnes.") from error
-    try:
-        try:
-            check = "integrity_check" if full else "quick_check"
-            result = conn.execute(f"PRAGMA {check}").fetchone()[0]
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        except sqlite3.DatabaseError as error:
-            raise DatabaseProblem(
-                f"Filen {path.name} er ikke en Udviklingsplan-database, eller den er beskadiget."
-            ) from error
-        if result != "ok":
-            raise DatabaseProblem(
-                f"Sikkerhedskopien {path.name} er beskadiget (SQLites kontrol fandt fejl)."
-            )
-        if application_id != APPLICATION_ID or version < 1:
-            raise DatabaseProblem(
-                f"Filen {path.name} er ikke en sikkerhedskopi fra Udviklingsplan."
-            )
-        if version > SCHEMA_VERSION:
-            raise DatabaseProblem(
-                f"Sikkerhedskopien {path.name} er lavet med en nyere version af Udviklingsplan "
-                f"(skemaversion {version}; denne version kender {SCHEMA_VERSION}). "
-                "Installér den nyeste version for at bruge den."
-            )
-        try:
-            plans = int(conn.execute("SELECT count(*) FROM plan").fetchone()[0])
-            goals = int(conn.execute("SELECT count(*) FROM goal").fetchone()[0])
-        except sqlite3.DatabaseError as error:
-            raise DatabaseProblem(
-                f"Sikkerhedskopien {path.name} mangler en del af databasen."
-            ) from error
-        return version, plans, goals
-    finally:
-        conn.close()
+    seen = inspect_file(path, current_version=SCHEMA_VERSION, full=full, immutable=True, count=True)
+    name = path.name
+    problems = {
+        FileKind.UNREADABLE: f"Filen {name} kan ikke åbnes.",
+        FileKind.NOT_DATABASE: f"Filen {name} er ikke en Udviklingsplan-database, eller den er "
+        "beskadiget.",
+        FileKind.DAMAGED: f"Sikkerhedskopien {name} er beskadiget (SQLites kontrol fandt fejl).",
+        FileKind.FOREIGN: f"Filen {name} er ikke en sikkerhedskopi fra Udviklingsplan.",
+        FileKind.NEWER: f"Sikkerhedskopien {name} er lavet med en nyere version af Udviklingsplan "
+        f"(skemaversion {seen.user_version}; denne version kender {SCHEMA_VERSION}). "
+        "Installér den nyeste version for at bruge den.",
+    }
+    if seen.kind in problems:
+        raise DatabaseProblem(problems[seen.kind], seen.kind)
+    if seen.application_id != APPLICATION_ID or seen.user_version < 1:
+        raise DatabaseProblem(problems[FileKind.FOREIGN], FileKind.FOREIGN)
+    if seen.plans is None or seen.goals is None:
+        raise DatabaseProblem(
+            f"Sikkerhedskopien {name} mangler en del af databasen.", FileKind.DAMAGED
+        )
+    return seen.user_version, seen.plans, seen.goals
 
 
 def backup_info(path: Path) -> BackupInfo:
@@ -449,7 +412,7 @@ def read_backup(path: Path) -> list[Plan]:
     path = Path(path)
     version, _, _ = _inspect_backup(path)
     if version == SCHEMA_VERSION:
-        conn = _connect_ro(path, immutable=True)
+        conn = connect_ro(path, immutable=True)
         try:
             ids = [row[0] for row in conn.execute("SELECT id FROM plan ORDER BY id")]
             return [reading.read_plan(conn, plan_id) for plan_id in ids]
@@ -462,17 +425,16 @@ def _read_migrated(path: Path) -> list[Plan]:
     import peewee as pw
 
     from . import reading
-    from .database import _migrate
 
     memory = pw.SqliteDatabase(":memory:", pragmas=(("foreign_keys", 1),))
     memory.connect()
     try:
-        src = _connect_ro(path, immutable=True)
+        src = connect_ro(path, immutable=True)
         try:
             src.backup(memory.connection())  # type: ignore[no-untyped-call]
         finally:
             src.close()
-        _migrate(memory)
+        migrate(memory, SCHEMA_VERSION, MIGRATIONS)
         conn = memory.connection()  # type: ignore[no-untyped-call]
         ids = [row[0] for row in conn.execute("SELECT id FROM plan ORDER BY id")]
         return [reading.read_plan(conn, plan_id) for plan_id in ids]
@@ -641,7 +603,7 @@ def _is_damaged(db_path: Path) -> bool:
     not moved aside (the restore is refused instead).
     """
     try:
-        conn = _connect_ro(db_path)
+        conn = connect_ro(db_path)
         try:
             return bool(conn.execute("PRAGMA quick_check").fetchone()[0] != "ok")
         finally:

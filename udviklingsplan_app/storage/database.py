@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -11,7 +10,8 @@ from typing import TYPE_CHECKING
 from .. import APP_NAME
 from ..errors import DatabaseProblem, os_reason
 from .location import check_location
-from .migrations import APPLICATION_ID, MIGRATIONS
+from .migrations import MIGRATIONS, SCHEMA_VERSION, migrate
+from .sqlite_file import checked_version, sqlite_uri
 
 if TYPE_CHECKING:
     import peewee as pw
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 # peewee (and the models) are imported when the database is opened for writing, not before:
 # the program paints its first window from a plain read-only sqlite3 connection (open_reader).
 
-SCHEMA_VERSION = len(MIGRATIONS)
 DB_FILE_NAME = "udviklingsplan.db"
 
 _PRAGMAS = (
@@ -52,101 +51,14 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def sqlite_uri(path: Path) -> str:
-    """A ``file:`` URI for SQLite that also works for Windows drive letters and mapped drives.
-
-    ``Path.resolve().as_uri()`` would turn a mapped drive into ``file://server/…``, which SQLite
-    refuses; a UNC path needs an empty authority instead (``file:////server/share/…``).
-    """
-    # urllib.request would do the same but costs start-up 30 ms (it imports http and ssl).
-    if os.name == "nt":
-        from nturl2path import pathname2url
-
-        url = pathname2url(os.path.abspath(path))
-    else:
-        from urllib.parse import quote
-
-        url = quote(os.path.abspath(path))
-    if url.startswith("//") and not url.startswith("///"):
-        url = "//" + url
-    return "file:" + url
-
-
-def _inspect(path: Path) -> tuple[int, int, bool]:
-    """Read-only look before anything is written: (user_version, application_id, has_tables).
-
-    Switching an unknown file to WAL would already change it, so a file that is not ours, is
-    damaged or comes from a newer program is refused here, untouched.
-    """
-    uri = f"{sqlite_uri(path)}?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as error:
-        raise DatabaseProblem(f"Databasen {path} kan ikke åbnes ({error}).") from error
-    try:
-        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        if "malformed" in str(error).lower():  # a database file, with damaged pages
-            raise DatabaseProblem(_damaged_message(path)) from error
-        raise DatabaseProblem(
-            f"Filen {path} er ikke en Udviklingsplan-database, eller den er beskadiget. "
-            "Filen er ikke ændret."
-        ) from error
-    finally:
-        conn.close()
-    if result != "ok":
-        raise DatabaseProblem(_damaged_message(path))
-    return user_version, application_id, has_tables
-
-
-def _damaged_message(path: Path) -> str:
-    return (
-        f"Databasen {path} er beskadiget: SQLites kontrol fandt fejl i filen. Filen er ikke "
-        "ændret. Gendan den nyeste sikkerhedskopi (mappen backups ved siden af databasen)."
-    )
-
-
 def check_database(path: Path) -> int:
     """The schema version of an Udviklingsplan database, looked at read-only.
 
     Raises :class:`DatabaseProblem` for a missing file, another program's database, a damaged
-    one, or one from a newer version of the program. A refused file is
-    left exactly as it was, with no -wal/-shm files added beside it.
+    one, or one from a newer version of the program. A refused file is left exactly as it was,
+    with no -wal/-shm files added beside it.
     """
-    if not path.exists():
-        raise DatabaseProblem(f"Databasen {path} findes ikke.")
-    if path.is_dir():
-        raise DatabaseProblem(f"{path} er en mappe, ikke en databasefil.")
-    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    existed = {c for c in companions if c.exists()}
-    try:
-        return _accept(path)
-    except DatabaseProblem:
-        # A read-only look at a WAL database makes empty -wal/-shm files; leave none behind.
-        for companion in companions:
-            if companion not in existed:
-                with contextlib.suppress(OSError):
-                    companion.unlink()
-        raise
-
-
-def _accept(path: Path) -> int:
-    user_version, application_id, has_tables = _inspect(path)
-    if has_tables and application_id != APPLICATION_ID:
-        raise DatabaseProblem(
-            f"Filen {path} er en SQLite-database fra et andet program, ikke fra Udviklingsplan. "
-            "Filen er ikke ændret."
-        )
-    if user_version > SCHEMA_VERSION:
-        raise DatabaseProblem(
-            f"Databasen {path} er lavet med en nyere version af Udviklingsplan "
-            f"(skemaversion {user_version}; denne version kender {SCHEMA_VERSION}). "
-            "Installér den nyeste version. Filen er ikke ændret."
-        )
-    return int(user_version)
+    return checked_version(Path(path), SCHEMA_VERSION)
 
 
 def open_reader(path: Path) -> sqlite3.Connection | None:
@@ -208,28 +120,12 @@ def init_db(path: Path | str) -> pw.SqliteDatabase:
     db = pw.SqliteDatabase(str(path), pragmas=_PRAGMAS)
     try:
         db.connect()
-        _migrate(db)
+        migrate(db, SCHEMA_VERSION, MIGRATIONS)
     except pw.DatabaseError as error:
         db.close()
         raise DatabaseProblem(database_error_message(path, error)) from error
     db_proxy.initialize(db)
     return db
-
-
-def _migrate(db: pw.SqliteDatabase) -> None:
-    """Run the missing steps, each in a write-locked transaction that reads the version again.
-
-    Two programs opening an old file at once cannot both run the same step.
-    """
-    if db.pragma("user_version") >= SCHEMA_VERSION:
-        return
-    while True:
-        with db.atomic(lock_type="IMMEDIATE"):
-            version = db.pragma("user_version")
-            if version >= SCHEMA_VERSION:
-                return
-            MIGRATIONS[version](db)
-            db.execute_sql(f"PRAGMA user_version = {version + 1}")  # type: ignore[no-untyped-call]
 
 
 def database_error_message(path: Path | str, error: Exception) -> str:

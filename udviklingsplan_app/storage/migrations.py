@@ -172,6 +172,54 @@ def _v3(db: pw.Database) -> None:
         db.execute_sql(sql)  # type: ignore[no-untyped-call]
 
 
+#: Version 4 (issue 16): the plan's own copy of every framework version it has followed, so it
+#: opens, checks and exports the same when the framework file is gone or corrected later. The
+#: plan's current framework is the copy matching ``plan.framework_id`` and ``framework_version``.
+_V_FRAMEWORK_COPY = [
+    """CREATE TABLE plan_framework (
+        id INTEGER NOT NULL PRIMARY KEY,
+        plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,
+        framework_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        document TEXT NOT NULL,
+        UNIQUE (plan_id, framework_id, version))""",
+]
+
+
+def _copy_shipped_frameworks(db: pw.Database) -> None:
+    """Give every existing plan its copy of the shipped framework it follows.
+
+    Before this version only the shipped frameworks existed. A plan whose recorded version is
+    no longer shipped (or was never recorded) gets the shipped version of its framework id,
+    and its ``framework_version`` says so. A plan of an unknown framework gets no copy (the
+    program then looks for the framework among the available ones, as before).
+    """
+    import json
+
+    from ..resources import resource_path
+
+    shipped: dict[str, list[tuple[str, str]]] = {}
+    for path in sorted(resource_path("strategies").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        shipped.setdefault(str(data["id"]), []).append((str(data["version"]), text))
+    plans = db.execute_sql("SELECT id, framework_id, framework_version FROM plan").fetchall()  # type: ignore[no-untyped-call]
+    for plan_id, framework_id, version in plans:
+        versions = shipped.get(framework_id)
+        if not versions:
+            continue
+        chosen = next((v for v in versions if v[0] == version), versions[-1])
+        db.execute_sql(  # type: ignore[no-untyped-call]
+            "INSERT INTO plan_framework (plan_id, framework_id, version, document) "
+            "VALUES (?, ?, ?, ?)",
+            (plan_id, framework_id, chosen[0], chosen[1]),
+        )
+        if chosen[0] != version:
+            db.execute_sql(  # type: ignore[no-untyped-call]
+                "UPDATE plan SET framework_version = ? WHERE id = ?", (chosen[0], plan_id)
+            )
+
+
 def _run(statements: list[str]) -> Callable[[pw.Database], None]:
     def step(db: pw.Database) -> None:
         for sql in statements:
@@ -180,5 +228,37 @@ def _run(statements: list[str]) -> Callable[[pw.Database], None]:
     return step
 
 
+def _framework_copy(db: pw.Database) -> None:
+    _run(_V_FRAMEWORK_COPY)(db)
+    _copy_shipped_frameworks(db)
+
+
 #: ``MIGRATIONS[n]`` takes a database from schema version ``n`` to ``n + 1``.
-MIGRATIONS: list[Callable[[pw.Database], None]] = [_run(_V1), _run(_V2), _v3]
+MIGRATIONS: list[Callable[[pw.Database], None]] = [
+    _run(_V1),
+    _run(_V2),
+    _v3,
+    _framework_copy,
+]
+#: The schema version this program writes: one per migration step.
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(
+    db: pw.SqliteDatabase, target: int, steps: list[Callable[[pw.Database], None]] | None = None
+) -> None:
+    """Run the missing steps up to ``target``, each in a write-locked transaction.
+
+    Each transaction reads the version again, so two programs opening an old file at once
+    cannot both run the same step. ``steps`` defaults to :data:`MIGRATIONS`.
+    """
+    steps = MIGRATIONS if steps is None else steps
+    if db.pragma("user_version") >= target:
+        return
+    while True:
+        with db.atomic(lock_type="IMMEDIATE"):
+            version = db.pragma("user_version")
+            if version >= target:
+                return
+            steps[version](db)
+            db.execute_sql(f"PRAGMA user_version = {version + 1}")  # type: ignore[no-untyped-call]

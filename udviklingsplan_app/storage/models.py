@@ -152,6 +152,15 @@ class GuideProgress(BaseModel):
     updated_at = pw.DateTimeField()
 
 
+class PlanFramework(BaseModel):
+    """The plan's own copy of a framework version it follows or has followed (JSON text)."""
+
+    plan = pw.ForeignKeyField(Plan, backref="framework_copies", on_delete="CASCADE")
+    framework_id = pw.TextField()
+    version = pw.TextField()
+    document = pw.TextField()
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Plan,
     SituationSection,
@@ -166,4 +175,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Dialogue,
     YearFocus,
     GuideProgress,
+    PlanFramework,
 )

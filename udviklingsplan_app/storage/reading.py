@@ -245,3 +245,33 @@ def unfinished_guides(conn: sqlite3.Connection) -> list[GuideProgress]:
             "SELECT plan_id, kind, year, step FROM guide_progress ORDER BY updated_at DESC, id DESC"
         )
     ]
+
+
+def framework_document(
+    conn: sqlite3.Connection, plan_id: int, framework_id: str, version: str
+) -> str | None:
+    """The plan's own copy of a framework version (JSON text), or None if it has none.
+
+    A database not yet migrated to the copies (read before the storage layer opens it) has
+    no such table: None as well.
+    """
+    try:
+        row = conn.execute(
+            "SELECT document FROM plan_framework WHERE plan_id = ? AND framework_id = ? "
+            "AND version = ?",
+            (plan_id, framework_id, version),
+        ).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return None if row is None else str(row[0])
+
+
+def stored_framework_documents(conn: sqlite3.Connection, framework_id: str) -> list[str]:
+    """Every distinct copy of a framework id kept by the plans in this database."""
+    try:
+        rows = conn.execute(
+            "SELECT DISTINCT document FROM plan_framework WHERE framework_id = ?", (framework_id,)
+        ).fetchall()
+    except sqlite3.OperationalError:
+        return []
+    return [str(row[0]) for row in rows]

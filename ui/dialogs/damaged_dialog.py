@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 # The kinds of start problem are the core's (database_files.problem_kind tells them apart).
 from udviklingsplan_app.database_files import DAMAGED, FOREIGN, NETWORK, NEWER, OTHER
-from udviklingsplan_app.domain import long_date
+from udviklingsplan_app.formatting import long_date
 
 if TYPE_CHECKING:
     from udviklingsplan_app.database_files import BackupInfo

@@ -14,7 +14,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from udviklingsplan_app.crashlog import log_folder
-from udviklingsplan_app.domain import DialogueKind, danish_month
+from udviklingsplan_app.domain import DialogueKind
+from udviklingsplan_app.formatting import danish_month
 from udviklingsplan_app.storage.backup import KEEP_DAILY, backups_folder
 from udviklingsplan_app.support import support_text
 

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app.database_files import Restored
-from udviklingsplan_app.domain import Plan, years_label
+from udviklingsplan_app.domain import Plan
+from udviklingsplan_app.formatting import years_label
 from ui.dialogs.damaged_dialog import made_label
 
 if TYPE_CHECKING:

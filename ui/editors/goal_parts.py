@@ -55,8 +55,8 @@ from udviklingsplan_app.domain import (
     Involvement,
     Measurement,
     Party,
-    long_date,
 )
+from udviklingsplan_app.formatting import long_date
 from ui.session import PlanSession
 from ui.widgets.autosave import plain
 from ui.widgets.date_edit import DateDelegate, DateEdit

@@ -34,7 +34,8 @@ from udviklingsplan_app.domain import (
     MIN_YEAR,
     Person,
 )
-from udviklingsplan_app.framework import DEFAULT_FRAMEWORK_ID, builtin_frameworks
+from udviklingsplan_app.framework import DEFAULT_FRAMEWORK_ID
+from udviklingsplan_app.framework_sources import framework_choices
 from ui.guide.base import GuideWindow, Step
 from ui.pages.details_page import SPIN_FIELDS, TEXT_FIELDS, stored_value
 from ui.pages.situation_page import muted_label
@@ -52,7 +53,7 @@ class AboutStep(Step):
 
     def __init__(self, guide: GuideWindow, today: dt.date | None = None) -> None:
         super().__init__(guide)
-        self.frameworks = builtin_frameworks()
+        self.frameworks = framework_choices()
         today = today or dt.date.today()
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -294,6 +295,7 @@ class AboutStep(Step):
                 level=self.level.value(),
                 manager=Person(self.manager_name.text().strip(), self.manager_title.text().strip()),
                 framework_id=framework.id,
+                framework_version=framework.version,
                 first_year=self.first_year.value(),
                 years=self.years.value(),
             )

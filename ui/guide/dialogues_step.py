@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app import planning, services
-from udviklingsplan_app.domain import DialogueKind, Plan, long_date
+from udviklingsplan_app.domain import DialogueKind, Plan
+from udviklingsplan_app.formatting import long_date
 from ui.guide.base import GuideWindow, Step
 from ui.pages.situation_page import muted_label, with_mnemonic
 from ui.widgets.date_edit import DateEdit

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app import planning, services
-from udviklingsplan_app.domain import Plan, years_label
+from udviklingsplan_app.domain import Plan
+from udviklingsplan_app.formatting import years_label
 from udviklingsplan_app.framework import Framework
 from ui.guide.base import GuideWindow, Step
 from ui.models.overview import COVERED, UNCOVERED

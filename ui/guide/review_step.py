@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from udviklingsplan_app.domain import DialogueKind, Plan, long_date
+from udviklingsplan_app.domain import DialogueKind, Plan
+from udviklingsplan_app.formatting import long_date
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import check_plan
 from ui.guide.base import GuideWindow, Step, rich

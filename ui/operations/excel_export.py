@@ -73,11 +73,12 @@ def start_excel_export(window: Shell) -> Operation[None] | None:
     )
 
 
-def offer_to_open(window: Shell, path: Path) -> None:
+def offer_to_open(window: Shell, path: Path, message: str = "") -> None:
+    """ "Open the file, its folder, or close": ``message`` says what was saved where."""
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(window.tr("Eksporteret"))
-    box.setText(window.tr("Planen er gemt som Excel-fil:\n%1").replace("%1", str(path)))
+    box.setText(message or window.tr("Planen er gemt som Excel-fil:\n%1").replace("%1", str(path)))
     open_file = box.addButton(window.tr("Åbn &filen"), QMessageBox.ButtonRole.AcceptRole)
     open_folder = box.addButton(window.tr("Åbn &mappen"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(window.tr("&Luk"), QMessageBox.ButtonRole.RejectRole)

@@ -77,16 +77,34 @@ def import_plan_file(window: Shell, path: Path) -> Operation[Plan] | None:
     def read() -> Plan:
         from udviklingsplan_app.exchange.json_format import read_plan_file
 
-        return read_plan_file(path)
+        return read_plan_file(path)  # the available frameworks: no database in this thread
 
     def store(plan: Plan) -> None:
         store_plan(window, plan)
+
+    def not_read(error: Exception) -> None:
+        from udviklingsplan_app.errors import FrameworkError
+
+        if not isinstance(error, FrameworkError):
+            _refused(window, error)
+            return
+        # A framework that is not available may still be kept by a plan in the database:
+        # the file is read once more, here, where the database is used.
+        from udviklingsplan_app import services
+        from udviklingsplan_app.exchange.json_format import read_plan_file
+
+        try:
+            plan = read_plan_file(path, services.find_framework)
+        except Exception as again:
+            _refused(window, again)
+            return
+        store(plan)
 
     return run_in_background(
         window,
         read,
         on_success=store,
-        on_failure=lambda error: _refused(window, error),
+        on_failure=not_read,
         busy=_tr("Læser overdragelsesfilen …"),
         title=_tr("Importér plan"),
         name=PLAN_IMPORT,

@@ -29,8 +29,8 @@ from udviklingsplan_app.domain import (
     MIN_LEVEL,
     MIN_YEAR,
     Plan,
-    years_label,
 )
+from udviklingsplan_app.formatting import years_label
 from udviklingsplan_app.guidance import Concern
 from ui.pages.base import Page
 from ui.pages.situation_page import muted_label

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app import planning, services
-from udviklingsplan_app.domain import Dialogue, DialogueKind, Plan, danish_month, long_date
+from udviklingsplan_app.domain import Dialogue, DialogueKind, Plan
+from udviklingsplan_app.formatting import danish_month, long_date
 from udviklingsplan_app.guidance import Concern, active_year
 from ui.pages.base import Page
 from ui.pages.situation_page import GrowingTextEdit, muted_label

@@ -54,7 +54,8 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app import services
-from udviklingsplan_app.domain import Goal, Plan, Status, StatusChange, long_date
+from udviklingsplan_app.domain import Goal, Plan, Status, StatusChange
+from udviklingsplan_app.formatting import long_date
 from udviklingsplan_app.framework import Framework, Sign, Vision
 from udviklingsplan_app.guidance import Concern
 from ui.editors.goal_parts import GoalPartsEditor
@@ -695,7 +696,7 @@ class GoalEditor(QScrollArea):
         self.uid = goal.uid
         if not self.status_entry.waiting:
             self._status_uid = goal.uid  # a status being chosen belongs to its own goal
-        if framework.id != self._framework_id:
+        if framework.document != self._framework_id:
             self._set_framework(framework)
         vision = framework.vision(goal.vision)
 
@@ -752,7 +753,7 @@ class GoalEditor(QScrollArea):
         self.move_button.setEnabled(len(plan.cycle_years) > 1)
 
     def _set_framework(self, framework: Framework) -> None:
-        self._framework_id = framework.id
+        self._framework_id = framework.document
         terms = framework.terms
         taken = set(_TAKEN_KEYS)
         with_mnemonic(terms.vision, taken)  # the filter above the table has the first free letter
@@ -1207,8 +1208,8 @@ class GoalsPage(Page):
             (str(y), y) for y in (plan.cycle_years if plan else ())
         ]
         changed = fill_combo(self.year_filter, years)
-        if framework is not None and framework.id != self._framework_id:
-            self._framework_id = framework.id
+        if framework is not None and framework.document != self._framework_id:
+            self._framework_id = framework.document
             taken = set(_TAKEN_KEYS)
             self.vision_label.setText(with_mnemonic(framework.terms.vision, taken) + ":")
             visions = [(self.tr("Alle %1").replace("%1", framework.terms.visions.lower()), None)]

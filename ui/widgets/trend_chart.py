@@ -16,7 +16,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from udviklingsplan_app.domain import Indicator, Measurement, long_date
+from udviklingsplan_app.domain import Indicator, Measurement
+from udviklingsplan_app.formatting import long_date
 
 _SHORT_MONTHS = (
     "jan.",
