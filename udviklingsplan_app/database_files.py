@@ -86,6 +86,13 @@ def backup_database_to(db_path: Path, target: Path) -> None:
     backup_to(db_path, target)
 
 
+def daily_backups_kept() -> int:
+    """How many daily backups are kept (told in the help)."""
+    from .storage.backup import KEEP_DAILY
+
+    return KEEP_DAILY
+
+
 def backups_folder(db_path: Path) -> Path:
     from .storage.backup import backups_folder
 

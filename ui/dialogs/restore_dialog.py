@@ -1,7 +1,7 @@
 """Filer → Gendan fra sikkerhedskopi…: the backups, a preview of one, and the restore.
 
 The current database is copied to a "før gendannelse" backup before the chosen backup takes
-its place (see :func:`udviklingsplan_app.storage.backup.restore_backup`), so a restore can
+its place (see :func:`udviklingsplan_app.database_files.restore_database`), so a restore can
 itself be undone by restoring that copy.
 """
 

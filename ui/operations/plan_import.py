@@ -19,8 +19,7 @@ from ui.session import explain
 
 if TYPE_CHECKING:
     from udviklingsplan_app.domain import Plan
-    from udviklingsplan_app.plan_import import ImportOutcome
-    from udviklingsplan_app.storage.reading import PlanSummary
+    from udviklingsplan_app.plan_import import ImportOutcome, PlanSummary
     from ui.shell import Shell
 
 #: The name of a plan import in :func:`ui.operations.running`.
