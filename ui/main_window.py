@@ -89,7 +89,6 @@ class MainWindow(MenuActions, QMainWindow):
         self.session = PlanSession(db_path, self, reader)
         self._pages: dict[int, Page] = {}
         self._stale: set[int] = set()
-        self._export: object | None = None  # the running Excel export, if any
         self._findings_dock: FindingsDock | None = None  # built after the first paint
         self.guide: GuideWindow | None = None  # the open guide (ui.guide), if any
         self.lasting_notice = ""  # the notice bar's message, if it outlives a change of plan
@@ -389,13 +388,6 @@ class MainWindow(MenuActions, QMainWindow):
             self._layout.insertWidget(self._layout.indexOf(self.notice) + 1, bar)
             self.framework_bar = bar
         self.framework_bar.update_for_plan()
-
-    def _on_frameworks(self) -> None:
-        from ui.dialogs.frameworks_dialog import FrameworksDialog
-
-        FrameworksDialog(self).exec()
-        if self.session.framework is not None:
-            self.check_framework_update()
 
     def _on_goal_left(self) -> None:
         # The overview's findings now include the goal just written (the panel refreshes

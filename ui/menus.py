@@ -254,6 +254,13 @@ class MenuActions:
 
         print_plan(self)
 
+    def _on_frameworks(self) -> None:
+        from ui.dialogs.frameworks_dialog import FrameworksDialog
+
+        FrameworksDialog(self).exec()
+        if self.session.framework is not None:
+            self.check_framework_update()
+
     def _on_backup(self) -> None:
         from ui.operations.backup_job import save_backup
 

@@ -84,11 +84,6 @@ def wait_for_backups() -> None:
         operation.wait(60)
 
 
-def wait_for_daily_backup(_window: object = None) -> None:
-    """Kept for callers of the first version; see :func:`wait_for_backups`."""
-    wait_for_backups()
-
-
 def save_backup(window: Shell) -> Operation[None] | None:
     """Filer → Sikkerhedskopi…: ask where, then copy the database there in the background."""
     from udviklingsplan_app.database_files import backup_database_to
