@@ -51,6 +51,7 @@ def main(db: str, out: str) -> int:
     from udviklingsplan_app.domain import SituationSection
     from udviklingsplan_app.storage import init_db
     from ui.main_window import MainWindow
+    from ui.operations import finish_all
 
     app = QApplication.instance() or QApplication([])
     init_db(Path(db))
@@ -86,6 +87,7 @@ def main(db: str, out: str) -> int:
     ):
         app.processEvents()
         time.sleep(0.01)
+    finish_all()
     app.processEvents()
 
     print("done", flush=True)

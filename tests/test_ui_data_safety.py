@@ -28,6 +28,7 @@ from ui import app as ui_app
 from ui.dialogs.damaged_dialog import StartProblemDialog
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.main_window import MainWindow
+from ui.operations import finish_all
 from ui.setup.single_instance import DatabaseLock
 
 WORKPLACE = "Den Sociale Hjemmepleje, Borgercenter Hjemmepleje"
@@ -82,19 +83,23 @@ def _start(qtbot, path: Path) -> MainWindow:
     assert not isinstance(opened, int), opened
     db, reader, lock, notes = opened
     window = MainWindow(db, reader, paint_first=True)
-    window.db_lock = lock
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    ui_app.after_first_paint(window, notes)
+    _started[window] = (lock, ui_app.after_first_paint(window, notes))
     return window
 
 
+#: What ui.app.run keeps for each window it started: the database lock, the crash handler.
+_started: dict[MainWindow, tuple[object, object]] = {}
+
+
 def _stop(window: MainWindow) -> None:
-    job = getattr(window, "daily_backup_job", None)
-    if job is not None:
-        job.finished.wait(30)
-    window.db_lock.release()
+    from ui.operations import wait_for_all
+
+    wait_for_all(30)
+    lock, _handler = _started.pop(window)
+    lock.release()  # type: ignore[attr-defined]
 
 
 def _damage(path: Path) -> bytes:
@@ -512,6 +517,7 @@ def test_restore_shows_a_preview_and_brings_the_plan_back(
 
     monkeypatch.setattr(RestoreDialog, "exec", exec_)
     window.restore_action.trigger()
+    finish_all()
 
     assert previews[0][0] == WORKPLACE
     assert previews[0][2] == "2026–2029"
@@ -649,7 +655,7 @@ def test_errors_while_the_message_is_open_are_logged_but_not_shown_again(
     assert len(shown) == 1
     log = (log_folder(closed_example) / "fejl.log").read_text(encoding="utf-8")
     assert "KeyError" in log and "RuntimeError" in log
-    assert window.crash_handler.count == 2
+    assert _started[window][1].count == 2  # type: ignore[attr-defined]
     _stop(window)
 
 
@@ -703,6 +709,7 @@ def test_a_restore_that_fails_changes_nothing_and_the_window_goes_on(
 
     monkeypatch.setattr(RestoreDialog, "exec", exec_)
     window.restore_action.trigger()
+    finish_all()
     assert boxes.texts("warning") == [f"Sikkerhedskopien {made.name} er beskadiget."]
     assert window.session.plan.workplace == "Som nu"
     window.session.apply("titel", services.update_plan, example_plan_id, workplace="Videre")

@@ -41,6 +41,7 @@ from ui.guide.guide import ABOUT, DIALOGUES, FOCUS, GOALS, REVIEW, SITUATION
 from ui.guide.review_step import ReviewStep
 from ui.guide.year_guide import LastYearStep
 from ui.main_window import MainWindow
+from ui.operations import running
 
 CHECKED = Qt.CheckState.Checked
 CHECK_ROLE = Qt.ItemDataRole.CheckStateRole
@@ -658,7 +659,7 @@ def test_excel_export_from_the_last_step(
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
     click(qtbot, guide.current_step().excel_button)
     QThreadPool.globalInstance().waitForDone()
-    qtbot.waitUntil(lambda: getattr(window, "excel_job", None) is None)
+    qtbot.waitUntil(lambda: running() == [])
     assert target.exists() and target.stat().st_size > 0
 
 

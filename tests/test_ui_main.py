@@ -18,6 +18,7 @@ from udviklingsplan_app.domain import SituationSection
 from udviklingsplan_app.guidance import Concern
 from ui import main_window as mw
 from ui.main_window import MainWindow
+from ui.operations import finish_all, running
 
 
 @pytest.fixture
@@ -260,7 +261,7 @@ def test_cancelled_file_dialogs_change_nothing(window: MainWindow, monkeypatch) 
     window.excel_action.trigger()
     window.backup_action.trigger()
     window.export_action.trigger()
-    assert getattr(window, "excel_job", None) is None
+    assert running() == []
     assert window.excel_action.isEnabled()
 
 
@@ -270,6 +271,7 @@ def test_backup_on_demand_writes_a_sound_copy(
     target = tmp_path / "kopi.db"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
     window.backup_action.trigger()
+    finish_all()
     with sqlite3.connect(target) as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = copy.execute("SELECT workplace FROM plan").fetchall()
@@ -521,6 +523,7 @@ def test_json_export_holds_what_was_typed_a_moment_ago(
     target = tmp_path / "plan.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.export_action.trigger()
+    finish_all()
     assert json.loads(target.read_text("utf-8"))["plan"]["situation"]["facts"] == "Netop skrevet"
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from udviklingsplan_app import services
 from udviklingsplan_app.storage.backup import list_backups
 from ui.main_window import DETAILS, MainWindow
+from ui.operations import finish_all
 
 WORKPLACE = "Den Sociale Hjemmepleje, Borgercenter Hjemmepleje"
 EXAMPLE_DATA = json.loads(EXAMPLE.read_text(encoding="utf-8"))
@@ -57,6 +58,7 @@ class Asked:
 def _import(window: MainWindow, monkeypatch, path: Path = EXAMPLE) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     window.import_action.trigger()
+    finish_all()
 
 
 def _switcher(window: MainWindow) -> list[str]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from udviklingsplan_app import services
 from ui.main_window import MainWindow
+from ui.operations import finish_all
 
 
 @pytest.fixture
@@ -110,6 +111,7 @@ def test_models_pass_qt_model_tester(qtmodeltester, db_path: Path, example_plan_
 def test_import_through_the_file_menu_shows_the_new_plan(window: MainWindow, monkeypatch) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(EXAMPLE), ""))
     window.import_action.trigger()
+    finish_all()
     assert [p.workplace for p in services.list_plans()] == [
         json.loads(EXAMPLE.read_text("utf-8"))["plan"]["workplace"]
     ]
@@ -129,6 +131,7 @@ def test_a_broken_file_gives_a_danish_message_and_changes_nothing(
         QMessageBox, "warning", lambda parent, title, text, *a: shown.append(title + "|" + text)
     )
     window.import_action.trigger()
+    finish_all()
     assert len(shown) == 1 and "kan ikke importeres" in shown[0] and "slutter midt i" in shown[0]
     assert services.list_plans() == []
 
@@ -141,6 +144,7 @@ def test_export_through_the_file_menu_writes_the_plan(
     target = tmp_path / "ud.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     win.export_action.trigger()
+    finish_all()
     assert target.read_bytes() == EXAMPLE.read_bytes()
 
 
@@ -176,6 +180,7 @@ def test_the_welcome_button_imports_a_plan(window: MainWindow, qtbot, monkeypatc
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(EXAMPLE), ""))
     assert window.empty_import.isVisible()
     qtbot.mouseClick(window.empty_import, Qt.MouseButton.LeftButton)
+    finish_all()
     assert len(services.list_plans()) == 1
     assert not window.empty_box.isVisible()
     assert window.overview.isVisible()

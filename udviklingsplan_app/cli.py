@@ -204,17 +204,14 @@ def main(
         _say("Afbrudt. Intet halvt arbejde er gemt.")
         return EXIT_USAGE
     except Exception as error:  # the last guard: a message, never a traceback
-        import peewee
+        from .messages import explain, is_database_error
 
-        if isinstance(error, peewee.DatabaseError):
-            from .storage.database import database_error_message, default_db_path
+        if is_database_error(error):
+            from .storage.database import default_db_path
 
-            _say(database_error_message(db_path or default_db_path(), error))
+            _say(explain(error, db_path or default_db_path()))
             return EXIT_DATABASE
-        _say(
-            f"Der opstod en uventet fejl ({type(error).__name__}: {error}). Intet er ændret. "
-            "Kontakt it-supporten, hvis det sker igen."
-        )
+        _say(explain(error, detail=True))
         return EXIT_INTERNAL
     finally:
         from .storage import close_db

@@ -17,6 +17,7 @@ from ui.setup.keyboard import show_focus
 if TYPE_CHECKING:
     import sqlite3
 
+    from ui.dialogs.crash import CrashHandler
     from ui.main_window import MainWindow
     from ui.setup.single_instance import DatabaseLock
 
@@ -72,7 +73,7 @@ def run(db_path: Path | None, smoke_test: bool = False) -> int:
     database stays locked against a second program (``<database>.lock``) until the window
     closes.
     """
-    from udviklingsplan_app.storage.database import default_db_path
+    from udviklingsplan_app.database_files import default_db_path
 
     app = create_app()
     opened = open_database(db_path or default_db_path(), smoke_test)
@@ -83,20 +84,25 @@ def run(db_path: Path | None, smoke_test: bool = False) -> int:
     from ui.main_window import MainWindow
 
     window = MainWindow(path, reader, paint_first=True)
-    window.db_lock = lock  # type: ignore[attr-defined]
     window.show()
+    handlers: list[CrashHandler | None] = []
     if smoke_test:
         # Start-up ends with the first paint; the smoke test stops there.
         QTimer.singleShot(0, app.quit)
     else:
-        QTimer.singleShot(0, lambda: after_first_paint(window, notes))
+        QTimer.singleShot(0, lambda: handlers.append(after_first_paint(window, notes)))
     try:
         return app.exec()
     finally:
-        shut_down(app, window)
+        shut_down(app, window, lock, handlers[0] if handlers else None)
 
 
-def shut_down(app: QApplication, window: MainWindow) -> None:
+def shut_down(
+    app: QApplication,
+    window: MainWindow,
+    lock: DatabaseLock | None = None,
+    handler: CrashHandler | None = None,
+) -> None:
     """Tear the program down in a fixed order while Python and Qt both still exist.
 
     Left to the interpreter's end, Qt objects (the window, a guide waiting for deleteLater, a
@@ -110,29 +116,24 @@ def shut_down(app: QApplication, window: MainWindow) -> None:
 
     from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 
-    from udviklingsplan_app.storage.database import close_db
+    from udviklingsplan_app.database_files import close_database
+    from ui.operations import forget_all, wait_for_all
 
     # Today's backup (or an Excel export) may still be running: the lock is let go only when
     # it is done, so a new start never meets a half-made backup (milliseconds for a few MB).
     QThreadPool.globalInstance().waitForDone(30_000)
-    job = getattr(window, "daily_backup_job", None)
-    if job is not None:
-        job.finished.wait(30)
+    wait_for_all(30)
     QCoreApplication.sendPostedEvents()  # the jobs' last queued signals, while all is alive
-    handler = getattr(window, "crash_handler", None)
     if handler is not None:
         handler.uninstall()
-    guide = getattr(window, "guide", None)
-    if guide is not None:
-        guide.close()  # stores what was typed in it (see GuideWindow.done)
+    if window.guide is not None:
+        window.guide.close()  # stores what was typed in it (see GuideWindow.done)
         window.guide = None
-    if window.session.reader is not None:
-        window.session.reader.close()
-    close_db()
-    window.db_lock.release()  # type: ignore[attr-defined]
-    for attribute in ("daily_backup_job", "excel_job", "crash_handler", "db_lock"):
-        if hasattr(window, attribute):
-            setattr(window, attribute, None)
+    window.session.close_reader()
+    close_database()
+    if lock is not None:
+        lock.release()
+    forget_all()
     for widget in app.topLevelWidgets():
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -153,8 +154,11 @@ def open_database(path: Path, smoke_test: bool = False) -> Opened | int:
     closing (exit code 3). The refused file is never changed. ``notes`` are calm messages for
     the window (a cloud-synced folder, a restore that was made).
     """
-    from udviklingsplan_app.storage.database import init_db, open_reader
-    from udviklingsplan_app.storage.location import check_location
+    from udviklingsplan_app.database_files import check_location, open_for_writing
+
+    # The read-only first-paint reader is the one piece of storage the UI uses itself: it
+    # keeps peewee out of the start (see ui.session.PlanSession).
+    from udviklingsplan_app.storage.database import open_reader
     from ui.setup.single_instance import DatabaseLock
 
     notes: list[str] = []
@@ -169,7 +173,7 @@ def open_database(path: Path, smoke_test: bool = False) -> Opened | int:
                 return _already_open(path, smoke_test)
             reader = open_reader(path)
             if reader is None:
-                init_db(path)
+                open_for_writing(path)
         except UdviklingsplanError as error:
             if smoke_test:
                 if lock is not None:
@@ -210,14 +214,13 @@ def _ask_what_now(path: Path, error: Exception, on_network: bool) -> tuple[Path 
     """The start-problem dialog and what the leader chose: (the path to try next, a note)."""
     from PySide6.QtWidgets import QFileDialog
 
-    from udviklingsplan_app.storage.backup import newest_sound_backup
-    from ui.dialogs.damaged_dialog import (
+    from udviklingsplan_app.database_files import (
         DAMAGED,
         NETWORK,
-        StartProblemDialog,
-        made_label,
+        newest_sound_backup,
         problem_kind,
     )
+    from ui.dialogs.damaged_dialog import StartProblemDialog, made_label
 
     kind = NETWORK if on_network else problem_kind(path, error)
     newest = None
@@ -279,11 +282,11 @@ def _ask_what_now(path: Path, error: Exception, on_network: bool) -> tuple[Path 
 
 def _restore_at_start(source: Path, path: Path, note: str) -> tuple[Path, str]:
     """Put the backup ``source`` in the place of the database at ``path`` (kept aside first)."""
-    from udviklingsplan_app.storage.backup import restore_backup
+    from udviklingsplan_app.database_files import restore_closed
 
     tr = QApplication.translate
     try:
-        kept = restore_backup(source, path)
+        kept = restore_closed(source, path)
     except (UdviklingsplanError, OSError) as problem:
         QMessageBox.warning(None, tr("app", "Sikkerhedskopien kan ikke gendannes"), str(problem))
         return path, ""  # the same question again, with the same file untouched
@@ -295,7 +298,7 @@ def _restore_at_start(source: Path, path: Path, note: str) -> tuple[Path, str]:
 
 
 def _in_backups_folder(chosen: Path, path: Path) -> bool:
-    from udviklingsplan_app.storage.backup import backups_folder
+    from udviklingsplan_app.database_files import backups_folder
 
     try:
         return chosen.resolve().parent == backups_folder(path).resolve()
@@ -303,19 +306,22 @@ def _in_backups_folder(chosen: Path, path: Path) -> bool:
         return False
 
 
-def after_first_paint(window: MainWindow, notes: list[str] | None = None) -> None:
+def after_first_paint(window: MainWindow, notes: list[str] | None = None) -> CrashHandler | None:
     """What waits until the window is on screen: writing, the crash handler, today's backup,
-    then a guide left midway (or the first plan's guide in an empty database)."""
+    then a guide left midway (or the first plan's guide in an empty database).
+
+    Returns the crash handler, for :func:`shut_down` (None if the database was refused).
+    """
     if not window.finish_start():
-        return
+        return None
     from ui.dialogs.crash import CrashHandler
     from ui.operations.backup_job import start_daily_backup
 
     handler = CrashHandler(window, window.session.db_path)
     handler.install()
-    window.crash_handler = handler  # type: ignore[attr-defined]
     if notes:
         window.show_notice("\n\n".join(notes), lasting=True)
     start_daily_backup(window)
     # Then a guide left midway (or, in an empty database, the first plan's guide) opens.
     window.resume_guide()
+    return handler

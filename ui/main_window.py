@@ -7,16 +7,14 @@ Every edit goes through :class:`~ui.session.PlanSession`, which stores it at onc
 from __future__ import annotations
 
 import importlib
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QStringListModel, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -24,17 +22,30 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from udviklingsplan_app import APP_NAME, app_version
+from udviklingsplan_app import APP_NAME
 from udviklingsplan_app.formatting import years_label
 from udviklingsplan_app.guidance import Concern
+from ui.menus import MenuActions
 from ui.pages.base import Page
 from ui.session import PlanSession, explain
 from ui.settings import settings
+from ui.shell import DETAILS, DIALOGUES, GOALS, OVERVIEW, PAGES, SITUATION, STRATEGY
+from ui.widgets.notice_bar import notice_bar
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from PySide6.QtWidgets import QTableView
+
+    from ui.dialogs.frameworks_dialog import FrameworkUpdateBar
+    from ui.guide.base import GuideWindow
+    from ui.models.overview import FindingsModel, OverviewModel
+    from ui.pages.overview_page import OverviewPage
+    from ui.widgets.findings_dock import FindingsDock
 
 
 def _rich(text: str, style: str = "") -> str:
@@ -45,45 +56,24 @@ def _rich(text: str, style: str = "") -> str:
     return f'<span style="{style}">{body}</span>' if style else f"<span>{body}</span>"
 
 
-def notice_bar(parent: QWidget, name: str) -> tuple[QFrame, QLabel, QToolButton]:
-    """A calm, hidden bar for a refused edit or a warning: (the bar, its text, its close button).
+__all__ = [
+    "DETAILS",
+    "DIALOGUES",
+    "GEOMETRY_KEY",
+    "GOALS",
+    "OVERVIEW",
+    "PAGES",
+    "SITUATION",
+    "STATE_KEY",
+    "STRATEGY",
+    "MainWindow",
+]
 
-    Used by the main window and by the guide, which covers the main window's bar.
-    """
-    bar = QFrame(parent)
-    bar.setObjectName(name)
-    bar.setStyleSheet(
-        f"#{name} {{ background: #fdf0d5; border: 1px solid #e0b252; border-radius: 4px; }}"
-    )
-    layout = QHBoxLayout(bar)
-    layout.setContentsMargins(8, 4, 4, 4)
-    text = QLabel(bar)
-    text.setWordWrap(True)
-    close = QToolButton(bar)
-    close.setText("✕")
-    close.setAccessibleName(bar.tr("Luk beskeden"))
-    close.setToolTip(bar.tr("Luk beskeden"))
-    layout.addWidget(text, 1)
-    layout.addWidget(close)
-    bar.hide()
-    return bar, text, close
-
-
-# (navigation label, module, class): built on first visit.
-PAGES: tuple[tuple[str, str, str], ...] = (
-    ("Overblik", "ui.pages.overview_page", "OverviewPage"),
-    ("Aktuel situation", "ui.pages.situation_page", "SituationPage"),
-    ("Udviklingsmål", "ui.pages.goals_page", "GoalsPage"),
-    ("Dialoger", "ui.pages.dialogues_page", "DialoguesPage"),
-    ("Strategi", "ui.pages.strategy_page", "StrategyPage"),
-    ("Planens oplysninger", "ui.pages.details_page", "DetailsPage"),
-)
-OVERVIEW, SITUATION, GOALS, DIALOGUES, STRATEGY, DETAILS = range(len(PAGES))
 #: Where the window's size and place, and its panels' state, are kept (``ui.settings``).
 GEOMETRY_KEY, STATE_KEY = "main_window/geometry", "main_window/state"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MenuActions, QMainWindow):
     def __init__(
         self, db_path: Path, reader: sqlite3.Connection | None = None, *, paint_first: bool = False
     ) -> None:
@@ -99,11 +89,12 @@ class MainWindow(QMainWindow):
         self.session = PlanSession(db_path, self, reader)
         self._pages: dict[int, Page] = {}
         self._stale: set[int] = set()
-        self._export: object | None = None  # the running Excel export, if any
-        self._findings_dock: QWidget | None = None  # built after the first paint
-        self.guide: QWidget | None = None  # the open guide (ui.guide), if any
+        self._findings_dock: FindingsDock | None = None  # built after the first paint
+        self.guide: GuideWindow | None = None  # the open guide (ui.guide), if any
         self.lasting_notice = ""  # the notice bar's message, if it outlives a change of plan
-        self.framework_bar: QWidget | None = None  # "a newer framework version" (built on need)
+        self.framework_bar: FrameworkUpdateBar | None = (
+            None  # "a newer framework version" (built on need)
+        )
         self._framework_checked: tuple[object, ...] | None = None
         self.setWindowTitle(APP_NAME)
         # 1320 × 760, or less on a small screen: on a 1366 × 768 laptop the window with its
@@ -216,101 +207,6 @@ class MainWindow(QMainWindow):
         self.empty_import.clicked.connect(self._on_import)
         return self.empty_box
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Filer"))
-        self.new_plan_action = QAction(self.tr("&Ny plan…"), self)
-        self.new_year_action = QAction(self.tr("Nyt &år…"), self)
-        self.new_year_action.setEnabled(False)
-        self.excel_action = QAction(self.tr("Eksportér til &Excel…"), self)
-        self.pdf_action = QAction(self.tr("Eksportér til &PDF…"), self)
-        self.print_action = QAction(self.tr("&Udskriv…"), self)
-        self.calendar_action = QAction(self.tr("Gem dialoger som &kalenderfil (.ics)…"), self)
-        self.import_action = QAction(self.tr("&Importér plan fra overdragelsesfil…"), self)
-        self.export_action = QAction(self.tr("Gem plan som &overdragelsesfil…"), self)
-        self.frameworks_action = QAction(self.tr("S&trategirammer…"), self)
-        self.backup_action = QAction(self.tr("&Sikkerhedskopi…"), self)
-        self.restore_action = QAction(self.tr("&Gendan fra sikkerhedskopi…"), self)
-        self.quit_action = QAction(self.tr("&Afslut"), self)
-        file_menu.addAction(self.new_plan_action)
-        file_menu.addAction(self.new_year_action)
-        # Whether the plan has a new year to prepare is worked out when the menu opens.
-        file_menu.aboutToShow.connect(self.update_new_year_action)
-        self.file_menu = file_menu
-        file_menu.addSeparator()
-        file_menu.addAction(self.excel_action)
-        file_menu.addAction(self.pdf_action)
-        file_menu.addAction(self.print_action)
-        file_menu.addAction(self.calendar_action)
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.frameworks_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.backup_action)
-        file_menu.addAction(self.restore_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = self.menuBar().addMenu(self.tr("&Rediger"))
-        # Own actions rather than QUndoStack's, so text still waiting for its pause is stored
-        # (as the newest step) before anything is undone.
-        stack = self.session.undo_stack
-        self.undo_action = QAction(self.tr("&Fortryd"), self)
-        self.redo_action = QAction(self.tr("&Gentag"), self)
-        self.undo_action.triggered.connect(self._on_undo)
-        self.redo_action.triggered.connect(self._on_redo)
-        for signal in (
-            stack.indexChanged,
-            stack.canUndoChanged,
-            stack.canRedoChanged,
-            stack.undoTextChanged,
-            stack.redoTextChanged,
-        ):
-            signal.connect(self._update_undo_actions)
-        self.session.pendingChanged.connect(self._update_undo_actions)
-        self._update_undo_actions()
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-
-        view_menu = self.menuBar().addMenu(self.tr("&Vis"))
-        self.view_menu = view_menu
-        self.page_actions: list[QAction] = []
-        for number, (label, _, _) in enumerate(PAGES):
-            action = QAction(self.tr(label), self)
-            action.triggered.connect(lambda _=False, n=number: self.show_page(n))
-            view_menu.addAction(action)
-            self.page_actions.append(action)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Hjælp"))
-        self.help_action = QAction(self.tr("&Sådan bruger du Udviklingsplan"), self)
-        self.guide_again_action = QAction(self.tr("Åbn &guiden for året…"), self)
-        self.about_action = QAction(self.tr("&Om Udviklingsplan"), self)
-        help_menu.addAction(self.help_action)
-        help_menu.addAction(self.guide_again_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
-        # The guide's year is worked out when the menu opens.
-        help_menu.aboutToShow.connect(self.update_guide_again_action)
-        self.help_menu = help_menu
-        self.help_dialog: QWidget | None = None
-
-    def _install_shortcuts(self) -> None:
-        """Keyboard shortcuts; set after the first paint (setting one creates Qt's enums)."""
-        if self._shortcuts_installed:
-            return
-        self._shortcuts_installed = True
-        standard = QKeySequence.StandardKey
-        self.new_plan_action.setShortcut(standard.New)
-        self.excel_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.print_action.setShortcut(standard.Print)
-        self.import_action.setShortcut(standard.Open)
-        self.export_action.setShortcut(standard.SaveAs)
-        self.quit_action.setShortcut(standard.Quit)
-        self.help_action.setShortcut(standard.HelpContents)
-        self.undo_action.setShortcut(standard.Undo)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(standard.Redo)])
-        for number, action in enumerate(self.page_actions):
-            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
-
     def _connect_callbacks(self) -> None:
         self.plan_picker.currentIndexChanged.connect(self._on_plan_chosen)
         self.new_plan_action.triggered.connect(self._on_new_plan)
@@ -335,37 +231,6 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._on_plan_changed)
         self.session.writingChanged.connect(self._on_goal_left)
         self.session.failed.connect(self.show_notice)
-
-    def _on_undo(self) -> None:
-        session = self.session
-        typing = session.has_pending
-        steps = session.undo_stack.index()
-        stored = session.flush()
-        if typing and (not stored or session.undo_stack.index() == steps):
-            # The typing itself was the newest thing and made no step (refused, or back to
-            # the stored text): undoing it means showing what is stored, nothing older.
-            session.discard_pending()
-            return
-        session.undo_stack.undo()
-
-    def _on_redo(self) -> None:
-        self.session.flush()
-        self.session.undo_stack.redo()
-
-    def _update_undo_actions(self, *_: object) -> None:
-        stack = self.session.undo_stack
-        undo_text, redo_text = stack.undoText(), stack.redoText()
-        if self.session.has_pending:  # typing not yet stored is the newest thing to undo
-            undo_text = self.tr("skrivning")
-        self.undo_action.setEnabled(stack.canUndo() or self.session.has_pending)
-        self.undo_action.setText(
-            self.tr("&Fortryd %1").replace("%1", undo_text) if undo_text else self.tr("&Fortryd")
-        )
-        # Typing not yet stored replaces what could be redone.
-        self.redo_action.setEnabled(stack.canRedo() and not self.session.has_pending)
-        self.redo_action.setText(
-            self.tr("&Gentag %1").replace("%1", redo_text) if redo_text else self.tr("&Gentag")
-        )
 
     # --- pages -------------------------------------------------------------------------
 
@@ -522,14 +387,7 @@ class MainWindow(QMainWindow):
             bar = FrameworkUpdateBar(self.session, self.centralWidget())
             self._layout.insertWidget(self._layout.indexOf(self.notice) + 1, bar)
             self.framework_bar = bar
-        self.framework_bar.update_for_plan()  # type: ignore[attr-defined]
-
-    def _on_frameworks(self) -> None:
-        from ui.dialogs.frameworks_dialog import FrameworksDialog
-
-        FrameworksDialog(self).exec()
-        if self.session.framework is not None:
-            self.check_framework_update()
+        self.framework_bar.update_for_plan()
 
     def _on_goal_left(self) -> None:
         # The overview's findings now include the goal just written (the panel refreshes
@@ -539,6 +397,14 @@ class MainWindow(QMainWindow):
             page.refresh()
         elif page is not None:
             self._stale.add(OVERVIEW)
+
+    def notice_shown(self) -> bool:
+        return not self.notice.isHidden()
+
+    def page_name(self) -> str | None:
+        """The shown page's class name (for the crash log)."""
+        index = self.stack.currentIndex()
+        return PAGES[index][2] if 0 <= index < len(PAGES) else None
 
     def _close_notice(self) -> None:
         self.lasting_notice = ""
@@ -555,84 +421,25 @@ class MainWindow(QMainWindow):
         self.notice_text.setText(_rich(message))
         self.notice.show()
         if lasting and self.guide is not None:
-            self.guide.show_notice(message)  # type: ignore[attr-defined]
+            self.guide.show_notice(message)
 
     # Compatibility with the first window's tests and benchmarks: the overview's models.
-    @property
-    def overview_model(self):  # type: ignore[no-untyped-def]
-        return self.page(OVERVIEW).overview_model  # type: ignore[attr-defined]
+    def overview_page(self) -> OverviewPage:
+        return cast("OverviewPage", self.page(OVERVIEW))
 
     @property
-    def findings_model(self):  # type: ignore[no-untyped-def]
-        return self.page(OVERVIEW).findings_model  # type: ignore[attr-defined]
+    def overview_model(self) -> OverviewModel:
+        return self.overview_page().overview_model
 
     @property
-    def overview(self):  # type: ignore[no-untyped-def]
-        return self.page(OVERVIEW).overview  # type: ignore[attr-defined]
+    def findings_model(self) -> FindingsModel:
+        return self.overview_page().findings_model
+
+    @property
+    def overview(self) -> QTableView:
+        return self.overview_page().overview
 
     # --- actions -----------------------------------------------------------------------
-
-    def _on_new_plan(self) -> None:
-        """Ny plan: the guide, from a blank page to a plan for the first year."""
-        from ui.guide import open_new_plan_guide
-
-        self.session.flush()
-        if not self.finish_start():
-            return
-        open_new_plan_guide(self)
-
-    def _on_new_year(self) -> None:
-        """Nyt år: the short guide that closes a year and plans the next."""
-        from ui.guide import open_year_guide
-
-        self.session.flush()
-        if self.finish_start():
-            open_year_guide(self)
-
-    def update_new_year_action(self) -> None:
-        import datetime as dt
-
-        from udviklingsplan_app.planning import new_year
-
-        plan = self.session.plan
-        answer = new_year(plan, dt.date.today()) if plan is not None else None
-        year = answer.year if answer is not None else None
-        self.new_year_action.setEnabled(year is not None)
-        self.new_year_action.setText(
-            self.tr("Nyt &år %1…").replace("%1", str(year)) if year else self.tr("Nyt &år…")
-        )
-        # A greyed-out item says why (shown on hover and in the status bar).
-        why = answer.why if answer is not None else ""
-        self.new_year_action.setStatusTip(why)
-        self.new_year_action.setToolTip(why or self.new_year_action.text().replace("&", ""))
-        self.file_menu.setToolTipsVisible(bool(why))
-
-    def update_guide_again_action(self) -> None:
-        from ui.guide import guide_year
-
-        plan = self.session.plan
-        self.guide_again_action.setText(
-            self.tr("Åbn &guiden for %1…").replace("%1", str(guide_year(plan)))
-            if plan is not None
-            else self.tr("Åbn &guiden for en ny plan…")
-        )
-
-    def _on_guide_again(self) -> None:
-        """Hjælp ▸ Åbn guiden for året: the guide for the year the leader works in now."""
-        from ui.guide import open_guide_for_year
-
-        self.session.flush()
-        if self.finish_start():
-            open_guide_for_year(self)
-
-    def _on_help(self) -> None:
-        from ui.dialogs.help_dialog import HelpDialog
-
-        if self.help_dialog is None:
-            self.help_dialog = HelpDialog(self._db_path, self)
-        self.help_dialog.show()
-        self.help_dialog.raise_()
-        self.help_dialog.activateWindow()
 
     def resume_guide(self) -> None:
         """At program start, after the first paint: a guide left midway opens at its step;
@@ -641,88 +448,7 @@ class MainWindow(QMainWindow):
 
         resume_at_start(self)
 
-    def _on_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Importér plan"),
-            str(Path.home()),
-            self.tr("Overdragelsesfil med en udviklingsplan (*.json)"),
-        )
-        if not name:
-            return
-        from ui.operations.plan_import import import_plan_file
-
-        import_plan_file(self, Path(name))
-
-    def _on_export(self) -> None:
-        self.session.flush()  # what was typed a moment ago belongs in the file
-        plan = self.session.plan
-        if plan is None or plan.id is None:
-            return
-        from udviklingsplan_app.exchange.files import safe_file_name
-        from udviklingsplan_app.exchange.json_format import write_plan_file
-
-        suggestion = Path.home() / safe_file_name(f"Udviklingsplan {plan.workplace}", ".json")
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Gem plan som overdragelsesfil"),
-            str(suggestion),
-            self.tr("Overdragelsesfil med en udviklingsplan (*.json)"),
-        )
-        if not name:
-            return
-        try:
-            write_plan_file(plan, Path(name))
-        except Exception as error:
-            QMessageBox.warning(self, self.tr("Planen kan ikke eksporteres"), self._explain(error))
-            return
-        self.statusBar().showMessage(
-            self.tr("Planen er eksporteret til %1").replace("%1", name), 8000
-        )
-
-    def _on_excel(self) -> None:
-        from ui.operations.excel_export import start_excel_export
-
-        self.session.flush()
-        start_excel_export(self)
-
-    def _on_pdf(self) -> None:
-        from ui.operations.pdf_export import start_pdf_export
-
-        start_pdf_export(self)
-
-    def _on_print(self) -> None:
-        from ui.operations.pdf_export import print_plan
-
-        print_plan(self)
-
-    def _on_backup(self) -> None:
-        import datetime as dt
-
-        from udviklingsplan_app.storage.backup import backup_to
-
-        self.session.flush()
-        suggestion = Path.home() / f"Udviklingsplan sikkerhedskopi {dt.date.today().isoformat()}.db"
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Gem sikkerhedskopi"),
-            str(suggestion),
-            self.tr("Sikkerhedskopi af databasen (*.db)"),
-        )
-        if not name:
-            return
-        try:
-            backup_to(self._db_path, Path(name))
-        except Exception as error:
-            QMessageBox.warning(
-                self, self.tr("Sikkerhedskopien kunne ikke laves"), self._explain(error)
-            )
-            return
-        self.statusBar().showMessage(
-            self.tr("Sikkerhedskopien er gemt i %1").replace("%1", name), 8000
-        )
-
-    def findings_dock(self):  # type: ignore[no-untyped-def]
+    def findings_dock(self) -> FindingsDock:
         """The "Vejledning" panel beside every page (built on first use, after the first paint)."""
         if self._findings_dock is None:
             from PySide6.QtCore import Qt
@@ -746,37 +472,12 @@ class MainWindow(QMainWindow):
 
     def _sync_overview_findings(self, *_: object) -> None:
         # While the panel is open, the overview leaves the findings to it (no list twice).
-        page = self._pages.get(OVERVIEW)
-        if page is not None and self._findings_dock is not None:
-            page.findings.parentWidget().setVisible(self._findings_dock.isHidden())  # type: ignore[attr-defined]
-
-    def _on_calendar(self) -> None:
-        from ui.operations.calendar_file import save_calendar_dialog
-
-        self.session.flush()
-        if self.session.plan is not None:
-            save_calendar_dialog(self, self.session.plan)
-
-    def _on_restore(self) -> None:
-        from ui.dialogs.restore_dialog import restore_from_backup
-
-        restore_from_backup(self)
+        if OVERVIEW in self._pages and self._findings_dock is not None:
+            findings = self.overview_page().findings
+            findings.parentWidget().setVisible(self._findings_dock.isHidden())
 
     def _explain(self, error: Exception) -> str:
         return explain(error, self._db_path)
-
-    def _on_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("Om Udviklingsplan"),
-            self.tr(
-                "<b>Udviklingsplan %1</b><br>Udviklingsplan for arbejdspladsen – til ledere i "
-                "Socialforvaltningen, Københavns Kommune.<br><br>Planen gemmes kun på denne "
-                "computer:<br>%2"
-            )
-            .replace("%1", app_version())
-            .replace("%2", str(self._db_path)),
-        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Text typed a moment ago is stored before the window goes.
@@ -795,14 +496,6 @@ class MainWindow(QMainWindow):
 
     def close_without_saving(self) -> bool:
         """Ask whether to close although some typing could not be stored (default: no)."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Noget er ikke gemt"),
-            self.tr(
-                "Noget af det, du har skrevet, kunne ikke gemmes:\n%1\n\n"
-                "Vil du lukke alligevel? Så går den tekst tabt."
-            ).replace("%1", self.session.last_failure),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        from ui.dialogs.unsaved import close_anyway
+
+        return close_anyway(self, self.session.last_failure)

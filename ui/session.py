@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from udviklingsplan_app.domain import Goal, Plan
-from udviklingsplan_app.errors import UdviklingsplanError
 from udviklingsplan_app.framework import Framework
+from udviklingsplan_app.messages import explain
 from udviklingsplan_app.storage.reading import PlanSummary, plan_summaries, read_plan
 
 if TYPE_CHECKING:
@@ -27,19 +27,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 UNDO_LIMIT = 200
-
-
-def explain(error: BaseException, db_path: Path | None = None) -> str:
-    """A Danish message for any failure: the core's own, or a calm general one."""
-    if isinstance(error, UdviklingsplanError):
-        return str(error)
-    import peewee
-
-    if isinstance(error, peewee.DatabaseError) and db_path is not None:
-        from udviklingsplan_app.storage.database import database_error_message
-
-        return database_error_message(db_path, error)
-    return f"Der opstod en uventet fejl. Intet er ændret. ({type(error).__name__})"
 
 
 class _SnapshotCommand(QUndoCommand):
@@ -120,11 +107,16 @@ class PlanSession(QObject):
         """
         if self.reader is None:
             return
-        from udviklingsplan_app.storage import init_db
+        from udviklingsplan_app.database_files import open_for_writing
 
-        init_db(self.db_path)
-        self.reader.close()
-        self.reader = None
+        open_for_writing(self.db_path)
+        self.close_reader()
+
+    def close_reader(self) -> None:
+        """Let go of the first paint's read-only connection (the storage layer reads now)."""
+        if self.reader is not None:
+            self.reader.close()
+            self.reader = None
 
     def plan_summaries(self) -> list[PlanSummary]:
         if self.reader is not None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.shell import Shell
 
 
 class CrashHandler(QObject):
@@ -29,7 +29,7 @@ class CrashHandler(QObject):
 
     _show_requested = Signal(str)  # the log folder
 
-    def __init__(self, window: MainWindow, db_path: Path) -> None:
+    def __init__(self, window: Shell, db_path: Path) -> None:
         super().__init__(window)
         self.window = window
         self.db_path = db_path
@@ -49,14 +49,10 @@ class CrashHandler(QObject):
 
     def context(self) -> dict[str, int | str | None]:
         """Where the leader was: ids and the page's name in code, never anything they wrote."""
-        from ui.main_window import PAGES
-
         context: dict[str, int | str | None] = {"plan_id": None, "page": None}
         try:
             context["plan_id"] = self.window.session.plan_id
-            index = self.window.stack.currentIndex()
-            if 0 <= index < len(PAGES):
-                context["page"] = PAGES[index][2]
+            context["page"] = self.window.page_name()
         except Exception:  # the window itself may be what failed; the log matters more
             pass
         return context

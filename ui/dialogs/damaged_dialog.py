@@ -23,32 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# The kinds of start problem are the core's (database_files.problem_kind tells them apart).
+from udviklingsplan_app.database_files import DAMAGED, FOREIGN, NETWORK, NEWER, OTHER
 from udviklingsplan_app.formatting import long_date
 
 if TYPE_CHECKING:
-    from udviklingsplan_app.storage.backup import BackupInfo
+    from udviklingsplan_app.database_files import BackupInfo
 
-DAMAGED, NEWER, FOREIGN, NETWORK, OTHER = "damaged", "newer", "foreign", "network", "other"
-
-
-def problem_kind(path: Path, error: Exception) -> str:
-    """What kind of refusal ``error`` was for the file at ``path``.
-
-    The core says it with the error (``DatabaseProblem.kind``); an error without one (the file
-    could not even be looked at) is looked at once more, read-only, by the core.
-    """
-    from udviklingsplan_app.storage.migrations import SCHEMA_VERSION
-    from udviklingsplan_app.storage.sqlite_file import FileKind, inspect_file
-
-    kind = getattr(error, "kind", None)
-    if not (isinstance(kind, str) and kind):
-        kind = inspect_file(path, current_version=SCHEMA_VERSION).kind
-    return {
-        FileKind.DAMAGED: DAMAGED,
-        FileKind.NOT_DATABASE: DAMAGED,  # too damaged to tell, or a file that was never one
-        FileKind.FOREIGN: FOREIGN,
-        FileKind.NEWER: NEWER,
-    }.get(kind, OTHER)  # FileKind values are strings: "damaged" finds FileKind.DAMAGED
+__all__ = ["DAMAGED", "FOREIGN", "NETWORK", "NEWER", "OTHER", "StartProblemDialog", "made_label"]
 
 
 def made_label(made: dt.datetime) -> str:

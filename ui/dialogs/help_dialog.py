@@ -14,9 +14,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from udviklingsplan_app.crashlog import log_folder
+from udviklingsplan_app.database_files import backups_folder, daily_backups_kept
 from udviklingsplan_app.domain import DialogueKind
 from udviklingsplan_app.formatting import danish_month
-from udviklingsplan_app.storage.backup import KEEP_DAILY, backups_folder
 from udviklingsplan_app.support import support_text
 
 
@@ -46,7 +46,7 @@ def help_html(db_path: Path, support: str | None = None) -> str:
         (_tr("Dine planer"), db_path),
         (
             _tr("Automatiske sikkerhedskopier (én om dagen; de %1 nyeste gemmes)").replace(
-                "%1", str(KEEP_DAILY)
+                "%1", str(daily_backups_kept())
             ),
             backups_folder(db_path),
         ),

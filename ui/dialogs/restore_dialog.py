@@ -1,7 +1,7 @@
 """Filer → Gendan fra sikkerhedskopi…: the backups, a preview of one, and the restore.
 
 The current database is copied to a "før gendannelse" backup before the chosen backup takes
-its place (see :func:`udviklingsplan_app.storage.backup.restore_backup`), so a restore can
+its place (see :func:`udviklingsplan_app.database_files.restore_database`), so a restore can
 itself be undone by restoring that copy.
 """
 
@@ -30,15 +30,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from udviklingsplan_app.database_files import Restored
 from udviklingsplan_app.domain import Plan
 from udviklingsplan_app.formatting import years_label
 from ui.dialogs.damaged_dialog import made_label
 
 if TYPE_CHECKING:
-    from udviklingsplan_app.storage.backup import BackupInfo
-    from ui.main_window import MainWindow
+    from udviklingsplan_app.database_files import BackupInfo
+    from ui.operations import Operation
+    from ui.shell import Shell
 
 _Index = QModelIndex | QPersistentModelIndex
+
+#: The name of a restore in :func:`ui.operations.running`.
+RESTORE = "restore"
 
 
 class _RowsModel(QAbstractTableModel):
@@ -164,7 +169,7 @@ class RestoreDialog(QDialog):
 
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from udviklingsplan_app.storage.backup import backups_folder
+        from udviklingsplan_app.database_files import backups_folder
 
         self.db_path = db_path
         self.chosen: BackupInfo | None = None
@@ -256,7 +261,7 @@ class RestoreDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        from udviklingsplan_app.storage.backup import list_backups
+        from udviklingsplan_app.database_files import list_backups
 
         self.model.set_backups(list_backups(self.db_path))
         self.empty_label.setVisible(not self.model.backups)
@@ -276,8 +281,8 @@ class RestoreDialog(QDialog):
                 return
 
     def _on_backup_chosen(self, current: QModelIndex, _previous: object = None) -> None:
+        from udviklingsplan_app.database_files import read_backup
         from udviklingsplan_app.errors import UdviklingsplanError
-        from udviklingsplan_app.storage.backup import read_backup
 
         info = self.selected() if current.isValid() else None
         plans: list[Plan] = []
@@ -300,7 +305,7 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(info is not None and not problem)
 
     def _on_other_file(self) -> None:
-        from udviklingsplan_app.storage.backup import backup_info
+        from udviklingsplan_app.database_files import backup_info
 
         name, _ = QFileDialog.getOpenFileName(
             self,
@@ -344,65 +349,72 @@ class RestoreDialog(QDialog):
         self.accept()
 
 
-def restore_from_backup(window: MainWindow) -> bool:
-    """Filer → Gendan fra sikkerhedskopi…: choose, confirm, restore, reload. True if restored."""
+def restore_from_backup(window: Shell) -> bool:
+    """Filer → Gendan fra sikkerhedskopi…: choose, confirm, then restore (see
+    :func:`restore_into`). True if a restore was started."""
+    from ui.dialogs.unsaved import stored_first
+
     session = window.session
-    if not session.flush():
-        QMessageBox.warning(
-            window,
-            window.tr("Noget er ikke gemt"),
-            window.tr(
-                "Noget af det, du har skrevet, kunne ikke gemmes:\n%1\n\n"
-                "Ret eller fortryd det først; så kan du gendanne bagefter."
-            ).replace("%1", session.last_failure),
-        )
+    if not stored_first(window, session, window.tr("gendanne")):
         return False
     dialog = RestoreDialog(session.db_path, window)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
         return False
-    return restore_into(window, dialog.chosen)
+    restore_into(window, dialog.chosen)
+    return True
 
 
-def restore_into(window: MainWindow, backup: BackupInfo) -> bool:
-    """Close the database, put the backup in its place, open it again and show it."""
-    from udviklingsplan_app.storage.backup import restore_backup
-    from udviklingsplan_app.storage.database import close_db, init_db
-    from ui.operations.backup_job import wait_for_daily_backup
-    from ui.session import explain
+def restore_into(window: Shell, backup: BackupInfo) -> Operation[Restored]:
+    """Close the database, put the backup in its place (off the GUI thread, with a busy
+    dialog), open it again and show it. The restore sequence is the core's
+    (:func:`udviklingsplan_app.database_files.restore_database`)."""
+    from udviklingsplan_app.database_files import close_database, put_backup_in_place
+    from ui.operations import run_in_background
+    from ui.operations.backup_job import wait_for_backups
 
     session = window.session
     db_path = session.db_path
-    plan_id = session.plan_id
-    wait_for_daily_backup(window)
-    close_db()
-    if session.reader is not None:
-        session.reader.close()
-        session.reader = None
+    wait_for_backups()
+    session.close_reader()
+    close_database()
+    return run_in_background(
+        window,
+        lambda: put_backup_in_place(backup.path, db_path),
+        on_success=lambda outcome: _reopen(window, backup, outcome),
+        on_failure=lambda error: _reopen(window, backup, Restored(False, problem=error)),
+        busy=window.tr("Gendanner fra sikkerhedskopien …"),
+        title=window.tr("Gendan fra sikkerhedskopi"),
+        name=RESTORE,
+    )
+
+
+def _reopen(window: Shell, backup: BackupInfo, outcome: Restored) -> bool:
+    """After the file work: the database opens again, and the leader is told what happened."""
+    from udviklingsplan_app.database_files import open_for_writing
+    from ui.session import explain
+
+    db_path = window.session.db_path
     try:
-        kept = restore_backup(backup.path, db_path)
-    except Exception as error:
-        QMessageBox.warning(
-            window, window.tr("Sikkerhedskopien kan ikke gendannes"), explain(error, db_path)
-        )
-        restored = False
-        kept = None
-    else:
-        restored = True
-    try:
-        init_db(db_path)
+        open_for_writing(db_path)
     except Exception as error:
         QMessageBox.critical(window, window.tr("Databasen kan ikke åbnes"), explain(error, db_path))
         window.close()
         return False
-    window.reload_plans(select_id=plan_id)
-    if not restored:
+    if outcome.problem is not None:
+        QMessageBox.warning(
+            window,
+            window.tr("Sikkerhedskopien kan ikke gendannes"),
+            explain(outcome.problem, db_path),
+        )
+    window.reload_plans(select_id=window.session.plan_id)
+    if not outcome.restored:
         return False
     message = window.tr("Planerne er gendannet fra sikkerhedskopien fra %1.").replace(
         "%1", made_label(backup.made)
     )
-    if kept is not None:
+    if outcome.kept is not None:
         message += "\n\n" + window.tr(
             "Den database, du havde før, er gemt som sikkerhedskopi her:\n%1"
-        ).replace("%1", str(kept))
+        ).replace("%1", str(outcome.kept))
     QMessageBox.information(window, window.tr("Gendannet"), message)
     return True

@@ -20,7 +20,7 @@ from ui.guide.guide import PlanGuide
 from ui.guide.year_guide import YearGuide
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.shell import Shell
 
 __all__ = [
     "GuideWindow",
@@ -35,48 +35,40 @@ __all__ = [
 ]
 
 
-def _show(main: MainWindow, guide: GuideWindow) -> GuideWindow:
+def _show(main: Shell, guide: GuideWindow) -> GuideWindow:
     main.guide = guide
     guide.finished.connect(lambda _result: _forget(main, guide))
     guide.open()
-    if getattr(main, "lasting_notice", "") and not main.notice.isHidden():
+    if main.lasting_notice and main.notice_shown():
         guide.show_notice(main.lasting_notice)  # the guide covers the window's notice bar
     return guide
 
 
-def _forget(main: MainWindow, guide: GuideWindow) -> None:
-    if getattr(main, "guide", None) is guide:
+def _forget(main: Shell, guide: GuideWindow) -> None:
+    if main.guide is guide:
         main.guide = None
     guide.deleteLater()
 
 
-def _open_guide(main: MainWindow) -> GuideWindow | None:
-    guide: GuideWindow | None = getattr(main, "guide", None)
-    if guide is not None and guide.isVisible():
+def _open_guide(main: Shell) -> GuideWindow | None:
+    guide = main.guide
+    if isinstance(guide, GuideWindow) and guide.isVisible():
         guide.raise_()
         guide.activateWindow()
         return guide
     return None
 
 
-def _typing_refused(main: MainWindow) -> bool:
+def _typing_refused(main: Shell) -> bool:
     """True (and said so) if typing in the window could not be stored: the leader puts it
     right there first. The guide would cover the window, and every step stores what waits
     before going on, so the guide would be held back by a field out of reach."""
-    if main.session.flush():
-        return False
-    QMessageBox.warning(
-        main,
-        main.tr("Noget er ikke gemt"),
-        main.tr(
-            "Noget af det, du har skrevet, kunne ikke gemmes:\n%1\n\n"
-            "Ret eller fortryd det først; så kan du åbne guiden bagefter."
-        ).replace("%1", main.session.last_failure),
-    )
-    return True
+    from ui.dialogs.unsaved import stored_first
+
+    return not stored_first(main, main.session, main.tr("åbne guiden"))
 
 
-def open_new_plan_guide(main: MainWindow, today: dt.date | None = None) -> GuideWindow | None:
+def open_new_plan_guide(main: Shell, today: dt.date | None = None) -> GuideWindow | None:
     """Ny plan: the guide from its first step (the plan is created when the leader goes on).
 
     None (with a word why) while typing in the window could not be stored."""
@@ -88,7 +80,7 @@ def open_new_plan_guide(main: MainWindow, today: dt.date | None = None) -> Guide
     return _show(main, PlanGuide(main, today=today))
 
 
-def open_year_guide(main: MainWindow, today: dt.date | None = None) -> GuideWindow | None:
+def open_year_guide(main: Shell, today: dt.date | None = None) -> GuideWindow | None:
     """Nyt år for the open plan; None (with a word why) when the plan has no year to prepare
     or typing in the window could not be stored."""
     open_guide = _open_guide(main)
@@ -116,7 +108,7 @@ def guide_year(plan: Plan, today: dt.date | None = None) -> int:
     return active_year(plan, today or dt.date.today())
 
 
-def open_guide_for_year(main: MainWindow, today: dt.date | None = None) -> GuideWindow | None:
+def open_guide_for_year(main: Shell, today: dt.date | None = None) -> GuideWindow | None:
     """Hjælp ▸ Åbn guiden for året: the guide again for the year the leader works in now.
 
     In the plan's first year that is the new plan's guide (its steps show the plan as it is);
@@ -137,7 +129,7 @@ def open_guide_for_year(main: MainWindow, today: dt.date | None = None) -> Guide
     return _show(main, YearGuide(main, plan.id, year))
 
 
-def resume_at_start(main: MainWindow) -> GuideWindow | None:
+def resume_at_start(main: Shell) -> GuideWindow | None:
     """At program start: reopen a guide left midway at its step, or, in an empty database,
     the guide for the first plan. Call it after the first paint (it loads the services)."""
     from udviklingsplan_app import services

@@ -27,13 +27,13 @@ from udviklingsplan_app import services
 from udviklingsplan_app.domain import Plan
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import Concern
-from ui.main_window import notice_bar
 from ui.session import PlanSession, explain
 from ui.settings import settings
 from ui.widgets.labels import muted_label
+from ui.widgets.notice_bar import notice_bar
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.shell import Shell
 
 #: Where the guide's size and place are kept (``ui.settings``).
 GEOMETRY_KEY = "guide/geometry"
@@ -84,9 +84,7 @@ class GuideWindow(QDialog):
     #: ``services`` kind of this guide (``domain.GUIDE_NEW_PLAN`` or ``GUIDE_NEW_YEAR``).
     kind = ""
 
-    def __init__(
-        self, main: MainWindow, plan_id: int | None, year: int | None, step: int = 0
-    ) -> None:
+    def __init__(self, main: Shell, plan_id: int | None, year: int | None, step: int = 0) -> None:
         super().__init__(main)
         self.main = main
         self.session = main.session

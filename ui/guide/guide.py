@@ -15,7 +15,7 @@ from ui.guide.review_step import ReviewStep
 from ui.guide.situation_step import SituationStep
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.shell import Shell
 
 ABOUT, SITUATION, FOCUS, GOALS, DIALOGUES, REVIEW = range(6)
 
@@ -29,7 +29,7 @@ class PlanGuide(GuideWindow):
 
     def __init__(
         self,
-        main: MainWindow,
+        main: Shell,
         plan_id: int | None = None,
         year: int | None = None,
         step: int = 0,

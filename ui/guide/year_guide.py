@@ -40,7 +40,7 @@ from ui.widgets.labels import muted_label
 from ui.widgets.pending_entry import PendingEntry
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.shell import Shell
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -329,7 +329,7 @@ class YearGuide(GuideWindow):
 
     kind = GUIDE_NEW_YEAR
 
-    def __init__(self, main: MainWindow, plan_id: int, year: int, step: int = 0) -> None:
+    def __init__(self, main: Shell, plan_id: int, year: int, step: int = 0) -> None:
         super().__init__(main, plan_id, year, step)
 
     def make_steps(self) -> list[Step]:

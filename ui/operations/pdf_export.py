@@ -1,8 +1,8 @@
 """The PDF from the window: *Eksportér til PDF…* and *Udskriv…*, the same document both ways.
 
-The export writes the file in a pool thread (QTextDocument is reentrant, and QPainter may paint
-on a QPdfWriter outside the GUI thread); the shipped font is registered first, here in the GUI
-thread. Printing paints on the QPrinter the print dialog set up, on the GUI thread with a busy
+The export writes the file in a pool thread (:func:`ui.operations.run_in_background`;
+QTextDocument is reentrant, and QPainter may paint on a QPdfWriter outside the GUI thread); the
+shipped font is registered first, here in the GUI thread. Printing paints on the QPrinter the print dialog set up, on the GUI thread with a busy
 cursor: the printer object belongs to the dialog's thread, and a plan prints in well under a
 second.
 """
@@ -13,44 +13,23 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from udviklingsplan_app.domain import Plan
-from udviklingsplan_app.framework import Framework
+from ui.operations import Operation, run_in_background
+from ui.operations.excel_export import offer_to_open
 from ui.session import explain
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.shell import Shell
+
+#: The name of a PDF export in :func:`ui.operations.running`.
+PDF = "pdf"
 
 
-class _Signals(QObject):
-    done = Signal(str)
-    failed = Signal(str)
-
-
-class PdfJob(QRunnable):
-    """Writes the PDF in a pool thread and reports back through queued signals."""
-
-    def __init__(self, plan: Plan, framework: Framework, target: Path) -> None:
-        super().__init__()
-        self.plan, self.framework, self.target = plan, framework, target
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        from udviklingsplan_pdf import write_pdf
-
-        try:
-            write_pdf(self.plan, self.framework, self.target, today=dt.date.today())
-        except Exception as error:
-            self.signals.failed.emit(explain(error))
-            return
-        self.signals.done.emit(str(self.target))
-
-
-def start_pdf_export(window: MainWindow) -> PdfJob | None:
-    """Ask where to save, then write the PDF in the background; returns the job."""
+def start_pdf_export(window: Shell) -> Operation[None] | None:
+    """Ask where to save, then write the PDF in the background; returns the operation."""
     window.session.flush()  # what was typed a moment ago belongs in the file
     plan, framework = window.session.plan, window.session.framework
     if plan is None or framework is None:
@@ -70,34 +49,37 @@ def start_pdf_export(window: MainWindow) -> PdfJob | None:
         target = target.with_name(target.name + ".pdf")
     fonts.family()  # registered in the GUI thread, before the worker lays the text out
     window.pdf_action.setEnabled(False)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-    job = PdfJob(plan, framework, target)
-    window.pdf_job = job  # type: ignore[attr-defined]
 
-    def finish() -> None:
-        QGuiApplication.restoreOverrideCursor()
+    def write() -> None:
+        from udviklingsplan_pdf import write_pdf
+
+        write_pdf(plan, framework, target, today=dt.date.today())
+
+    def done(_: None) -> None:
         window.pdf_action.setEnabled(window.session.plan is not None)
-        window.pdf_job = None  # type: ignore[attr-defined]
-
-    def done(path: str) -> None:
-        finish()
         window.statusBar().showMessage(
-            window.tr("Planen er eksporteret til %1").replace("%1", path), 8000
+            window.tr("Planen er eksporteret til %1").replace("%1", str(target)), 8000
         )
-        _offer_to_open(window, Path(path))
+        offer_to_open(
+            window, target, window.tr("Planen er gemt som PDF:\n%1").replace("%1", str(target))
+        )
 
-    def failed(message: str) -> None:
-        finish()
-        QMessageBox.warning(window, window.tr("Planen kan ikke eksporteres"), message)
+    def failed(error: Exception) -> None:
+        window.pdf_action.setEnabled(window.session.plan is not None)
+        QMessageBox.warning(window, window.tr("Planen kan ikke eksporteres"), explain(error))
 
-    job.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
-    job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-    job.setAutoDelete(False)  # the window keeps it until its signals have been delivered
-    QThreadPool.globalInstance().start(job)
-    return job
+    return run_in_background(
+        window,
+        write,
+        on_success=done,
+        on_failure=failed,
+        busy=window.tr("Eksporterer planen til PDF …"),
+        title=window.tr("Eksportér til PDF"),
+        name=PDF,
+    )
 
 
-def print_plan(window: MainWindow) -> bool:
+def print_plan(window: Shell) -> bool:
     """The print dialog, then the same document on the chosen printer; True when printed."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -125,20 +107,3 @@ def print_plan(window: MainWindow) -> bool:
         window.tr("Planen er sendt til printeren (%1 sider)").replace("%1", str(pages)), 8000
     )
     return True
-
-
-def _offer_to_open(window: MainWindow, path: Path) -> None:
-    box = QMessageBox(window)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(window.tr("Eksporteret"))
-    box.setText(window.tr("Planen er gemt som PDF:\n%1").replace("%1", str(path)))
-    open_file = box.addButton(window.tr("Åbn &filen"), QMessageBox.ButtonRole.AcceptRole)
-    open_folder = box.addButton(window.tr("Åbn &mappen"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(window.tr("&Luk"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(open_file)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is open_file:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-    elif clicked is open_folder:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

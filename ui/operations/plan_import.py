@@ -8,17 +8,22 @@ says what happened. The core (:mod:`udviklingsplan_app.plan_import`) holds the r
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from udviklingsplan_app.plan_import import ImportMode, describe
+from ui.operations import Operation, run_in_background
 from ui.session import explain
 
 if TYPE_CHECKING:
-    from udviklingsplan_app.plan_import import ImportOutcome
-    from udviklingsplan_app.storage.reading import PlanSummary
+    from udviklingsplan_app.domain import Plan
+    from udviklingsplan_app.plan_import import ImportOutcome, PlanSummary
+    from ui.shell import Shell
+
+#: The name of a plan import in :func:`ui.operations.running`.
+PLAN_IMPORT = "plan_import"
 
 
 def _tr(text: str) -> str:
@@ -53,26 +58,72 @@ def ask_about_existing(parent: QWidget, existing: PlanSummary) -> ImportMode | N
     return None
 
 
-def import_plan_file(window: Any, path: Path) -> ImportOutcome | None:
+def import_plan_file(window: Shell, path: Path) -> Operation[Plan] | None:
     """Import the plan in ``path``; shows what happened, or why nothing was stored.
 
-    ``window`` is the main window: its session, ``reload_plans`` and ``show_notice``.
+    The file is read and checked off the GUI thread (a busy dialog shows meanwhile); the plan
+    is then stored by the GUI thread in one transaction (see :func:`store_plan`), so the
+    database is never used from two threads.
     """
-    from udviklingsplan_app.exchange.json_format import read_plan_file
-    from udviklingsplan_app.plan_import import existing_plan, import_plan
-
     session = window.session
     session.flush()
     try:
         session.open_for_writing()
-        from udviklingsplan_app import services
+    except Exception as error:
+        _refused(window, error)
+        return None
 
-        plan = read_plan_file(path, services.find_framework)  # the plans' copies count too
+    def read() -> Plan:
+        from udviklingsplan_app.exchange.json_format import read_plan_file
+
+        return read_plan_file(path)  # the available frameworks: no database in this thread
+
+    def store(plan: Plan) -> None:
+        store_plan(window, plan)
+
+    def not_read(error: Exception) -> None:
+        from udviklingsplan_app.errors import FrameworkError
+
+        if not isinstance(error, FrameworkError):
+            _refused(window, error)
+            return
+        # A framework that is not available may still be kept by a plan in the database:
+        # the file is read once more, here, where the database is used.
+        from udviklingsplan_app import services
+        from udviklingsplan_app.exchange.json_format import read_plan_file
+
+        try:
+            plan = read_plan_file(path, services.find_framework)
+        except Exception as again:
+            _refused(window, again)
+            return
+        store(plan)
+
+    return run_in_background(
+        window,
+        read,
+        on_success=store,
+        on_failure=not_read,
+        busy=_tr("Læser overdragelsesfilen …"),
+        title=_tr("Importér plan"),
+        name=PLAN_IMPORT,
+    )
+
+
+def _refused(window: Shell, error: Exception) -> None:
+    QMessageBox.warning(
+        window, _tr("Planen kan ikke importeres"), explain(error, window.session.db_path)
+    )
+
+
+def store_plan(window: Shell, plan: Plan) -> ImportOutcome | None:
+    """Store a plan read from a file; a plan that is already there asks what to do."""
+    from udviklingsplan_app.plan_import import existing_plan, import_plan
+
+    try:
         existing = existing_plan(plan)
     except Exception as error:
-        QMessageBox.warning(
-            window, _tr("Planen kan ikke importeres"), explain(error, session.db_path)
-        )
+        _refused(window, error)
         return None
     mode = ImportMode.REFUSE
     if existing is not None:
@@ -88,9 +139,7 @@ def import_plan_file(window: Any, path: Path) -> ImportOutcome | None:
     try:
         outcome = import_plan(plan, mode)
     except Exception as error:
-        QMessageBox.warning(
-            window, _tr("Planen kan ikke importeres"), explain(error, session.db_path)
-        )
+        _refused(window, error)
         return None
     # The imported plan opens with an undo history of its own (an import is not undone with
     # Fortryd: a replaced plan is in the backup the notice names, a new one can be deleted).
