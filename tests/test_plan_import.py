@@ -16,14 +16,14 @@ from tests.conftest import EXAMPLE, CliResult
 from tests.test_json_exchange import EXAMPLE_BYTES, EXAMPLE_DATA, example_data, write_json
 from udviklingsplan_app import services
 from udviklingsplan_app.exchange.json_format import plan_to_data, plan_to_json, read_plan_file
-from udviklingsplan_app.plan_import import (
+from udviklingsplan_app.services import plans
+from udviklingsplan_app.services.plan_import import (
     ImportKind,
     ImportMode,
     PlanAlreadyThere,
     existing_plan,
     import_plan,
 )
-from udviklingsplan_app.services import plans
 from udviklingsplan_app.storage.backup import list_backups, read_backup
 
 WORKPLACE = "Den Sociale Hjemmepleje, Borgercenter Hjemmepleje"

@@ -2,7 +2,9 @@
 
 Services take and return plain values or :mod:`domain` objects, never peewee rows, and raise
 :class:`~udviklingsplan_app.errors.InputError` subclasses with Danish messages. One module per
-use case; callers keep writing ``services.add_goal`` (everything is re-exported here):
+use case; callers keep writing ``services.add_goal`` (re-exported here; the two modules built on
+the others, :mod:`.plan_import` and :mod:`.manager_answers`, are imported by name, since their
+``import_plan`` and friends would clash with the plans' own):
 
 - :mod:`.plans` – reading, creating, importing, replacing and restoring plans; the plan's
   details, situation and focus,
@@ -12,6 +14,8 @@ use case; callers keep writing ``services.add_goal`` (everything is re-exported 
 - :mod:`.dialogues` – the year's dialogues,
 - :mod:`.guide_progress` – where a leader is in a guide,
 - :mod:`.export` – a stored plan written to a workbook,
+- :mod:`.plan_import` – a plan file imported as new, in place of a plan, or as a copy,
+- :mod:`.manager_answers` – the manager's answer previewed and stored,
 - :mod:`.base` (transactions, row look-ups) and :mod:`.values` (the value checker) below them.
 
 The rows of a whole plan are written in bulk by :mod:`udviklingsplan_app.storage.rows`.
