@@ -38,6 +38,14 @@ PROPERTY_EXPORT = "Udviklingsplan-eksport-id"
 PLAN_COMMENT_LABEL = "Kommentar fra leder til planen"
 BASELINE_HEADER = ("goal", "year", "vision", "title", "status", "fingerprint")
 
+#: Rows read of a sheet: a plan has tens of goals (the JSON import allows some hundred).
+#: A sheet with content below this is refused, and never read to its end (row 1,048,576).
+MAX_ROWS = 2_000
+#: Columns read of a row: the goals sheet has 14; a manager may add a few.
+MAX_COLUMNS = 60
+#: Characters in one cell: Excel's own limit, so a longer text was not saved from Excel.
+MAX_CELL_CHARS = 32_767
+
 _STATUS_BY_LABEL = {status.label.casefold(): status for status in Status}
 _STATUS_BY_LABEL.update({status.value.casefold(): status for status in Status})
 
@@ -198,14 +206,14 @@ def read_answer(path: Path) -> ManagerAnswer:
             baseline=data.baseline,
         )
         if SHEET_FRONT in workbook.sheetnames:
-            answer.plan_comment = _plan_comment(workbook[SHEET_FRONT])
+            answer.plan_comment = _plan_comment(workbook[SHEET_FRONT], path.name)
         goals = _goals_sheet(workbook, SHEET_GOALS, ID_HEADER)
         if goals is None:
             raise InputError(
                 f"Filen {path.name} har ikke arket »{SHEET_GOALS}« med målene, så din leders "
                 "kommentarer kan ikke findes. Bed om den fil, programmet lavede."
             )
-        answer.rows = list(_answer_rows(goals, COMMENT_HEADER, ID_HEADER))
+        answer.rows = list(_answer_rows(goals, COMMENT_HEADER, ID_HEADER, path.name))
         return answer
     except InputError:
         raise
@@ -230,8 +238,8 @@ def _data(workbook: Any, name: str) -> _Data:
         raise InputError(foreign)
     data = _Data()
     data.baseline = {}
-    rows = workbook[DATA_SHEET].iter_rows(values_only=True)
-    for row in rows:
+    rows = _bounded_rows(workbook[DATA_SHEET], name)
+    for _, row in rows:
         key, value = (_str(v) for v in [*row, None, None][:2])
         if key == BASELINE_HEADER[0]:
             break
@@ -248,7 +256,7 @@ def _data(workbook: Any, name: str) -> _Data:
             f"Filen {name} er lavet af en nyere udgave af programmet. Opdatér programmet "
             "(kontakt IT), og læs så svaret ind igen."
         )
-    for row in rows:
+    for _, row in rows:
         values = [_str(v) for v in [*row, *([None] * 6)][:6]]
         uid, year, vision, title, status, fingerprint = values
         if uid:
@@ -270,10 +278,10 @@ def _status_value(value: str) -> Status | None:
         return None
 
 
-def _plan_comment(ws: Any) -> str:
+def _plan_comment(ws: Any, file_name: str) -> str:
     """The text in the marked cell: the first non-empty cell below the label, within 3 rows."""
     found: int | None = None
-    for index, row in enumerate(ws.iter_rows(values_only=True), start=1):
+    for index, row in _bounded_rows(ws, file_name):
         if found is None:
             if any(_str(value) == PLAN_COMMENT_LABEL for value in row):
                 found = index
@@ -293,22 +301,24 @@ def _goals_sheet(workbook: Any, preferred: str, id_header: str) -> Any | None:
         if name not in workbook.sheetnames:
             continue
         ws = workbook[name]
-        header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
+        header = next(ws.iter_rows(min_row=1, max_row=1, max_col=MAX_COLUMNS, values_only=True), ())
         if id_header in (_str(value) for value in header):
             return ws
     return None
 
 
-def _answer_rows(ws: Any, comment_header: str, id_header: str) -> Iterator[AnswerRow]:
-    rows = ws.iter_rows(values_only=True)
-    header = [_str(value) for value in next(rows, ())]
+def _answer_rows(
+    ws: Any, comment_header: str, id_header: str, file_name: str
+) -> Iterator[AnswerRow]:
+    rows = _bounded_rows(ws, file_name)
+    header = [_str(value) for value in next(rows, (1, ()))[1]]
     column = {name: index for index, name in reversed(list(enumerate(header)))}
 
     def cell(values: list[str], name: str) -> str:
         index = column.get(name)
         return values[index] if index is not None and index < len(values) else ""
 
-    for number, row in enumerate(rows, start=2):
+    for number, row in rows:
         values = [_str(value) for value in row]
         uid = cell(values, id_header)
         title = cell(values, "Udviklingsmål")
@@ -327,6 +337,41 @@ def _answer_rows(ws: Any, comment_header: str, id_header: str) -> Iterator[Answe
             comment=comment,
             status_text=status,
         )
+
+
+def _bounded_rows(ws: Any, file_name: str) -> Iterator[tuple[int, tuple[object, ...]]]:
+    """(row number, values) of a sheet: at most :data:`MAX_ROWS` rows of :data:`MAX_COLUMNS`.
+
+    The sheet's stated size is not trusted (a row below it would be lost, a false one would
+    make every row 16,384 cells wide); a sheet that goes on below the last row read, or a cell
+    longer than Excel allows, is refused with a Danish :class:`InputError`.
+    """
+    ws.reset_dimensions()
+    rows = ws.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True)
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            fix = (
+                "Bed om at få den fil tilbage, du sendte."
+                if ws.title == DATA_SHEET
+                else "Slet de overskydende rækker under målene, gem filen, og prøv igen."
+            )
+            raise InputError(
+                f"Filen {file_name} har indhold længere nede end række {_dotted(MAX_ROWS)} i arket "
+                f"»{ws.title}« – langt mere end en udviklingsplan fylder. {fix}"
+            )
+        for value in row:
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                raise InputError(
+                    f"Filen {file_name} har en celle med {_dotted(len(value))} tegn i arket "
+                    f"»{ws.title}«, række {number}. Excel tillader højst 32.767 tegn i en "
+                    "celle, så filen er ikke gemt fra Excel. Bed om at få den sendt igen, "
+                    "gemt fra Excel."
+                )
+        yield number, row
+
+
+def _dotted(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def _str(value: object) -> str:

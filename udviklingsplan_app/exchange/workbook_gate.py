@@ -18,6 +18,7 @@ from __future__ import annotations
 import zipfile
 import zlib
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -30,10 +31,13 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 #: Parts in the zip: a plan's workbook has about 20.
 MAX_ENTRIES = 1_000
 #: What all parts may unpack to together, as declared in the zip directory.
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED_BYTES = 40 * 1024 * 1024
 #: What one part may unpack to: a plan's largest sheet is some hundred kilobytes. openpyxl
 #: keeps the shared strings in memory whole, so this also bounds what reading them costs.
-MAX_PART_BYTES = 8 * 1024 * 1024
+MAX_PART_BYTES = 4 * 1024 * 1024
+#: A worksheet larger than this must state its size (``<dimension>``) before its rows, as
+#: Excel and LibreOffice do: without it, openpyxl reads the whole sheet just to open the file.
+DIMENSION_FLOOR_BYTES = 256 * 1024
 #: A part larger than this must not be packed more tightly than :data:`MAX_RATIO` to one.
 RATIO_FLOOR_BYTES = 1024 * 1024
 MAX_RATIO = 100
@@ -128,6 +132,11 @@ def _check_zip(path: BinaryIO, name: str) -> None:
             entries = archive.infolist()
             _check_entries(entries, name)
             names = {entry.filename for entry in entries}
+            for entry in entries:
+                if entry.filename.startswith("xl/worksheets/") and entry.file_size > (
+                    DIMENSION_FLOOR_BYTES
+                ):
+                    _check_dimension(archive, entry, name)
             if "mimetype" in names and archive.read("mimetype").strip().startswith(_ODS_MIMETYPE):
                 raise InputError(
                     f"Filen {name} er et OpenDocument-regneark (.ods). "
@@ -164,7 +173,12 @@ def _check_entries(entries: list[zipfile.ZipInfo], name: str) -> None:
     total = 0
     seen: set[str] = set()
     for entry in entries:
-        if _odd_name(entry.filename) or entry.filename.casefold() in seen:
+        if entry.filename.casefold() in seen:
+            raise InputError(
+                f"Filen {name} indeholder to dele med samme navn (»{entry.filename[:80]}«), "
+                "hvad Excel aldrig skriver. Den er ikke åbnet. Bed om en ny fil, gemt fra Excel."
+            )
+        if _odd_name(entry.filename):
             raise InputError(
                 f"Filen {name} indeholder en del med et navn, som Excel aldrig skriver "
                 f"(»{entry.filename[:80]}«). Den er ikke åbnet. Bed om en ny fil, gemt fra Excel."
@@ -186,9 +200,22 @@ def _check_entries(entries: list[zipfile.ZipInfo], name: str) -> None:
             raise InputError(bomb)
 
 
+def _check_dimension(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, name: str) -> None:
+    """A large worksheet states its size before its rows (``<dimension ref="A1:N40"/>``)."""
+    with archive.open(entry) as part:
+        prolog = part.read(PROLOG_BYTES)
+    data = re.search(rb"<(?:\w+:)?sheetData\b", prolog)
+    dimension = re.search(rb"<(?:\w+:)?dimension\b", prolog)
+    if dimension is None or (data is not None and data.start() < dimension.start()):
+        raise InputError(
+            f"Filen {name} indeholder et stort ark ({entry.filename}) uden den størrelse, som "
+            "Excel altid skriver. Den er ikke åbnet. Åbn den i Excel, gem den, og prøv igen."
+        )
+
+
 def _odd_name(part: str) -> bool:
     """A part name Excel never writes: a way out of the package (``../``, ``/etc``, ``C:``),
-    a backslash or a control character – or, with the case ignored, a name seen before."""
+    a backslash or a control character."""
     return (
         part.startswith("/")
         or "\\" in part
