@@ -15,11 +15,11 @@ zip bomb from costing more than a few kilobytes and milliseconds.
 
 from __future__ import annotations
 
-import zipfile
-import zlib
 import os
 import re
 import stat
+import zipfile
+import zlib
 from pathlib import Path
 from typing import Any, BinaryIO
 

@@ -219,8 +219,10 @@ def _foreign_log(path: Path, current_version: int) -> bool:
             conn.close()
     except sqlite3.Error:
         return False
-    return application_id == APPLICATION_ID and 0 < user_version <= current_version and (
-        result == "ok"
+    return (
+        application_id == APPLICATION_ID
+        and 0 < user_version <= current_version
+        and (result == "ok")
     )
 
 
