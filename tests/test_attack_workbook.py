@@ -292,9 +292,7 @@ def test_a_cell_longer_than_excel_allows_is_refused(
     export: Path, tmp_path: Path, part: str, cells: list[tuple[str, str]], where: str
 ) -> None:
     # Before, a 1 MB goal id or a 40,000-character comment was read (and would be stored).
-    path = _rebuilt(
-        export, tmp_path / "svar.xlsx", {part: _sheet(export, part, _row(30, *cells))}
-    )
+    path = _rebuilt(export, tmp_path / "svar.xlsx", {part: _sheet(export, part, _row(30, *cells))})
     message = _refused(path, peak_mb=12)
     assert where in message and "højst 32.767 tegn" in message
 
