@@ -23,7 +23,7 @@ from tests.test_rollup import (
     plans,  # noqa: F401 (the fixture, used by folder below)
 )
 from udviklingsplan_app.domain import Plan, Status
-from ui.models.rollup import COUNT_ROLE, HEAD, UNIT_ROLE
+from ui.models.rollup import COUNT_ROLE, UNIT_ROLE
 from ui.operations import finish_all
 from ui.rollup.window import FOLDER_KEY, RollupWindow
 from ui.settings import settings
@@ -78,18 +78,18 @@ def test_the_folder_is_read_and_each_unit_counts_its_goals_per_vision(window, fo
     v2 = next(c for c in range(model.columnCount()) if model.vision_at(c) == V2)
     assert model.index(beta, v2).data() == "Intet mål"
     assert model.index(beta, v2).data(Qt.ItemDataRole.BackgroundRole) is not None
-    missing = model.index(beta, model.columnCount() - 2).data()
+    missing = model.index(beta, model.column_of("Mangler vision")).data()
     assert "V2" in missing and "V3" in missing and "V4" in missing
-    status = model.index(beta, len(HEAD) + 4).data()
+    status = model.index(beta, model.column_of("Status")).data()
     beta_plan = folder["beta"]
     assert isinstance(beta_plan, Plan)
     for s in Status:
         count = sum(g.status is s for g in beta_plan.goals)
         assert (f"{s.label}: {count}" in status) == bool(count)
-    dialogues = model.index(beta, len(HEAD) + 5).data()
+    dialogues = model.index(beta, model.column_of("Dialoger")).data()
     assert f"Afholdt: {sum(d.held is not None for d in beta_plan.dialogues)}" in dialogues
     gamma = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Gamma Center")
-    marks = model.index(gamma, model.columnCount() - 1).data()
+    marks = model.index(gamma, model.column_of("Bemærkninger")).data()
     assert "Gammel eksport" in marks and "Anden cyklus" in marks
     assert "4 planer læst, 1 erstattet af en nyere, 4 afvist." in window.summary_label.text()
 

@@ -32,8 +32,8 @@ UNCOVERED_COLOUR = QColor("#f8d0c8")
 MANAGER_COLOUR = QColor("#e4eef8")
 MARK_COLOUR = QColor("#fff4c2")
 #: What the table's first columns show; the visions follow, then :data:`TAIL`.
-HEAD = ("Arbejdsplads", "Leder", "Niveau", "Eksporteret", "Cyklus")
-TAIL = ("Status", "Dialoger", "Mangler vision", "Bemærkninger")
+HEAD = ("Arbejdsplads", "Leder", "Niveau")
+TAIL = ("Status", "Dialoger", "Mangler vision", "Eksporteret", "Cyklus", "Bemærkninger")
 #: A role with the unit a row shows (``None`` for the manager's own row).
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: A role with the number of goals in a vision cell (``None`` in other columns).
@@ -79,6 +79,22 @@ class RollupModel(QAbstractTableModel):
         column -= len(HEAD)
         return self.view.columns[column].id if 0 <= column < len(self.view.columns) else None
 
+    def column_name(self, column: int) -> str | None:
+        """The header of a column that is not a vision (``None`` for a vision's column)."""
+        if self.view is None or self.vision_at(column) is not None:
+            return None
+        if column < len(HEAD):
+            return HEAD[column]
+        tail = column - len(HEAD) - len(self.view.columns)
+        return TAIL[tail] if 0 <= tail < len(TAIL) else None
+
+    def column_of(self, name: str) -> int:
+        """The column headed ``name`` (one of :data:`HEAD` and :data:`TAIL`)."""
+        if name in HEAD:
+            return HEAD.index(name)
+        columns = len(self.view.columns) if self.view is not None else 0
+        return len(HEAD) + columns + TAIL.index(name)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self.view is None:
             return 0
@@ -100,9 +116,7 @@ class RollupModel(QAbstractTableModel):
             if vision is not None:
                 label = "\n".join(textwrap.wrap(self.view.column(vision).label, 22))
                 return f"{label}\n(ikke dækket)" if uncovered else label
-            if section < len(HEAD):
-                return HEAD[section]
-            return TAIL[section - len(HEAD) - len(self.view.columns)]
+            return self.column_name(section)
         if role == Qt.ItemDataRole.ToolTipRole and vision is not None:
             count = self.view.count(vision)
             text = f"{self.view.column(vision).label}: {count} mål i alt"
@@ -121,39 +135,46 @@ class RollupModel(QAbstractTableModel):
             return unit_row.unit
         if vision is not None:
             return self._cell_data(unit_row.cells.get(vision, ()), vision, role)
+        name = self.column_name(column)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(unit_row, column)
+            return self._text(unit_row, name)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.columnCount() - 2:
+            if name == "Mangler vision":
                 return "\n".join(self.view.column(v).label for v in unit_row.missing) or None
-            text = self._text(unit_row, column)
-            return text if text and column >= len(HEAD) else None
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.columnCount() - 1:
-            return QBrush(MARK_COLOUR) if unit_row.marks else None
+            text = self._text(unit_row, name)
+            return text if text and name in TAIL else None
+        if role == Qt.ItemDataRole.BackgroundRole and name in ("Bemærkninger", "Eksporteret"):
+            old = name == "Eksporteret" and any(m.startswith("Gammel") for m in unit_row.marks)
+            return (
+                QBrush(MARK_COLOUR) if (name == "Bemærkninger" and unit_row.marks) or old else None
+            )
         return None
 
-    def _text(self, unit_row: UnitRow, column: int) -> str:
+    def _text(self, unit_row: UnitRow, name: str | None) -> str:
+        assert self.view is not None
         unit = unit_row.unit
-        if column < len(HEAD):
+        if name == "Arbejdsplads":
+            return unit.name
+        if name == "Leder":
+            return unit.leader
+        if name == "Niveau":
+            return str(unit.level) if unit.level else ""
+        if name == "Eksporteret":
             exported = danish_date(unit.exported) if unit.exported else "ukendt"
             if unit.exported and unit.exported_from_file_time:
                 exported += " (filen gemt)"
-            return (
-                unit.name,
-                unit.leader,
-                str(unit.level) if unit.level else "",
-                exported,
-                unit.cycle_label,
-            )[column]
-        assert self.view is not None
-        tail = column - len(HEAD) - len(self.view.columns)
-        if tail == 0:
+            return exported
+        if name == "Cyklus":
+            return unit.cycle_label
+        if name == "Status":
             return status_text(unit_row.statuses).replace("\n", " · ")
-        if tail == 1:
+        if name == "Dialoger":
             return f"Afholdt: {unit_row.dialogues_held} · planlagt: {unit_row.dialogues_planned}"
-        if tail == 2:
+        if name == "Mangler vision":
             return ", ".join(self.view.column(v).code for v in unit_row.missing) or "–"
-        return "\n".join(unit_row.marks)
+        if name == "Bemærkninger":
+            return "\n".join(unit_row.marks)
+        return ""
 
     def _cell_data(self, goals: tuple[UnitGoal, ...], vision: str, role: int) -> Any:
         assert self.view is not None
@@ -196,7 +217,7 @@ class RollupModel(QAbstractTableModel):
             return self.view.manager_workplace or "Din egen plan"
         if column == 1:
             return "Din egen plan"
-        if column == len(HEAD) + len(self.view.columns):
+        if column == self.column_of("Status"):
             goals = [g for cell in self.view.manager.values() for g in cell]
             return status_text(status_counts(goals)).replace("\n", " · ")
         return ""

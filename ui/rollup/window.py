@@ -95,6 +95,8 @@ class RollupWindow(QMainWindow):
         source_row = QHBoxLayout()
         self.source_label = QLabel(central)
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source_label.setWordWrap(True)
+        self.source_label.setMinimumWidth(120)
         self.folder_button = QPushButton(self.tr("Vælg &mappe…"), central)
         self.files_button = QPushButton(self.tr("Vælg &filer…"), central)
         self.again_button = QPushButton(self.tr("Læs &igen"), central)
@@ -130,7 +132,10 @@ class RollupWindow(QMainWindow):
             (self.tr("V&ision:"), self.vision_combo),
             (self.tr("S&tatus:"), self.status_combo),
         ):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
             caption = QLabel(label, central)
             caption.setBuddy(combo)
             filter_row.addWidget(caption)
@@ -141,10 +146,6 @@ class RollupWindow(QMainWindow):
         self.model.titles = self.titles_check.isChecked()
         filter_row.addWidget(self.titles_check)
         filter_row.addStretch(1)
-        self.open_button = QPushButton(self.tr("Åbn e&nhed…"), central)
-        self.export_button = QPushButton(self.tr("&Eksportér samlet overblik…"), central)
-        filter_row.addWidget(self.open_button)
-        filter_row.addWidget(self.export_button)
         layout.addLayout(filter_row)
 
         self.tabs = QTabWidget(central)
@@ -176,7 +177,17 @@ class RollupWindow(QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.tabs.addTab(self.files_table, self.tr("Filer"))
+        self.tabs.currentChanged.connect(self._size_files)
         layout.addWidget(self.tabs, 1)
+
+        action_row = QHBoxLayout()
+        action_row.addStretch(1)
+        self.open_button = QPushButton(self.tr("Åbn e&nhed…"), central)
+        self.open_button.setToolTip(self.tr("Vis den valgte enheds plan (kan ikke redigeres her)"))
+        self.export_button = QPushButton(self.tr("&Eksportér samlet overblik…"), central)
+        action_row.addWidget(self.open_button)
+        action_row.addWidget(self.export_button)
+        layout.addLayout(action_row)
         self.setCentralWidget(central)
 
         self.folder_button.clicked.connect(self.choose_folder)
@@ -258,7 +269,7 @@ class RollupWindow(QMainWindow):
         self.rollup = rollup
         self._fill_filters()
         self.files_model.set_rollup(rollup)
-        self.files_table.resizeRowsToContents()
+        self._size_files()
         self.tabs.setTabText(
             1, self.tr("Filer (%1)").replace("%1", str(len(self.files_model.lines)))
         )
@@ -325,17 +336,27 @@ class RollupWindow(QMainWindow):
 
     def _size_table(self) -> None:
         header = self.table.horizontalHeader()
-        count = self.model.columnCount()
-        tail = {count - 4: 190, count - 3: 150, count - 2: 90, count - 1: 230}
-        widths = {0: 190, 1: 120, 2: 50, 3: 85, 4: 80, **tail}
+        widths = {
+            "Arbejdsplads": 190,
+            "Leder": 120,
+            "Niveau": 50,
+            "Status": 190,
+            "Dialoger": 150,
+            "Mangler vision": 90,
+            "Eksporteret": 85,
+            "Cyklus": 80,
+            "Bemærkninger": 260,
+        }
         vision_width = 230 if self.model.titles else 150
-        for column in range(count):
-            if self.model.vision_at(column) is not None:
-                width = vision_width
-            else:
-                width = widths.get(column, 150)
-            header.resizeSection(column, width)
+        for column in range(self.model.columnCount()):
+            name = self.model.column_name(column)
+            header.resizeSection(column, widths.get(name or "", vision_width))
         self.table.resizeRowsToContents()
+
+    def _size_files(self, *_: object) -> None:
+        """Rows as high as their reason (once the table has its width)."""
+        if self.files_table.isVisible():
+            self.files_table.resizeRowsToContents()
 
     def _show_gaps(self) -> None:
         view = self.view
