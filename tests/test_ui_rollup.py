@@ -209,16 +209,45 @@ def test_the_export_writes_the_combined_workbook(window, folder, tmp_path, monke
     assert "alfa gammel.xlsx" in files and "budget.xlsx" in files
 
 
-def test_the_menu_opens_the_window_and_reads_the_remembered_folder(qtbot, db_path, folder) -> None:
+def test_the_menu_opens_the_window_with_the_open_plan_as_the_manager_s_own(
+    qtbot, db_path, example_plan_id, folder
+) -> None:
+    from udviklingsplan_app import services
     from ui.main_window import MainWindow
 
-    settings().setValue(FOLDER_KEY, str(folder["folder"]))
+    settings().setValue(FOLDER_KEY, str(folder["folder"]))  # read before: read again at once
     main = MainWindow(db_path)
     qtbot.addWidget(main)
+    main.show()
+    assert main.finish_start()
+    assert main.rollup_action in main.file_menu.actions()
     main.rollup_action.trigger()
     rollup_window = main.findChild(RollupWindow, "rollupWindow")
     assert rollup_window is not None and rollup_window.isVisible()
     finish_all()
     assert rollup_window.rollup is not None and len(rollup_window.rollup.units) == 4
+    model = rollup_window.model
+    plan = main.session.plan
+    assert plan is not None
+    assert model.index(0, 1).data() == "Din egen plan"
+    assert model.index(0, 0).data() == plan.workplace
+    rollup_window.titles_check.setChecked(True)
+    goal = plan.goals[0]
+    column = next(c for c in range(model.columnCount()) if model.vision_at(c) == goal.vision)
+    main.session.apply("titel", services.update_goal, goal.id, title="Nyt mål fra chefen")
+    assert "Nyt mål fra chefen" in model.index(0, column).data()  # follows the open plan
     main.rollup_action.trigger()  # the same window again
     assert main.findChildren(RollupWindow) == [rollup_window]
+    rollup_window.close()
+
+
+def test_visions_no_unit_covers_are_named_in_the_header_and_under_the_table(window, folder) -> None:
+    _read(window, folder["folder"] / "beta.json")  # beta has goals in vision 1 only
+    model = window.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert [h for h in headers if "(ikke dækket)" in h] == [
+        h for h in headers if h.startswith(("V2", "V3", "V4"))
+    ]
+    assert len([h for h in headers if "(ikke dækket)" in h]) == 3
+    assert "Visioner uden mål hos nogen enhed:" in window.gaps_label.text()
+    assert "V1" not in window.gaps_label.text().split(":", 1)[1]

@@ -24,6 +24,10 @@ def open_rollup_window(shell: Shell) -> RollupWindow:
     window = parent.findChild(RollupWindow, "rollupWindow") if parent is not None else None
     if window is None:
         window = RollupWindow(parent, manager_plan=lambda: shell.session.plan)
+        # The manager's own plan beside the units follows edits and a change of plan.
+        follow = window.refresh_if_shown
+        shell.session.changed.connect(follow)
+        shell.session.planSwitched.connect(follow)
         folder = window.remembered_folder()
         if folder is not None and folder.is_dir():
             window.read([folder])

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -85,6 +85,9 @@ class RollupWindow(QMainWindow):
         if saved is None or not self.restoreGeometry(saved):
             self.resize(1280, 720)
         self._show_state()
+        app = QCoreApplication.instance()
+        if app is not None:  # the program ending stops a reading after its file
+            app.aboutToQuit.connect(self.stop)
 
     # --- building ------------------------------------------------------------------------
 
@@ -253,6 +256,8 @@ class RollupWindow(QMainWindow):
     def stop(self) -> None:
         """*Stop*: the file being read is finished, the rest are left unread."""
         self._stop.set()
+        if self.reading is None:
+            return
         self.stop_button.setEnabled(False)
         self.progress_label.setText(self.tr("Stopper …"))
 
@@ -317,7 +322,7 @@ class RollupWindow(QMainWindow):
             status=Status(status) if status else None,
         )
 
-    def refresh(self) -> None:
+    def refresh(self, *_: object) -> None:
         """Work the overview out again for the filters chosen (and the manager's plan now)."""
         if self.rollup is None:
             self.view = None
@@ -328,6 +333,10 @@ class RollupWindow(QMainWindow):
         self._size_table()
         self._show_gaps()
         self._show_state()
+
+    def refresh_if_shown(self, *_: object) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def _on_titles(self, titles: bool) -> None:
         settings().setValue(TITLES_KEY, "true" if titles else "false")
