@@ -251,3 +251,24 @@ def test_visions_no_unit_covers_are_named_in_the_header_and_under_the_table(wind
     assert len([h for h in headers if "(ikke dækket)" in h]) == 3
     assert "Visioner uden mål hos nogen enhed:" in window.gaps_label.text()
     assert "V1" not in window.gaps_label.text().split(":", 1)[1]
+
+
+def test_an_empty_folder_says_so(window, tmp_path) -> None:
+    empty = tmp_path / "tom"
+    empty.mkdir()
+    (empty / "noter.txt").write_text("ikke en plan", encoding="utf-8")
+    _read(window, empty)
+    assert window.model.rowCount() == 0
+    assert "ingen Excel-projektmapper" in window.summary_label.text()
+    assert not window.open_button.isEnabled()
+
+
+def test_enter_on_a_unit_s_row_opens_it(qtbot, window, folder) -> None:
+    from ui.rollup.unit_dialog import UnitDialog
+
+    _read(window, folder["folder"])
+    window.table.setFocus()
+    window.table.setCurrentIndex(window.model.index(1, 0))
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    opened = window.findChildren(UnitDialog)
+    assert [d.unit.workplace for d in opened] == ["Beta Bosted"]

@@ -155,6 +155,7 @@ class RollupWindow(QMainWindow):
         matrix_page = QWidget(self.tabs)
         matrix_layout = QVBoxLayout(matrix_page)
         self.table = QTableView(matrix_page)
+        self.table.setAccessibleName(self.tr("Enheder og visioner"))
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -201,7 +202,8 @@ class RollupWindow(QMainWindow):
             combo.currentIndexChanged.connect(self.refresh)
         self.titles_check.toggled.connect(self._on_titles)
         self.open_button.clicked.connect(self.open_selected_unit)
-        self.table.doubleClicked.connect(lambda index: self.open_unit_at(index.row()))
+        # Double-click or Enter on a unit's row.
+        self.table.activated.connect(lambda index: self.open_unit_at(index.row()))
         self.export_button.clicked.connect(self.export)
 
     # --- reading -------------------------------------------------------------------------
@@ -428,6 +430,11 @@ class RollupWindow(QMainWindow):
             text += self.tr(
                 " Overblikket viser kun de planer, der nåede at blive læst – vælg »Læs igen« "
                 "for at læse dem alle."
+            )
+        elif not self.files_model.lines:
+            text = self.tr(
+                "Der er ingen Excel-projektmapper (.xlsx) eller overdragelsesfiler (.json) her. "
+                "Planer i undermapper læses ikke."
             )
         elif not self.rollup.units:
             text += self.tr(" Ingen plan kunne læses; se fanen »Filer« for årsagen.")
