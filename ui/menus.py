@@ -32,6 +32,8 @@ class MenuActions:
         self.import_action = QAction(self.tr("&Importér plan fra overdragelsesfil…"), self)
         self.export_action = QAction(self.tr("Gem plan som &overdragelsesfil…"), self)
         self.frameworks_action = QAction(self.tr("S&trategirammer…"), self)
+        self.rollup_action = QAction(self.tr("Samlet over&blik over flere planer…"), self)
+        self.rollup_action.triggered.connect(self._on_rollup)
         self.backup_action = QAction(self.tr("&Sikkerhedskopi…"), self)
         self.restore_action = QAction(self.tr("&Gendan fra sikkerhedskopi…"), self)
         self.quit_action = QAction(self.tr("&Afslut"), self)
@@ -48,6 +50,8 @@ class MenuActions:
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.frameworks_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.rollup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
@@ -248,6 +252,13 @@ class MenuActions:
         FrameworksDialog(self).exec()
         if self.session.framework is not None:
             self.check_framework_update()
+
+    def _on_rollup(self) -> None:
+        """Filer ▸ Samlet overblik over flere planer: the manager's overview window."""
+        from ui.rollup import open_rollup_window
+
+        self.session.flush()
+        open_rollup_window(self)
 
     def _on_backup(self) -> None:
         from ui.operations.backup_job import save_backup
