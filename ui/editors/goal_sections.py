@@ -172,6 +172,13 @@ def arrange_in_sections(editor: GoalEditor) -> QTabWidget:
     tabs.addTab(page, editor.tr("Historik"))
     tabs.setTabToolTip(4, editor.tr("Statushistorik: målets status og bemærkninger over tid"))
 
+    page, box = _page(tabs, "comments")
+    _move(editor.comments_view, page)
+    box.addWidget(editor.comments_view, 1)
+    tabs.addTab(page, editor.tr("Kommentarer fra din leder"))
+    tabs.setTabToolTip(5, editor.tr("Det, din leder har skrevet om målet, nyeste først"))
+    tabs.setTabVisible(5, False)  # shown when the goal has comments (GoalEditor.set_goal)
+
     layout.addWidget(tabs, 1)
     editor.setWidget(body)
     if old_body is not None:
