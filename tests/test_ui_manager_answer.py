@@ -382,7 +382,7 @@ def test_comments_show_in_the_goal_editor_and_on_dialoger_and_are_then_seen(
     tabs = editor.sections
     index = tabs.indexOf(editor.comments_view.parentWidget())
     assert tabs.isTabVisible(index) and tabs.currentIndex() == index
-    assert tabs.tabText(index) == "Kommentarer fra din leder (1)"
+    assert tabs.tabText(index) == "Kommentarer (1)"
     shown = editor.comments_view.toPlainText()
     assert FORMULA in shown and "svar fra Bente.xlsx" in shown
     qtbot.waitUntil(

@@ -8,7 +8,7 @@ nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -119,11 +119,15 @@ class AnswerPreviewDialog(QDialog):
         self.view.resizeRowsToContents()
         screen = self.screen().availableGeometry()
         chars = self.fontMetrics().averageCharWidth()
-        self.resize(min(chars * 150, screen.width() - 80), min(chars * 70, screen.height() - 80))
+        lines = self.fontMetrics().lineSpacing()
+        self.resize(
+            min(chars * 150, screen.width() - 80), min(lines * 36, int(screen.height() * 0.85))
+        )
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
-        self.view.resizeRowsToContents()  # the wrapped texts follow the column widths
+        # The wrapped texts follow the column widths (once the header has stretched its own).
+        QTimer.singleShot(0, self.view, self.view.resizeRowsToContents)
 
     def ticked_keys(self) -> list[str]:
         """The keys of the items the leader chose to keep."""

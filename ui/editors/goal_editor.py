@@ -351,9 +351,7 @@ class GoalEditor(QScrollArea):
             tabs, page = self.sections, self.comments_view.parentWidget()
             index = tabs.indexOf(page)
             tabs.setTabVisible(index, bool(comments))
-            tabs.setTabText(
-                index, self.tr("Kommentarer fra din leder (%1)").replace("%1", str(len(comments)))
-            )
+            tabs.setTabText(index, self.tr("Kommentarer (%1)").replace("%1", str(len(comments))))
             if unseen:
                 tabs.setCurrentIndex(index)
         else:
