@@ -394,3 +394,60 @@ def test_comments_show_in_the_goal_editor_and_on_dialoger_and_are_then_seen(
     assert "Fin plan." in shown and "»Fælles kursus i ÆØÅ«" in shown
     qtbot.waitUntil(lambda: all(c.seen for c in services.load_plan(plan.id or 0).manager_comments))
     assert not any("til planen" in tip for tip in _tips(win))
+
+
+def _informed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    said: list[str] = []
+
+    def information(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> Any:
+        said.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "information", information)
+    return said
+
+
+def test_the_dialoger_page_sends_and_reads_the_answer_back(
+    win: MainWindow, answered: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    page = win.show_page(DIALOGUES)
+    assert page.comments_box.isHidden()  # type: ignore[attr-defined]
+    said = _informed(monkeypatch)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.path()) or 1)
+    draft = tmp_path / "til lederen.eml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(draft), ""))
+    page.send_button.click()  # type: ignore[attr-defined]
+    finish_all()
+    assert draft.exists() and len(opened) == 1
+    assert said and "åbnet som kladde" in said[-1]
+
+    Preview(monkeypatch)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(answered), ""))
+    page.answer_button.click()  # type: ignore[attr-defined]
+    finish_all()
+    assert "Gemt i planen: 4 kommentarer fra din leder." in said[-1]
+    assert not page.comments_box.isHidden()  # type: ignore[attr-defined]
+    assert "Fin plan." in page.comments_view.toPlainText()  # type: ignore[attr-defined]
+
+
+def test_the_guides_last_step_sends_to_the_manager(
+    qtbot: Any, db_path: Path, example_plan_id: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.test_ui_guide import REVIEW, click, start_guide
+
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.finish_start()
+    guide = start_guide(qtbot, window)
+    click(qtbot, guide.next_button)
+    guide.go(REVIEW)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.path()) or 1)
+    draft = tmp_path / "kladde.eml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(draft), ""))
+    click(qtbot, guide.current_step().send_button)
+    finish_all()
+    assert draft.exists() and opened == [str(draft)]
+    assert "åbnet som kladde" in guide.notice_text.text()
