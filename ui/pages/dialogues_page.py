@@ -67,7 +67,7 @@ class DialoguesPage(Page):
         )
         self.calendar_button.clicked.connect(self._on_calendar)
         top.addWidget(self.calendar_button)
-        self.send_button = QPushButton(self.tr("Send til &din leder…"), self)
+        self.send_button = QPushButton(self.tr("&Send til din leder…"), self)
         self.send_button.setToolTip(
             self.tr(
                 "Gem planen som Excel-fil og åbn en e-mail til din leder med filen vedhæftet. "
@@ -100,7 +100,7 @@ class DialoguesPage(Page):
         box = QVBoxLayout(self.comments_box)
         self.comments_view = ManagerCommentsView(self.comments_box)
         box.addWidget(self.comments_view, 1)
-        self.answer_button = QPushButton(self.tr("Indlæs s&var fra din leder…"), self.comments_box)
+        self.answer_button = QPushButton(self.tr("&Indlæs svar fra din leder…"), self.comments_box)
         self.answer_button.setToolTip(
             self.tr("Læs den Excel-fil ind, din leder har skrevet i og sendt tilbage")
         )
