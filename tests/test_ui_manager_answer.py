@@ -411,7 +411,8 @@ def test_the_dialoger_page_sends_and_reads_the_answer_back(
     win: MainWindow, answered: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     page = win.show_page(DIALOGUES)
-    assert page.comments_box.isHidden()  # type: ignore[attr-defined]
+    assert page.comments_view.isHidden()  # type: ignore[attr-defined]
+    assert "Ingen kommentarer endnu" in page.no_comments.text()  # type: ignore[attr-defined]
     said = _informed(monkeypatch)
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.path()) or 1)
@@ -427,7 +428,8 @@ def test_the_dialoger_page_sends_and_reads_the_answer_back(
     page.answer_button.click()  # type: ignore[attr-defined]
     finish_all()
     assert "Gemt i planen: 4 kommentarer fra din leder." in said[-1]
-    assert not page.comments_box.isHidden()  # type: ignore[attr-defined]
+    assert not page.comments_view.isHidden()  # type: ignore[attr-defined]
+    assert page.no_comments.isHidden()  # type: ignore[attr-defined]
     assert "Fin plan." in page.comments_view.toPlainText()  # type: ignore[attr-defined]
 
 

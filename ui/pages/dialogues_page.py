@@ -90,7 +90,7 @@ class DialoguesPage(Page):
             self.forms[kind] = form
             self.tabs.addTab(scroll, kind.label)
         middle = QHBoxLayout()
-        middle.addWidget(self.tabs, 3)
+        middle.addWidget(self.tabs, 5)
         middle.addWidget(self._build_comments(), 2)
         layout.addLayout(middle, 1)
 
@@ -99,14 +99,22 @@ class DialoguesPage(Page):
         self.comments_box = QGroupBox(self.tr("Kommentarer fra din leder"), self)
         box = QVBoxLayout(self.comments_box)
         self.comments_view = ManagerCommentsView(self.comments_box)
-        box.addWidget(self.comments_view, 1)
+        box.addWidget(self.comments_view, 100)
+        box.addStretch(1)  # the button stays at the bottom while there are no comments
         self.answer_button = QPushButton(self.tr("&Indlæs svar fra din leder…"), self.comments_box)
         self.answer_button.setToolTip(
             self.tr("Læs den Excel-fil ind, din leder har skrevet i og sendt tilbage")
         )
         self.answer_button.clicked.connect(self._on_answer)
         box.addWidget(self.answer_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.comments_box.hide()
+        self.no_comments = muted_label(
+            self.tr(
+                "Ingen kommentarer endnu. Send planen til din leder; når din leder har skrevet "
+                "i Excel-filen og sendt den tilbage, læser du svaret ind her."
+            ),
+            self.comments_box,
+        )
+        box.insertWidget(0, self.no_comments)
         return self.comments_box
 
     # --- showing ---------------------------------------------------------------------------
@@ -143,7 +151,8 @@ class DialoguesPage(Page):
         on_plan = [(self.tr("Planen"), c) for c in plan.manager_comments]
         on_goals = [(g.title, c) for g in plan.goals_in(year) for c in g.manager_comments]
         self.comments_view.show_comments(on_plan + on_goals)
-        self.comments_box.setVisible(bool(on_plan or on_goals))
+        self.comments_view.setVisible(bool(on_plan or on_goals))
+        self.no_comments.setVisible(not (on_plan or on_goals))
         if any(not c.seen for c in plan.manager_comments):
             QTimer.singleShot(0, self, self._mark_seen)
 
