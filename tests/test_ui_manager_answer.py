@@ -453,3 +453,19 @@ def test_the_guides_last_step_sends_to_the_manager(
     finish_all()
     assert draft.exists() and opened == [str(draft)]
     assert "åbnet som kladde" in guide.notice_text.text()
+
+
+def test_a_goal_renamed_since_the_export_says_so_with_the_exported_title(
+    win: MainWindow, answered: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = win.session.plan
+    assert plan is not None
+    first = plan.goals[0]
+    assert first.id is not None
+    win.session.apply("titel", services.update_goal, first.id, title="Et nyt navn")
+    preview = Preview(monkeypatch)
+    _read_from_menu(win, monkeypatch, answered)
+    (shown,) = preview.shown
+    row = next(r for r in shown["rows"] if FORMULA in r[1])
+    assert row[0] == "»Et nyt navn«"
+    assert f"da det hed »{first.title}«" in row[2]
