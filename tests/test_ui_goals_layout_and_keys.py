@@ -123,7 +123,9 @@ def test_on_a_small_laptop_the_editor_fits_without_scrolling(
     status_y = editor.status_box.mapTo(editor.widget(), editor.status_box.rect().topLeft()).y()
     tabs_y = editor.sections.mapTo(editor.widget(), editor.sections.rect().topLeft()).y()
     assert status_y < tabs_y
-    assert [editor.sections.tabText(i) for i in range(editor.sections.count())] == [
+    # (The manager's comments have a tab of their own only on a goal with comments.)
+    tabs = editor.sections
+    assert [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)] == [
         "Målet",
         "Inspiration",
         "Tegn på succes",

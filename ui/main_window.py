@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QStringListModel, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -106,6 +106,7 @@ class MainWindow(MenuActions, QMainWindow):
         if isinstance(saved, QByteArray) and not saved.isEmpty():
             self.restoreGeometry(saved)
         self._build_view()
+        self.setAcceptDrops(True)  # the manager's answer (.xlsx) or a plan file (.json)
         self._build_menus()
         self._connect_callbacks()
         self.reload_plans()
@@ -218,6 +219,8 @@ class MainWindow(MenuActions, QMainWindow):
         self.pdf_action.triggered.connect(self._on_pdf)
         self.print_action.triggered.connect(self._on_print)
         self.calendar_action.triggered.connect(self._on_calendar)
+        self.send_action.triggered.connect(self._on_send)
+        self.answer_action.triggered.connect(self._on_answer)
         self.backup_action.triggered.connect(self._on_backup)
         self.restore_action.triggered.connect(self._on_restore)
         self.quit_action.triggered.connect(self.close)
@@ -336,6 +339,8 @@ class MainWindow(MenuActions, QMainWindow):
             self.pdf_action,
             self.print_action,
             self.calendar_action,
+            self.send_action,
+            self.answer_action,
             *self.page_actions,
         ):
             action.setEnabled(has_plan)
@@ -478,6 +483,17 @@ class MainWindow(MenuActions, QMainWindow):
 
     def _explain(self, error: Exception) -> str:
         return explain(error, self._db_path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from ui.operations.manager_answer import open_dropped
+
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        event.acceptProposedAction()
+        open_dropped(self, paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Text typed a moment ago is stored before the window goes.

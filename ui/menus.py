@@ -29,6 +29,8 @@ class MenuActions:
         self.pdf_action = QAction(self.tr("Eksportér til &PDF…"), self)
         self.print_action = QAction(self.tr("&Udskriv…"), self)
         self.calendar_action = QAction(self.tr("Gem dialoger som &kalenderfil (.ics)…"), self)
+        self.send_action = QAction(self.tr("Send til &din leder…"), self)
+        self.answer_action = QAction(self.tr("Indlæs s&var fra din leder…"), self)
         self.import_action = QAction(self.tr("&Importér plan fra overdragelsesfil…"), self)
         self.export_action = QAction(self.tr("Gem plan som &overdragelsesfil…"), self)
         self.frameworks_action = QAction(self.tr("S&trategirammer…"), self)
@@ -47,6 +49,10 @@ class MenuActions:
         file_menu.addAction(self.pdf_action)
         file_menu.addAction(self.print_action)
         file_menu.addAction(self.calendar_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.send_action)
+        file_menu.addAction(self.answer_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.frameworks_action)
@@ -271,6 +277,16 @@ class MenuActions:
         self.session.flush()
         if self.session.plan is not None:
             save_calendar_dialog(self, self.session.plan)
+
+    def _on_send(self) -> None:
+        from ui.operations.send_to_manager import send_to_manager
+
+        send_to_manager(self, self.session, self.show_notice)
+
+    def _on_answer(self) -> None:
+        from ui.operations.manager_answer import read_answer_dialog
+
+        read_answer_dialog(self)
 
     def _on_restore(self) -> None:
         from ui.dialogs.restore_dialog import restore_from_backup

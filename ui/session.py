@@ -237,6 +237,30 @@ class PlanSession(QObject):
             self.being_written = None
             self.writingChanged.emit()
 
+    def mark_comments_seen(self, goal_id: int | None = None) -> bool:
+        """The leader has seen the manager's comments on a goal (``None``: on the plan).
+
+        Not an edit to undo: stored at once, then the plan is read again (the Vejledning tip
+        goes). Returns whether anything was new.
+        """
+        plan_id = self.plan_id
+        if plan_id is None:
+            return False
+        from udviklingsplan_app import manager_answers
+
+        try:
+            self.open_for_writing()
+            if goal_id is None:
+                count = manager_answers.mark_plan_comments_seen(plan_id)
+            else:
+                count = manager_answers.mark_comments_seen(goal_id)
+        except Exception as error:
+            self.failed.emit(explain(error, self.db_path))
+            return False
+        if count:
+            self.reload()
+        return bool(count)
+
     def _restore(self, snapshot: Plan) -> None:
         if self.plan is None or self.plan.id is None:
             return

@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QActionGroup
@@ -42,6 +43,7 @@ from ui.session import PlanSession
 from ui.widgets.autosave import AutoSave, plain
 from ui.widgets.combo import fill_combo
 from ui.widgets.labels import vision_label, with_mnemonic
+from ui.widgets.manager_comments import ManagerCommentsView
 from ui.widgets.pending_entry import PendingEntry
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -114,6 +116,14 @@ class GoalEditor(QScrollArea):
         )
         self.link_label.hide()
         layout.addWidget(self.link_label)
+        # The manager's comments on the goal (from a returned workbook), when there are any.
+        self.comments_box = QGroupBox(self.tr("Kommentarer fra din leder"), body)
+        comments_layout = QVBoxLayout(self.comments_box)
+        self.comments_view = ManagerCommentsView(self.comments_box)
+        self.comments_view.setMinimumHeight(_lines(self, 5))
+        comments_layout.addWidget(self.comments_view)
+        self.comments_box.hide()
+        layout.addWidget(self.comments_box)
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -330,6 +340,32 @@ class GoalEditor(QScrollArea):
             self.note_edit.clear()
             self.verticalScrollBar().setValue(0)
         self.history_model.set_history(goal.status_history)
+        self._show_comments(goal)
+
+    def _show_comments(self, goal: Goal) -> None:
+        """The manager's comments on the goal; unseen ones are shown and then marked seen."""
+        comments = goal.manager_comments
+        self.comments_view.show_comments(("", c) for c in comments)
+        unseen = any(not c.seen for c in comments)
+        if self.sections is not None:  # a tab of its own (see goal_sections), shown when new
+            tabs, page = self.sections, self.comments_view.parentWidget()
+            index = tabs.indexOf(page)
+            tabs.setTabVisible(index, bool(comments))
+            tabs.setTabText(index, self.tr("Kommentarer (%1)").replace("%1", str(len(comments))))
+            if unseen:
+                tabs.setCurrentIndex(index)
+        else:
+            self.comments_box.setVisible(bool(comments))
+        if unseen:
+            uid = goal.uid
+            QTimer.singleShot(0, self, lambda: self._mark_seen(uid))
+
+    def _mark_seen(self, uid: str) -> None:
+        goal = self.session.goal(uid)
+        if goal is None or goal.id is None or uid != self.uid or not self.isVisible():
+            return
+        if any(not c.seen for c in goal.manager_comments):
+            self.session.mark_comments_seen(goal.id)
 
     def _show_years(self, plan: Plan, goal: Goal) -> None:
         """The years of the plan to move the goal to, its own ticked."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.labels import muted_label
 from ui.widgets.remembered import user_settings
 
 if TYPE_CHECKING:
@@ -171,6 +172,14 @@ def arrange_in_sections(editor: GoalEditor) -> QTabWidget:
     box.addWidget(editor.history_view, 1)
     tabs.addTab(page, editor.tr("Historik"))
     tabs.setTabToolTip(4, editor.tr("Statushistorik: målets status og bemærkninger over tid"))
+
+    page, box = _page(tabs, "comments")
+    box.addWidget(muted_label(editor.tr("Kommentarer fra din leder, nyeste først:"), page))
+    _move(editor.comments_view, page)
+    box.addWidget(editor.comments_view, 1)
+    tabs.addTab(page, editor.tr("Kommentarer"))
+    tabs.setTabToolTip(5, editor.tr("Det, din leder har skrevet om målet, nyeste først"))
+    tabs.setTabVisible(5, False)  # shown when the goal has comments (GoalEditor.set_goal)
 
     layout.addWidget(tabs, 1)
     editor.setWidget(body)

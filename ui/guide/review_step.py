@@ -62,11 +62,17 @@ class ReviewStep(Step):
         row.addWidget(self.go_button)
         row.addStretch(1)
         row.addWidget(self.excel_button)
+        self.send_button = QPushButton(self.tr("Send til &din leder…"), self)
+        self.send_button.setToolTip(
+            self.tr("Gem planen som Excel-fil og åbn en e-mail til din leder med filen vedhæftet")
+        )
+        row.addWidget(self.send_button)
         layout.addLayout(row)
         self.findings.clicked.connect(self._on_finding)
         self.findings.activated.connect(self._on_finding)
         self.go_button.clicked.connect(lambda: self._on_finding(self.findings.currentIndex()))
         self.excel_button.clicked.connect(self.export_excel)
+        self.send_button.clicked.connect(self.send_to_manager)
 
     def why(self) -> str:
         return self.tr(
@@ -133,3 +139,8 @@ class ReviewStep(Step):
 
         self.session.flush()
         start_excel_export(self.guide.main)
+
+    def send_to_manager(self) -> None:
+        from ui.operations.send_to_manager import send_to_manager
+
+        send_to_manager(self.guide, self.session, self.guide.show_notice)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from udviklingsplan_app.domain import DialogueKind
+from udviklingsplan_app.domain import DialogueKind, Plan
 from udviklingsplan_app.guidance import Concern, active_year
 from ui.editors.dialogue_form import DialogueForm
 from ui.pages.base import Page
 from ui.session import PlanSession
 from ui.widgets.labels import muted_label
+from ui.widgets.manager_comments import ManagerCommentsView
 
 
 class DialoguesPage(Page):
@@ -65,6 +67,15 @@ class DialoguesPage(Page):
         )
         self.calendar_button.clicked.connect(self._on_calendar)
         top.addWidget(self.calendar_button)
+        self.send_button = QPushButton(self.tr("&Send til din leder…"), self)
+        self.send_button.setToolTip(
+            self.tr(
+                "Gem planen som Excel-fil og åbn en e-mail til din leder med filen vedhæftet. "
+                "Din leder skriver i kolonnen »Kommentar fra leder« og sender filen tilbage."
+            )
+        )
+        self.send_button.clicked.connect(self._on_send)
+        top.addWidget(self.send_button)
         layout.addLayout(top)
 
         self.tabs = QTabWidget(self)
@@ -78,7 +89,33 @@ class DialoguesPage(Page):
             scroll.setWidget(form)
             self.forms[kind] = form
             self.tabs.addTab(scroll, kind.label)
-        layout.addWidget(self.tabs, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.tabs, 5)
+        middle.addWidget(self._build_comments(), 2)
+        layout.addLayout(middle, 1)
+
+    def _build_comments(self) -> QWidget:
+        """Beside the dialogues: the manager's comments on the plan and the year's goals."""
+        self.comments_box = QGroupBox(self.tr("Kommentarer fra din leder"), self)
+        box = QVBoxLayout(self.comments_box)
+        self.comments_view = ManagerCommentsView(self.comments_box)
+        box.addWidget(self.comments_view, 100)
+        box.addStretch(1)  # the button stays at the bottom while there are no comments
+        self.answer_button = QPushButton(self.tr("&Indlæs svar fra din leder…"), self.comments_box)
+        self.answer_button.setToolTip(
+            self.tr("Læs den Excel-fil ind, din leder har skrevet i og sendt tilbage")
+        )
+        self.answer_button.clicked.connect(self._on_answer)
+        box.addWidget(self.answer_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.no_comments = muted_label(
+            self.tr(
+                "Ingen kommentarer endnu. Send planen til din leder; når din leder har skrevet "
+                "i Excel-filen og sendt den tilbage, læser du svaret ind her."
+            ),
+            self.comments_box,
+        )
+        box.insertWidget(0, self.no_comments)
+        return self.comments_box
 
     # --- showing ---------------------------------------------------------------------------
 
@@ -87,6 +124,7 @@ class DialoguesPage(Page):
         self.tabs.setEnabled(plan is not None)
         self.year_picker.setEnabled(plan is not None)
         self.calendar_button.setEnabled(plan is not None)
+        self.send_button.setEnabled(plan is not None)
         if plan is None:
             return
         years = list(plan.cycle_years)
@@ -107,6 +145,21 @@ class DialoguesPage(Page):
                 number, f"{kind.label} – {form.state(plan.dialogue(self.year, kind))}"
             )
             self.tabs.setTabToolTip(number, form.full_state(plan.dialogue(self.year, kind)))
+        self._show_comments(plan, self.year)
+
+    def _show_comments(self, plan: Plan, year: int) -> None:
+        on_plan = [(self.tr("Planen"), c) for c in plan.manager_comments]
+        on_goals = [(g.title, c) for g in plan.goals_in(year) for c in g.manager_comments]
+        self.comments_view.show_comments(on_plan + on_goals)
+        self.comments_view.setVisible(bool(on_plan or on_goals))
+        self.no_comments.setVisible(not (on_plan or on_goals))
+        if any(not c.seen for c in plan.manager_comments):
+            QTimer.singleShot(0, self, self._mark_seen)
+
+    def _mark_seen(self) -> None:
+        # Only once the leader has the page in front of them.
+        if self.isVisible() and self.session.plan is not None:
+            self.session.mark_comments_seen(None)
 
     def show_concern(self, concern: Concern) -> None:
         if concern.kind != "dialogue":
@@ -134,6 +187,19 @@ class DialoguesPage(Page):
 
     def _on_plan_switched(self) -> None:
         self.year = None
+
+    def _on_send(self) -> None:
+        from ui.operations.send_to_manager import message_box_say, send_to_manager
+
+        send_to_manager(self, self.session, message_box_say(self))
+
+    def _on_answer(self) -> None:
+        from ui.operations.manager_answer import choose_answer_file, read_answer_file
+        from ui.operations.send_to_manager import message_box_say
+
+        path = choose_answer_file(self)
+        if path is not None:
+            read_answer_file(self, self.session, path, message_box_say(self))
 
     def _on_calendar(self) -> None:
         from ui.operations.calendar_file import save_calendar_dialog
