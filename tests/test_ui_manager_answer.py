@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Status
 from udviklingsplan_app.guidance import Concern
-from udviklingsplan_app.manager_answers import NOTHING_NEW, ItemKind
+from udviklingsplan_app.services.manager_answers import NOTHING_NEW, ItemKind
 from ui.dialogs.answer_preview import AnswerPreviewDialog
 from ui.main_window import DIALOGUES, GOALS, MainWindow
 from ui.models.answer_preview import ABOUT, NOW, WROTE, AnswerPreviewModel
@@ -141,7 +141,7 @@ def _stored(win: MainWindow) -> tuple[list[str], dict[str, Status]]:
 def test_the_preview_model_passes_the_model_tester(
     qtmodeltester: Any, win: MainWindow, answered: Path
 ) -> None:
-    from udviklingsplan_app.manager_answers import preview_answer
+    from udviklingsplan_app.services.manager_answers import preview_answer
 
     preview = preview_answer(win.session.plan_id, answered)
     model = AnswerPreviewModel(preview)

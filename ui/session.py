@@ -246,7 +246,7 @@ class PlanSession(QObject):
         plan_id = self.plan_id
         if plan_id is None:
             return False
-        from udviklingsplan_app import manager_answers
+        from udviklingsplan_app.services import manager_answers
 
         try:
             self.open_for_writing()

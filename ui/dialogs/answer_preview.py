@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app.formatting import danish_date
-from udviklingsplan_app.manager_answers import AnswerPreview
+from udviklingsplan_app.services.manager_answers import AnswerPreview
 from ui.models.answer_preview import ABOUT, NOW, WROTE, AnswerPreviewModel
 from ui.widgets.labels import muted_label
 

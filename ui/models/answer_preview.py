@@ -3,7 +3,7 @@
 Columns: what the item is about (with the check box), what the manager wrote or suggested,
 and what the plan holds now. The new items come first (comments ticked, status suggestions
 not); what was read in before follows, greyed and not to be ticked. The rules (what is new,
-what a suggestion says) are the core's (:mod:`udviklingsplan_app.manager_answers`).
+what a suggestion says) are the core's (:mod:`udviklingsplan_app.services.manager_answers`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from udviklingsplan_app.manager_answers import AnswerPreview, ItemKind, PreviewItem
+from udviklingsplan_app.services.manager_answers import AnswerPreview, ItemKind, PreviewItem
 
 _Index = QModelIndex | QPersistentModelIndex
 

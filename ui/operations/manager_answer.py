@@ -2,9 +2,9 @@
 
 The returned workbook is untrusted; it is read (the gate first, then openpyxl) in a worker by
 :func:`udviklingsplan_app.exchange.answer.read_answer`, which touches no database. The GUI
-thread then compares it with the plan (:func:`~udviklingsplan_app.manager_answers.
+thread then compares it with the plan (:func:`~udviklingsplan_app.services.manager_answers.
 preview_from_answer`), shows :class:`~ui.dialogs.answer_preview.AnswerPreviewDialog`, and
-stores the ticked items with :func:`~udviklingsplan_app.manager_answers.apply_answer` through
+stores the ticked items with :func:`~udviklingsplan_app.services.manager_answers.apply_answer` through
 ``PlanSession.apply`` – one transaction, one step for Fortryd. A refused file shows its Danish
 message and changes nothing.
 
@@ -26,7 +26,7 @@ from ui.session import PlanSession, explain
 
 if TYPE_CHECKING:
     from udviklingsplan_app.exchange.answer import ManagerAnswer
-    from udviklingsplan_app.manager_answers import AnswerPreview, ApplySummary
+    from udviklingsplan_app.services.manager_answers import AnswerPreview, ApplySummary
     from ui.shell import Shell
 
 #: The name of an answer being read in :func:`ui.operations.running`.
@@ -102,7 +102,7 @@ def show_preview(
     ask: Callable[[AnswerPreview, QWidget], list[str] | None] | None = None,
 ) -> ApplySummary | None:
     """Compare the answer with the open plan, preview it, and store the ticked items."""
-    from udviklingsplan_app import manager_answers
+    from udviklingsplan_app.services import manager_answers
 
     plan_id = session.plan_id
     if plan_id is None:
