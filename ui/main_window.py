@@ -92,6 +92,7 @@ class MainWindow(MenuActions, QMainWindow):
         self._findings_dock: FindingsDock | None = None  # built after the first paint
         self.guide: GuideWindow | None = None  # the open guide (ui.guide), if any
         self.lasting_notice = ""  # the notice bar's message, if it outlives a change of plan
+        self._notice_message = ""  # the message the bar shows (or showed last)
         self.framework_bar: FrameworkUpdateBar | None = (
             None  # "a newer framework version" (built on need)
         )
@@ -231,6 +232,7 @@ class MainWindow(MenuActions, QMainWindow):
         self.session.changed.connect(self._on_plan_changed)
         self.session.writingChanged.connect(self._on_goal_left)
         self.session.failed.connect(self.show_notice)
+        self.session.settled.connect(self.settle_notice)
 
     # --- pages -------------------------------------------------------------------------
 
@@ -406,6 +408,11 @@ class MainWindow(MenuActions, QMainWindow):
         index = self.stack.currentIndex()
         return PAGES[index][2] if 0 <= index < len(PAGES) else None
 
+    def settle_notice(self, message: str) -> None:
+        """Hide the bar if it still shows ``message`` (a refused text the leader has fixed)."""
+        if self._notice_message == message and not self.lasting_notice:
+            self.notice.hide()
+
     def _close_notice(self) -> None:
         self.lasting_notice = ""
         self.notice.hide()
@@ -418,6 +425,7 @@ class MainWindow(MenuActions, QMainWindow):
         it too, since the guide covers the bar.
         """
         self.lasting_notice = message if lasting else ""
+        self._notice_message = message
         self.notice_text.setText(_rich(message))
         self.notice.show()
         if lasting and self.guide is not None:
