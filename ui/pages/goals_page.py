@@ -7,6 +7,7 @@ into the editor is flushed to the goal it was typed for before another goal is s
 
 from __future__ import annotations
 
+import datetime as dt
 from itertools import pairwise
 
 from PySide6.QtCore import (
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from udviklingsplan_app import services
+from udviklingsplan_app import planning, services
 from udviklingsplan_app.domain import Goal, Plan, Status
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import Concern
@@ -78,6 +79,7 @@ class GoalsPage(Page):
         self._uid: str | None = None
         self._updating = False
         self._framework_id = ""
+        self.today: dt.date | None = None  # (tests fix the day; "Nyt mål" asks the core)
         self._build_view()
         self._connect_callbacks()
 
@@ -480,13 +482,15 @@ class GoalsPage(Page):
         if plan is None or plan.id is None or framework is None:
             return
         self.session.flush()
-        with_goals = {goal.year for goal in plan.goals}
-        year = self.proxy.year or next(
-            (y for y in plan.cycle_years if y not in with_goals), plan.first_year
+        year, vision = planning.suggest_new_goal(
+            plan,
+            [v.id for v in framework.visions],
+            self.today or dt.date.today(),
+            self.proxy.year,
+            self.proxy.vision,
         )
         from udviklingsplan_app.domain import DEFAULT_GOAL_TITLE
 
-        vision = self.proxy.vision or framework.visions[0].id
         goal_id = self.session.apply(
             self.tr("nyt mål"),
             services.add_goal,
