@@ -471,6 +471,7 @@ class MainWindow(MenuActions, QMainWindow):
             state = settings().value(STATE_KEY)
             if isinstance(state, QByteArray) and not state.isEmpty():
                 self.restoreState(state)
+            dock.fold_when_narrow()  # (150 % on a small laptop: the page needs the room)
             self.view_menu.addSeparator()
             self.view_menu.addAction(dock.toggleViewAction())
             self._findings_dock = dock
