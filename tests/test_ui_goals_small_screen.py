@@ -88,3 +88,48 @@ def test_a_wide_window_shows_the_panel_and_the_filters_two_by_two(
     settle(qtbot)
     assert page.splitter.orientation() == Qt.Orientation.Horizontal
     assert page.status_filter.geometry().top() > page.year_filter.geometry().bottom()
+
+
+# --- the guide's goal step --------------------------------------------------------------------
+
+
+def test_the_guides_coverage_text_is_never_cut_through(qtbot, db_path: Path) -> None:
+    from udviklingsplan_app import services
+    from udviklingsplan_app.domain import Person
+    from ui.guide import PlanGuide
+    from ui.guide.guide import GOALS
+
+    plan_id = services.create_plan(
+        workplace="Værestedet Ørestad",
+        leader=Person("Anne Berg", "Leder"),
+        level=3,
+        manager=Person("Ole Dam", "Centerchef"),
+        framework_id="socialstrategi-2018",
+        first_year=2027,
+    )
+    services.set_year_focus(plan_id, 2027, ["vaerdigt-liv", "sund-organisation"])
+    services.add_goal(plan_id, year=2027, vision="vaerdigt-liv", title="Færre fald")
+    win = started(qtbot, db_path, (895, 472))
+    guide = PlanGuide(win, plan_id, 2027, GOALS)
+    win.guide = guide
+    guide.open()
+    guide.resize(871, 452)  # the guide at 150 % on a 1366 × 768 laptop
+    qtbot.waitExposed(guide)
+    settle(qtbot)
+    label = guide.current_step().coverage
+    whole = (
+        "Årets fokus fra overblikket: V1 Et værdigt liv, V4 En sund og fagligt stærk "
+        "organisation.\nVisioner uden udviklingsmål i planen endnu: V2 Et selvstændigt liv, "
+        "V3 En helstøbt og langsigtet løsning, V4 En sund og fagligt stærk organisation."
+    )
+    # The label is as high as the text it shows needs: no line is cut through.
+    assert label.height() >= label.heightForWidth(label.width())
+    assert label.text().endswith("…") and whole.startswith(label.text()[:-1])
+    assert label.toolTip() == whole  # the whole text on the mouse
+    # With room (the leader moves the border), the whole text and no tooltip.
+    guide.resize(1300, 800)
+    guide.current_step().splitter.setSizes([700, 600])
+    settle(qtbot)
+    assert label.text() == whole and label.toolTip() == ""
+    assert label.height() >= label.heightForWidth(label.width())
+    guide.close()
