@@ -167,9 +167,7 @@ def suggest_new_goal(
         return year, vision_filter
     taken = {goal.vision for goal in plan.goals if goal.year == year}
     order = list(vision_ids)
-    focus = sorted(
-        (v for v in plan.focus.get(year, ()) if v in order), key=order.index
-    )
+    focus = sorted((v for v in plan.focus.get(year, ()) if v in order), key=order.index)
     for candidates in (focus, order):
         vision = next((v for v in candidates if v not in taken), None)
         if vision is not None:

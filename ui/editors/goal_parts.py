@@ -189,10 +189,13 @@ class GoalPartsEditor(QWidget):
                 page,
             )
         )
-        self.actions_model = ActionsModel(self._commit_action, self._refuse, self, settle=self._settle)
+        self.actions_model = ActionsModel(
+            self._commit_action, self._refuse, self, settle=self._settle
+        )
         self.actions_view = self._table(self.actions_model, self.tr("Handlinger"), page)
         self.actions_view.setItemDelegateForColumn(
-            ActionsModel.DEADLINE, DateDelegate(self.actions_view, refuse=self._refuse, settle=self._settle)
+            ActionsModel.DEADLINE,
+            DateDelegate(self.actions_view, refuse=self._refuse, settle=self._settle),
         )
         self._fitters.append(
             _ColumnFitter(
@@ -226,7 +229,9 @@ class GoalPartsEditor(QWidget):
                 page,
             )
         )
-        self.indicators_model = IndicatorsModel(self._commit_indicator, self._refuse, self, settle=self._settle)
+        self.indicators_model = IndicatorsModel(
+            self._commit_indicator, self._refuse, self, settle=self._settle
+        )
         self.indicators_view = self._table(self.indicators_model, self.tr("Indikatorer"), page)
         numbers = (IndicatorsModel.UNIT, IndicatorsModel.BASELINE, IndicatorsModel.TARGET)
         self._fitters.append(
@@ -258,7 +263,9 @@ class GoalPartsEditor(QWidget):
             QBoxLayout.Direction.TopToBottom, self.measurements_box
         )
         left = QVBoxLayout()
-        self.measurements_model = MeasurementsModel(self._commit_measurement, self._refuse, self, settle=self._settle)
+        self.measurements_model = MeasurementsModel(
+            self._commit_measurement, self._refuse, self, settle=self._settle
+        )
         self.measurements_view = self._table(
             self.measurements_model, self.tr("Målinger"), self.measurements_box
         )
@@ -338,13 +345,16 @@ class GoalPartsEditor(QWidget):
                 page,
             )
         )
-        self.involvement_model = InvolvementModel(self._commit_involvement, self._refuse, self, settle=self._settle)
+        self.involvement_model = InvolvementModel(
+            self._commit_involvement, self._refuse, self, settle=self._settle
+        )
         self.involvement_view = self._table(self.involvement_model, self.tr("Inddragelse"), page)
         self.involvement_view.setItemDelegateForColumn(
             InvolvementModel.PARTY, PartyDelegate(self.involvement_view)
         )
         self.involvement_view.setItemDelegateForColumn(
-            InvolvementModel.DATE, DateDelegate(self.involvement_view, refuse=self._refuse, settle=self._settle)
+            InvolvementModel.DATE,
+            DateDelegate(self.involvement_view, refuse=self._refuse, settle=self._settle),
         )
         self._fitters.append(
             _ColumnFitter(
