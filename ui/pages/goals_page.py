@@ -58,6 +58,7 @@ from ui.models.goals import (
 )
 from ui.pages.base import Page
 from ui.session import PlanSession
+from ui.settings import settings
 from ui.widgets.autosave import plain
 from ui.widgets.combo import fill_combo
 from ui.widgets.labels import vision_label, with_mnemonic
@@ -66,6 +67,7 @@ from ui.widgets.remembered import remember_splitter
 _Index = QModelIndex | QPersistentModelIndex
 
 SPLITTER_KEY = "goals_page/splitter"  # where the leader left the list's and editor's border
+LAST_GOAL_KEY = "goals_page/last_goal"  # the goal the leader chose last (its uid)
 
 
 # --- the page ------------------------------------------------------------------------------
@@ -80,6 +82,7 @@ class GoalsPage(Page):
         self._updating = False
         self._framework_id = ""
         self._needed = 0  # the width for the list and the editor side by side
+        self._opened_plan: int | None = None  # the plan the page last opened a goal of
         self.today: dt.date | None = None  # (tests fix the day; "Nyt mål" asks the core)
         self._build_view()
         self._connect_callbacks()
@@ -329,6 +332,19 @@ class GoalsPage(Page):
         finally:
             self._updating = False
         self._show_current()
+        if plan is not None and plan.id != self._opened_plan:
+            self._opened_plan = plan.id
+            if self._uid is None:
+                self._open_first_goal()
+
+    def _open_first_goal(self) -> None:
+        """A plan just opened shows the goal the leader chose last, else the list's first."""
+        uid = settings().value(LAST_GOAL_KEY)
+        if not isinstance(uid, str) or self.proxy.row_of(uid) < 0:
+            first = self.proxy.index(0, COL_TITLE)
+            uid = first.data(UID_ROLE) if first.isValid() else None
+        if uid is not None:
+            self._show(uid, scroll=True)
 
     def _update_filter_choices(self, plan: Plan | None, framework: Framework | None) -> None:
         years = [(self.tr("Alle år"), None)] + [
@@ -437,6 +453,8 @@ class GoalsPage(Page):
         if uid != self._uid:
             self.session.flush()  # may refresh the page (still on the old goal)
         self._uid = uid
+        if uid is not None:
+            settings().setValue(LAST_GOAL_KEY, uid)
         self.session.showing_goal(uid)
         self._updating = True
         try:
