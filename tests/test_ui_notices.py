@@ -100,3 +100,32 @@ def test_a_fixed_number_takes_its_refusal_away(qtbot, window, parts) -> None:
     assert model.setData(index, "9,5")
     assert "9,5" in [model.index(r, MeasurementsModel.VALUE).data() for r in range(4)]
     assert not window.notice_shown()
+
+
+def _bar_colour(window: MainWindow):
+    """The bar's background as the leader sees it (left of the text)."""
+    image = window.notice.grab().toImage()
+    return image.pixelColor(4, image.height() // 2).name()
+
+
+def test_an_import_done_is_told_in_calm_blue_and_a_refusal_in_amber(
+    qtbot, db_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.conftest import EXAMPLE
+    from ui.operations import finish_all
+
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(EXAMPLE), ""))
+    win.import_action.trigger()
+    finish_all()
+    assert "er importeret" in win.notice_text.text() and win.notice_shown()
+    assert _bar_colour(win) == "#e3eef9"  # calm blue: good news
+
+    win.session.failed.emit("Titlen må højst være 200 tegn.")
+    assert "200 tegn" in win.notice_text.text()
+    assert _bar_colour(win) == "#fdf0d5"  # amber: something was refused

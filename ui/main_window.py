@@ -34,7 +34,7 @@ from ui.pages.base import Page
 from ui.session import PlanSession, explain
 from ui.settings import settings
 from ui.shell import DETAILS, DIALOGUES, GOALS, OVERVIEW, PAGES, SITUATION, STRATEGY
-from ui.widgets.notice_bar import notice_bar
+from ui.widgets.notice_bar import notice_bar, set_notice_kind
 
 if TYPE_CHECKING:
     import sqlite3
@@ -417,15 +417,17 @@ class MainWindow(MenuActions, QMainWindow):
         self.lasting_notice = ""
         self.notice.hide()
 
-    def show_notice(self, message: str, *, lasting: bool = False) -> None:
+    def show_notice(self, message: str, *, lasting: bool = False, info: bool = False) -> None:
         """Show ``message`` in the bar over the page.
 
         A ``lasting`` message is about the database, not the plan (a cloud folder, a restore at
         start, a failed backup): it stays when another plan is opened, and an open guide shows
-        it too, since the guide covers the bar.
+        it too, since the guide covers the bar. An ``info`` message is good news (an import
+        done): the bar is then a calm blue instead of amber.
         """
         self.lasting_notice = message if lasting else ""
         self._notice_message = message
+        set_notice_kind(self.notice, info=info)
         self.notice_text.setText(_rich(message))
         self.notice.show()
         if lasting and self.guide is not None:
