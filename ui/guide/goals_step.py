@@ -284,6 +284,8 @@ class GoalsStep(Step):
         # involvement belong to the year's work, on the page "Udviklingsmål".
         self.editor.status_box.hide()
         self.editor.move_button.hide()  # the step works on one year
+        # The strategy's text is there to read: Tab goes on from the theme to the rationale.
+        self.editor.inspiration.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.editor.parts.tabs.setTabVisible(1, False)
         self.editor.parts.tabs.setTabVisible(2, False)
         lines = self.fontMetrics().lineSpacing()
