@@ -129,3 +129,29 @@ def test_an_import_done_is_told_in_calm_blue_and_a_refusal_in_amber(
     win.session.failed.emit("Titlen må højst være 200 tegn.")
     assert "200 tegn" in win.notice_text.text()
     assert _bar_colour(win) == "#fdf0d5"  # amber: something was refused
+
+
+def test_a_fixed_text_takes_its_refusal_away(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui.widgets.autosave import AutoSave
+
+    stored: list[str] = []
+    message = "Teksten må højst være 5 tegn."
+
+    def save(text: str) -> None:
+        if len(text) > 5:
+            window.session.failed.emit(message)
+        else:
+            stored.append(text)
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    saver = AutoSave(window.session, field, save)
+    field.setText("for lang")
+    saver.save_now()
+    assert window.notice_shown() and message in window.notice_text.text()
+    field.setText("kort")
+    saver.save_now()
+    assert stored == ["kort"]
+    assert not window.notice_shown()
