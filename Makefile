@@ -23,6 +23,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 demo.db: $(STAMP) $(EXAMPLE)
 	rm -f demo.db demo.db-wal demo.db-shm

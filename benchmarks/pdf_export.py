@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.big_plan import EXAMPLE, big_plan  # noqa: E402
+from benchmarks.big_plan import EXAMPLE, big_plan, store_plan  # noqa: E402
 
 GOALS = 2000
 
@@ -47,13 +47,7 @@ def measure(command: list[str]) -> tuple[float, float]:
 
 
 def _database(folder: Path, name: str, plan_file: Path) -> Path:
-    db = folder / f"{name}.db"
-    subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--db", str(db), "import", str(plan_file)],
-        check=True,
-        capture_output=True,
-    )
-    return db
+    return store_plan(folder / f"{name}.db", plan_file)
 
 
 def main() -> None:

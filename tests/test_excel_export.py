@@ -19,7 +19,7 @@ from tests.conftest import EXAMPLE, ROOT, CliResult
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Action, Goal, Plan, Severity, Status, StatusChange
 from udviklingsplan_app.errors import InputError
-from udviklingsplan_app.exchange import excel, excel_layout
+from udviklingsplan_app.exchange import excel
 from udviklingsplan_app.exchange.answer import DATA_SHEET
 from udviklingsplan_app.exchange.excel import (
     CUT_MARKER,
@@ -27,6 +27,8 @@ from udviklingsplan_app.exchange.excel import (
     sheet_name,
     write_workbook,
 )
+from udviklingsplan_app.exchange.excel import layout as excel_layout
+from udviklingsplan_app.exchange.excel.writer import print_scale
 from udviklingsplan_app.exchange.json_format import read_plan_file
 from udviklingsplan_app.framework_sources import get_framework
 from udviklingsplan_app.guidance import check_plan
@@ -431,7 +433,7 @@ def test_filters_widths_wrapping_and_row_heights_on_the_goals(tmp_path: Path) ->
     # for the example's long texts; no goal row is cut at Excel's highest row (409 points):
     # a column with much text is widened until every cell fits.
     visible = [w for letter, w in widths.items() if letter != "N"]
-    assert excel._print_scale(visible) >= 0.70
+    assert print_scale(visible) >= 0.70
     for row in range(2, goals.max_row + 1):
         assert goals[f"E{row}"].alignment.wrap_text is True
         assert goals[f"E{row}"].alignment.vertical == "top"
@@ -458,7 +460,7 @@ def test_a_plan_with_short_texts_prints_its_goals_at_four_fifths(tmp_path: Path)
     ]
     goals = _write(plan, tmp_path)["Udviklingsmål"]
     visible = [goals.column_dimensions[c.column_letter].width for c in goals[1]][:13]
-    assert excel._print_scale(visible) >= 0.78
+    assert print_scale(visible) >= 0.78
 
 
 def test_the_strategy_stays_in_the_workbook_but_prints_only_on_request(tmp_path: Path) -> None:

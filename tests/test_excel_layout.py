@@ -7,14 +7,14 @@ import datetime as dt
 import pytest
 
 from udviklingsplan_app.domain import Goal, Person, Plan, Severity, Status, StatusChange
-from udviklingsplan_app.exchange.excel_layout import (
+from udviklingsplan_app.exchange.excel.layout import (
     fitting_width,
     row_points,
     text_width,
     word_width,
     wrapped_lines,
 )
-from udviklingsplan_app.exchange.excel_texts import (
+from udviklingsplan_app.exchange.excel.texts import (
     carry_over_links,
     current_status_note,
     open_points,
@@ -115,7 +115,7 @@ def test_open_points_count_the_findings_in_one_line(
 
 
 def test_a_column_widens_until_no_text_outgrows_excels_highest_row() -> None:
-    from udviklingsplan_app.exchange.excel_layout import MAX_LINES, width_for_lines
+    from udviklingsplan_app.exchange.excel.layout import MAX_LINES, width_for_lines
 
     long = "Et ord mere i en lang tekst om handlinger. " * 40
     assert wrapped_lines(long, 20) > MAX_LINES

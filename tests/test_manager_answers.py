@@ -20,14 +20,14 @@ from tests.test_manager_answer import (
     _played,
     _row_of,
 )
-from udviklingsplan_app import manager_answers, services
+from udviklingsplan_app import services
 from udviklingsplan_app.domain import CommentAbout, Person, Plan, Status
 from udviklingsplan_app.errors import InputError, ValidationError
 from udviklingsplan_app.exchange.excel import COMMENT_HEADER
 from udviklingsplan_app.exchange.json_format import plan_from_data, plan_to_data, plan_to_json
 from udviklingsplan_app.guidance import check_plan
-from udviklingsplan_app.manager_answers import ItemKind, apply_answer, preview_answer
-from udviklingsplan_app.services import export_plan
+from udviklingsplan_app.services import export_plan, manager_answers
+from udviklingsplan_app.services.manager_answers import ItemKind, apply_answer, preview_answer
 
 TODAY = dt.date(2027, 3, 10)
 READ = dt.date(2027, 3, 20)

@@ -16,7 +16,8 @@ from tests.conftest import EXAMPLE, CliResult
 from tests.test_json_exchange import EXAMPLE_BYTES, EXAMPLE_DATA, example_data, write_json
 from udviklingsplan_app import services
 from udviklingsplan_app.exchange.json_format import plan_to_data, plan_to_json, read_plan_file
-from udviklingsplan_app.plan_import import (
+from udviklingsplan_app.services import plans
+from udviklingsplan_app.services.plan_import import (
     ImportKind,
     ImportMode,
     PlanAlreadyThere,
@@ -114,7 +115,7 @@ def test_a_replacement_that_fails_midway_changes_nothing(
     def broken(*args: object) -> None:
         raise RuntimeError("disken forsvandt")
 
-    monkeypatch.setattr(services, "_insert_contents", broken)
+    monkeypatch.setattr(plans, "insert_contents", broken)
     with pytest.raises(RuntimeError):
         import_plan(read_plan_file(EXAMPLE), ImportMode.REPLACE)
     assert _stored(db_path) == before  # one transaction: the old goals are all still there

@@ -1310,7 +1310,7 @@ HUGE = 10**400  # a Python int that no float can hold
     ids=["add_measurement", "add_indicator", "update_indicator"],
 )
 def test_a_huge_integer_is_refused_as_input(goal_id: int, call: Callable[[int, int], Any]) -> None:
-    """services._fits calls math.isfinite(10**400), which raises OverflowError, not InputError."""
+    """services.values.fits calls math.isfinite(10**400), which raises OverflowError, not InputError."""
     indicator = services.add_indicator(goal_id, "Fremmøde")
     before = _only_plan_text()
     with pytest.raises(InputError):

@@ -326,7 +326,7 @@ def _run(
 
     if args.command == "import":
         from .exchange.json_format import read_plan_file
-        from .plan_import import ImportMode, import_plan
+        from .services.plan_import import ImportMode, import_plan
         from .storage import default_db_path
 
         if (db_path or default_db_path()).exists():
@@ -423,7 +423,7 @@ def _run(
 def _comments(args: argparse.Namespace, db_path: Path | None, out: TextIO) -> int:
     """``comments FILE.xlsx [--plan ID] [--apply]``: the preview, and with --apply the comments."""
     from .exchange.answer import read_answer
-    from .manager_answers import ItemKind, apply_answer, preview_from_answer
+    from .services.manager_answers import ItemKind, apply_answer, preview_from_answer
 
     answer = read_answer(args.file)  # a bad or foreign file is refused before the database
     _open(db_path, create=False)

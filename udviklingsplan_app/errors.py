@@ -61,6 +61,7 @@ _OS_REASONS = {
     errno.ENAMETOOLONG: "navnet er for langt",
     errno.EINVAL: "ugyldigt filnavn",
     errno.EBUSY: "filen er i brug",
+    errno.ELOOP: "en genvej peger i ring på sig selv",
 }
 
 

@@ -225,18 +225,23 @@ def load_framework_file(path: Path, *, check_schema: bool = True) -> Framework:
     The file is untrusted input: its size is limited, and the message of a broken one names
     the file and the field (``visions[0].themes[1].id``).
     """
+    from .outside_files import read_limited
+
+    too_large = (
+        f"Strategirammen {path.name} fylder over {MAX_FILE_BYTES // 1024} kB; en strategiramme "
+        f"fylder højst {MAX_FILE_BYTES // 1024} kB. Er det den rigtige fil?"
+    )
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FrameworkError(
-                f"Strategirammen {path.name} fylder {size // 1024} kB; en strategiramme fylder "
-                f"højst {MAX_FILE_BYTES // 1024} kB. Er det den rigtige fil?"
-            )
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_FILE_BYTES, too_large)
     except OSError as error:
         raise FrameworkError(
             f"Strategirammen {path.name} kan ikke læses ({os_reason(error)})."
         ) from error
+    except InputError as error:
+        message = str(error)
+        if message.startswith("Strategirammen"):
+            raise FrameworkError(message) from error
+        raise FrameworkError(f"Strategirammen {path.name}: {message}") from error
     try:
         data = parse_text(decode_bytes(raw, path.name))
     except InputError as error:

@@ -162,9 +162,12 @@ def shipped_folder() -> Path:
 
 def check_framework_file(path: Path) -> Framework:
     """Check a framework file before it is used; :class:`FrameworkError` names the field."""
+    from .outside_files import regular_file_problem
+
     path = Path(path)
-    if not path.is_file():
-        raise FrameworkError(f"Filen {path} findes ikke.")
+    problem = regular_file_problem(path)
+    if problem is not None:
+        raise FrameworkError(problem)
     return load_framework_file(path)
 
 

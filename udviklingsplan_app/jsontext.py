@@ -114,3 +114,38 @@ def parse_text(text: str) -> Any:
             "Filen indeholder et ugyldigt tegn (en halv UTF-16-tegnkode, fx \\ud800)."
         ) from error
     return data
+
+
+def check_bounds(data: Any, *, max_values: int, max_text: int) -> None:
+    """Refuse parsed data with more values, or a longer text, than the document can hold.
+
+    Runs before the schema check (whose cost grows with every value), without recursion; the
+    message names the field of an overlong text (``plan.goals[3].title``).
+    """
+    count = 0
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        where, value = stack.pop()
+        count += 1
+        if count > max_values:
+            raise InputError(
+                f"Filen indeholder langt flere oplysninger, end en plan har (over "
+                f"{_dotted(max_values)} værdier). Er det den rigtige fil?"
+            )
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if len(key) > max_text:
+                    raise InputError(f"{where or 'Filen'}: et feltnavn er for langt.")
+                stack.append((f"{where}.{key}" if where else key, item))
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{index}]", item) for index, item in enumerate(value))
+        elif isinstance(value, str) and len(value) > max_text:
+            raise InputError(
+                f"{where or 'Filen'}: teksten er for lang ({_dotted(len(value))} tegn; højst "
+                f"{_dotted(max_text)}). Forkort den, og prøv igen."
+            )
+
+
+def _dotted(number: int) -> str:
+    """A whole number the Danish way: 100.000."""
+    return f"{number:,}".replace(",", ".")

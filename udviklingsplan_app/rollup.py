@@ -316,7 +316,9 @@ def _workbook_unit(path: Path) -> Unit:
     workbook = open_checked_workbook(path)
     try:
         try:
-            data = read_data_sheet(workbook)
+            data = read_data_sheet(workbook, path.name)
+        except InputError:
+            raise
         except Exception as error:  # a part openpyxl reads lazily turned out broken
             raise InputError(
                 f"Filen {path.name} kan ikke læses som Excel-projektmappe; den kan være "

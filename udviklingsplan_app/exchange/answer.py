@@ -39,6 +39,14 @@ PLAN_COMMENT_LABEL = "Kommentar fra leder til planen"
 BASELINE_HEADER = ("goal", "year", "vision", "title", "status", "fingerprint", "theme")
 DIALOGUE_HEADER = ("dialogue", "year", "kind", "planned", "held")
 
+#: Rows read of a sheet: a plan has tens of goals (the JSON import allows some hundred).
+#: A sheet with content below this is refused, and never read to its end (row 1,048,576).
+MAX_ROWS = 2_000
+#: Columns read of a row: the goals sheet has 14; a manager may add a few.
+MAX_COLUMNS = 60
+#: Characters in one cell: Excel's own limit, so a longer text was not saved from Excel.
+MAX_CELL_CHARS = 32_767
+
 _STATUS_BY_LABEL = {status.label.casefold(): status for status in Status}
 _STATUS_BY_LABEL.update({status.value.casefold(): status for status in Status})
 
@@ -91,7 +99,12 @@ class DataSheet:
     @property
     def version(self) -> int | None:
         text = self.values.get("version", "")
-        return int(text) if text.isdigit() else None
+        if not text.isdigit():
+            return None
+        try:
+            return int(text)
+        except ValueError:  # thousands of digits: int() refuses, and it is no version of ours
+            return None
 
 
 @dataclass(frozen=True)
@@ -140,7 +153,7 @@ def add_answer_marks(
     """Add the hidden data sheet, the id properties and the front sheet's comment cell."""
     from openpyxl.packaging.custom import StringProperty  # type: ignore[import-untyped]
 
-    from .excel import cell_text
+    from .excel.names import cell_text
 
     sheet = workbook.create_sheet(DATA_SHEET)
     sheet.sheet_state = "veryHidden"
@@ -241,7 +254,7 @@ def read_answer(path: Path) -> ManagerAnswer:
     Refused with a Danish :class:`InputError` (and nothing read): a file the gate refuses, a
     workbook not made by this program, one from a newer version of it, one without goals sheet.
     """
-    from .excel import COMMENT_HEADER, ID_HEADER, SHEET_FRONT, SHEET_GOALS
+    from .excel.names import COMMENT_HEADER, ID_HEADER, SHEET_FRONT, SHEET_GOALS
 
     path = Path(path)
     workbook = open_checked_workbook(path)
@@ -256,14 +269,14 @@ def read_answer(path: Path) -> ManagerAnswer:
             baseline=data.baseline,
         )
         if SHEET_FRONT in workbook.sheetnames:
-            answer.plan_comment = _plan_comment(workbook[SHEET_FRONT])
+            answer.plan_comment = _plan_comment(workbook[SHEET_FRONT], path.name)
         goals = _goals_sheet(workbook, SHEET_GOALS, ID_HEADER)
         if goals is None:
             raise InputError(
                 f"Filen {path.name} har ikke arket »{SHEET_GOALS}« med målene, så din leders "
                 "kommentarer kan ikke findes. Bed om den fil, programmet lavede."
             )
-        answer.rows = list(_answer_rows(goals, COMMENT_HEADER, ID_HEADER))
+        answer.rows = list(_answer_rows(goals, COMMENT_HEADER, ID_HEADER, path.name))
         return answer
     except InputError:
         raise
@@ -275,8 +288,10 @@ def read_answer(path: Path) -> ManagerAnswer:
         workbook.close()
 
 
-def read_data_sheet(workbook: Any) -> DataSheet | None:
+def read_data_sheet(workbook: Any, name: str = "Projektmappen") -> DataSheet | None:
     """The workbook's hidden data sheet, or ``None`` when it has none of this program's.
+
+    ``name`` (the file's) is used in the Danish message for a sheet too long to be ours.
 
     Reads only that sheet, in one pass. For a sheet from a newer version (``version`` above
     :data:`DATA_VERSION`) only the head is read: its tables may mean something else.
@@ -284,8 +299,8 @@ def read_data_sheet(workbook: Any) -> DataSheet | None:
     if DATA_SHEET not in workbook.sheetnames:
         return None
     data = DataSheet(values={}, baseline={}, dialogues=[])
-    rows = workbook[DATA_SHEET].iter_rows(values_only=True)
-    for row in rows:
+    rows = _bounded_rows(workbook[DATA_SHEET], name)
+    for _, row in rows:
         key, value = (_str(v) for v in [*row, None, None][:2])
         if key == BASELINE_HEADER[0]:
             break
@@ -298,7 +313,7 @@ def read_data_sheet(workbook: Any) -> DataSheet | None:
     if data.version > DATA_VERSION:
         return data
     in_dialogues = False
-    for row in rows:
+    for _, row in rows:
         values = [_str(v) for v in [*row, *([None] * 7)][:7]]
         if values[0] == DIALOGUE_HEADER[0]:
             in_dialogues = True
@@ -334,7 +349,7 @@ def _data(workbook: Any, name: str) -> DataSheet:
         f"Filen {name} er ikke en udviklingsplan, som programmet har lavet, så din leders "
         "svar kan ikke læses ind. Bed om at få den fil tilbage, du sendte."
     )
-    data = read_data_sheet(workbook)
+    data = read_data_sheet(workbook, name)
     if data is None:
         raise InputError(foreign)
     if (data.version or 0) > DATA_VERSION:
@@ -352,10 +367,10 @@ def _status_value(value: str) -> Status | None:
         return None
 
 
-def _plan_comment(ws: Any) -> str:
+def _plan_comment(ws: Any, file_name: str) -> str:
     """The text in the marked cell: the first non-empty cell below the label, within 3 rows."""
     found: int | None = None
-    for index, row in enumerate(ws.iter_rows(values_only=True), start=1):
+    for index, row in _bounded_rows(ws, file_name):
         if found is None:
             if any(_str(value) == PLAN_COMMENT_LABEL for value in row):
                 found = index
@@ -375,22 +390,24 @@ def _goals_sheet(workbook: Any, preferred: str, id_header: str) -> Any | None:
         if name not in workbook.sheetnames:
             continue
         ws = workbook[name]
-        header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
+        header = next(ws.iter_rows(min_row=1, max_row=1, max_col=MAX_COLUMNS, values_only=True), ())
         if id_header in (_str(value) for value in header):
             return ws
     return None
 
 
-def _answer_rows(ws: Any, comment_header: str, id_header: str) -> Iterator[AnswerRow]:
-    rows = ws.iter_rows(values_only=True)
-    header = [_str(value) for value in next(rows, ())]
+def _answer_rows(
+    ws: Any, comment_header: str, id_header: str, file_name: str
+) -> Iterator[AnswerRow]:
+    rows = _bounded_rows(ws, file_name)
+    header = [_str(value) for value in next(rows, (1, ()))[1]]
     column = {name: index for index, name in reversed(list(enumerate(header)))}
 
     def cell(values: list[str], name: str) -> str:
         index = column.get(name)
         return values[index] if index is not None and index < len(values) else ""
 
-    for number, row in enumerate(rows, start=2):
+    for number, row in rows:
         values = [_str(value) for value in row]
         uid = cell(values, id_header)
         title = cell(values, "Udviklingsmål")
@@ -409,6 +426,41 @@ def _answer_rows(ws: Any, comment_header: str, id_header: str) -> Iterator[Answe
             comment=comment,
             status_text=status,
         )
+
+
+def _bounded_rows(ws: Any, file_name: str) -> Iterator[tuple[int, tuple[object, ...]]]:
+    """(row number, values) of a sheet: at most :data:`MAX_ROWS` rows of :data:`MAX_COLUMNS`.
+
+    The sheet's stated size is not trusted (a row below it would be lost, a false one would
+    make every row 16,384 cells wide); a sheet that goes on below the last row read, or a cell
+    longer than Excel allows, is refused with a Danish :class:`InputError`.
+    """
+    ws.reset_dimensions()
+    rows = ws.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True)
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            fix = (
+                "Bed om at få den fil tilbage, du sendte."
+                if ws.title == DATA_SHEET
+                else "Slet de overskydende rækker under målene, gem filen, og prøv igen."
+            )
+            raise InputError(
+                f"Filen {file_name} har indhold længere nede end række {_dotted(MAX_ROWS)} i arket "
+                f"»{ws.title}« – langt mere end en udviklingsplan fylder. {fix}"
+            )
+        for value in row:
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                raise InputError(
+                    f"Filen {file_name} har en celle med {_dotted(len(value))} tegn i arket "
+                    f"»{ws.title}«, række {number}. Excel tillader højst 32.767 tegn i en "
+                    "celle, så filen er ikke gemt fra Excel. Bed om at få den sendt igen, "
+                    "gemt fra Excel."
+                )
+        yield number, row
+
+
+def _dotted(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def _str(value: object) -> str:

@@ -35,12 +35,17 @@ from ..domain import (
 from ..errors import FrameworkError, InputError, ValidationError, os_reason
 from ..framework import Framework
 from ..framework_sources import get_framework
-from ..jsontext import decode_bytes, parse_text
+from ..jsontext import check_bounds, decode_bytes, parse_text
+from ..outside_files import read_limited, regular_file_problem
 
 FORMAT, VERSION = "udviklingsplan", 1
 SCHEMA = "udviklingsplan-v1.schema.json"
 #: A plan is a few hundred kB at most; a larger file is surely not one.
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = 10 * 1024 * 1024
+#: Values in the file (the example plan, 7 goals, has about 530): bounds the schema check.
+MAX_VALUES = 50_000
+#: Characters in one text (some 400 pages); the tests keep 200,000 whole.
+MAX_TEXT = 1_000_000
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -57,22 +62,21 @@ def read_plan_file(path: Path, find: FindFramework = get_framework) -> Plan:
     open, ``services.find_framework`` also finds the copies its plans keep.
     """
     path = Path(path)
+    too_large = (
+        f"Filen {path.name} fylder over {MAX_FILE_BYTES // (1024 * 1024)} MB; en plan fylder "
+        "under 1 MB. Er det den rigtige fil?"
+    )
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                f"Filen {path.name} fylder {size // (1024 * 1024)} MB; en plan fylder under 1 MB. "
-                "Er det den rigtige fil?"
-            )
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_FILE_BYTES, too_large)
     except FileNotFoundError as error:
-        raise InputError(f"Filen {path} findes ikke.") from error
+        raise InputError(regular_file_problem(path) or f"Filen {path} findes ikke.") from error
     except IsADirectoryError as error:
         raise InputError(f"{path} er en mappe, ikke en fil.") from error
     except OSError as error:
         raise InputError(f"Filen {path} kan ikke læses ({os_reason(error)}).") from error
-    text = decode_bytes(raw, path.name)
-    return plan_from_data(parse_text(text), find)
+    data = parse_text(decode_bytes(raw, path.name))
+    check_bounds(data, max_values=MAX_VALUES, max_text=MAX_TEXT)
+    return plan_from_data(data, find)
 
 
 def _date(value: str | None) -> dt.date | None:

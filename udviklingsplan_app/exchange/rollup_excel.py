@@ -3,7 +3,7 @@
 Sheets: *Overblik* (units × visions, with the manager's own plan beside them when given),
 *Mål* (one row per goal), *Dialoger* (one row per dialogue) and *Filer* (every file: read,
 replaced or refused, with the reason). Built with the plan export's own cell writer
-(:class:`.excel._Sheet`: every text through :func:`.excel.cell_text`, formula-like text kept as
+(:class:`.excel.Sheet`: every text through :func:`.excel.cell_text`, formula-like text kept as
 text), styles, column widths, wrapped rows, and the same A4-landscape print setup.
 """
 
@@ -29,15 +29,9 @@ from ..rollup import (
     overview,
     theme_title,
 )
-from .excel import (
-    _bullets,
-    _Column,
-    _header_footer_text,
-    _letter,
-    _Sheet,
-    _Styles,
-    sheet_name,
-)
+from .excel.names import sheet_name
+from .excel.wording import bullets
+from .excel.writer import Column, Sheet, Styles, header_footer_text, letter
 from .files import safe_file_name
 
 SHEET_OVERVIEW = "Overblik"
@@ -107,19 +101,19 @@ def build_rollup_workbook(
     flt = flt or Filter()
     view = overview(rollup, flt, manager_plan=manager_plan)
     workbook = Workbook()
-    styles = _Styles(workbook)
+    styles = Styles(workbook)
     scope = filter_text(flt, view)
-    first = _Sheet(workbook.active, styles)
+    first = Sheet(workbook.active, styles)
     first.ws.title = sheet_name(SHEET_OVERVIEW)
     _overview(first, view)
     _print_setup(first, scope, today, freeze="D2")
-    builders: list[tuple[str, Callable[[_Sheet], None], str]] = [
+    builders: list[tuple[str, Callable[[Sheet], None], str]] = [
         (SHEET_GOALS, lambda s: _goals(s, rollup, flt), "E2"),
         (SHEET_DIALOGUES, lambda s: _dialogues(s, rollup, flt), "C2"),
         (SHEET_FILES, lambda s: _files(s, rollup), "A2"),
     ]
     for name, build, freeze in builders:
-        sheet = _Sheet(workbook.create_sheet(sheet_name(name)), styles)
+        sheet = Sheet(workbook.create_sheet(sheet_name(name)), styles)
         build(sheet)
         _print_setup(sheet, scope, today, freeze=freeze)
     workbook.active = 0
@@ -130,7 +124,7 @@ def build_rollup_workbook(
     return workbook
 
 
-def _print_setup(sheet: _Sheet, scope: str, today: dt.date, *, freeze: str) -> None:
+def _print_setup(sheet: Sheet, scope: str, today: dt.date, *, freeze: str) -> None:
     """A4 landscape, one page wide, header row repeated – as the plan's own export."""
     ws = sheet.ws
     ws.freeze_panes = freeze
@@ -147,7 +141,7 @@ def _print_setup(sheet: _Sheet, scope: str, today: dt.date, *, freeze: str) -> N
     margins.header = margins.footer = 0.3
     ws.print_title_rows = "1:1"
     ws.oddHeader.left.text = "Samlet overblik"
-    ws.oddHeader.center.text = f"&B{_header_footer_text(scope)}&B"
+    ws.oddHeader.center.text = f"&B{header_footer_text(scope)}&B"
     ws.oddHeader.right.text = "&A"
     ws.oddFooter.left.text = f"Lavet {long_date(today)}"
     ws.oddFooter.right.text = "Side &P af &N"
@@ -159,7 +153,7 @@ def cell_summary(goals: Sequence[UnitGoal]) -> str:
     """``2 mål`` and the titles (at most eight, the rest counted); ``Intet mål`` when empty."""
     if not goals:
         return EMPTY_CELL
-    lines = [f"{len(goals)} mål", *_bullets(g.title for g in goals[:_TITLES_IN_CELL])]
+    lines = [f"{len(goals)} mål", *bullets(g.title for g in goals[:_TITLES_IN_CELL])]
     if len(goals) > _TITLES_IN_CELL:
         lines.append(f"… og {len(goals) - _TITLES_IN_CELL} flere (se »{SHEET_GOALS}«)")
     return "\n".join(lines)
@@ -171,19 +165,19 @@ def status_text(statuses: dict[Any, int]) -> str:
     return "\n".join(lines) or "–"
 
 
-def _overview(sheet: _Sheet, view: Overview) -> None:
+def _overview(sheet: Sheet, view: Overview) -> None:
     st = sheet.styles
     width = 30.0 if len(view.columns) <= 4 else 24.0
     columns = [
-        _Column("Arbejdsplads", 22),
-        _Column("Leder", 16),
-        _Column("Niveau", 8),
-        *(_Column(c.label, width) for c in view.columns),
-        _Column("I alt", 7),
-        _Column("Status", 16),
-        _Column("Dialoger", 14),
-        _Column("Eksporteret", 12),
-        _Column("Bemærkninger", 28),
+        Column("Arbejdsplads", 22),
+        Column("Leder", 16),
+        Column("Niveau", 8),
+        *(Column(c.label, width) for c in view.columns),
+        Column("I alt", 7),
+        Column("Status", 16),
+        Column("Dialoger", 14),
+        Column("Eksporteret", 12),
+        Column("Bemærkninger", 28),
     ]
     sheet.header_row(1, columns)
     first_vision = 4
@@ -265,12 +259,12 @@ def _warning() -> Any:
     return Severity.ADVARSEL
 
 
-def _goals(sheet: _Sheet, rollup: Rollup, flt: Filter) -> None:
+def _goals(sheet: Sheet, rollup: Rollup, flt: Filter) -> None:
     from ..framework_sources import get_framework
 
     st = sheet.styles
     widths = (20, 14, 7, 6, 22, 22, 30, 12, 23, 18, 11)
-    columns = [_Column(h, w) for h, w in zip(GOAL_HEADERS, widths, strict=True)]
+    columns = [Column(h, w) for h, w in zip(GOAL_HEADERS, widths, strict=True)]
     sheet.header_row(1, columns)
     vision_titles: dict[tuple[str, str], str] = {}
 
@@ -311,18 +305,18 @@ def _goals(sheet: _Sheet, rollup: Rollup, flt: Filter) -> None:
                 *((text, widths[i]) for i, text in zip(range(4, 10), texts[2:], strict=True)),
             ],
         )
-    sheet.ws.auto_filter.ref = f"A1:{_letter(len(columns))}{max(2, len(rows) + 1)}"
+    sheet.ws.auto_filter.ref = f"A1:{letter(len(columns))}{max(2, len(rows) + 1)}"
 
 
-def _dialogues(sheet: _Sheet, rollup: Rollup, flt: Filter) -> None:
+def _dialogues(sheet: Sheet, rollup: Rollup, flt: Filter) -> None:
     st = sheet.styles
     columns = [
-        _Column("Arbejdsplads", 24),
-        _Column("Leder", 18),
-        _Column("År", 6),
-        _Column("Dialog", 16),
-        _Column("Planlagt", 12),
-        _Column("Afholdt", 12),
+        Column("Arbejdsplads", 24),
+        Column("Leder", 18),
+        Column("År", 6),
+        Column("Dialog", 16),
+        Column("Planlagt", 12),
+        Column("Afholdt", 12),
     ]
     sheet.header_row(1, columns)
     row = 1
@@ -337,7 +331,7 @@ def _dialogues(sheet: _Sheet, rollup: Rollup, flt: Filter) -> None:
             sheet.put(row, 5, dialogue.planned, st.date)
             sheet.put(row, 6, dialogue.held, st.date)
             sheet.fit_row(row, [(unit.name, 24.0), (unit.leader, 18.0)])
-    sheet.ws.auto_filter.ref = f"A1:{_letter(len(columns))}{max(2, row)}"
+    sheet.ws.auto_filter.ref = f"A1:{letter(len(columns))}{max(2, row)}"
 
 
 FILE_READ, FILE_REPLACED, FILE_REFUSED, FILE_UNREAD = "Læst", "Erstattet", "Afvist", "Ikke læst"
@@ -356,9 +350,9 @@ def file_lines(rollup: Rollup) -> list[tuple[str, str, str]]:
     return lines
 
 
-def _files(sheet: _Sheet, rollup: Rollup) -> None:
+def _files(sheet: Sheet, rollup: Rollup) -> None:
     st = sheet.styles
-    columns = [_Column("Fil", 34), _Column("Resultat", 12), _Column("Begrundelse", 80)]
+    columns = [Column("Fil", 34), Column("Resultat", 12), Column("Begrundelse", 80)]
     sheet.header_row(1, columns)
     lines = file_lines(rollup)
     for row, (name, outcome, reason) in enumerate(lines, start=2):

@@ -15,19 +15,29 @@ zip bomb from costing more than a few kilobytes and milliseconds.
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..errors import InputError, os_reason
+from ..outside_files import OPEN_FLAGS, not_regular_message
 
 #: A plan's workbook is tens of kilobytes; a manager's comments add little. Far above any real one.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: Parts in the zip: a plan's workbook has about 20.
 MAX_ENTRIES = 1_000
 #: What all parts may unpack to together, as declared in the zip directory.
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED_BYTES = 40 * 1024 * 1024
+#: What one part may unpack to: a plan's largest sheet is some hundred kilobytes. openpyxl
+#: keeps the shared strings in memory whole, so this also bounds what reading them costs.
+MAX_PART_BYTES = 4 * 1024 * 1024
+#: A worksheet larger than this must state its size (``<dimension>``) before its rows, as
+#: Excel and LibreOffice do: without it, openpyxl reads the whole sheet just to open the file.
+DIMENSION_FLOOR_BYTES = 256 * 1024
 #: A part larger than this must not be packed more tightly than :data:`MAX_RATIO` to one.
 RATIO_FLOOR_BYTES = 1024 * 1024
 MAX_RATIO = 100
@@ -49,29 +59,45 @@ def check_workbook_file(path: Path) -> None:
     path = Path(path)
     name = path.name
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InputError(f"{name} er en mappe, ikke en fil.")
-        with open(path, "rb") as handle:
-            head = handle.read(512)
+        fd = os.open(path, OPEN_FLAGS)
     except OSError as error:
+        if os.path.islink(path) and not os.path.exists(path):
+            raise InputError(f"{name} er en genvej, som ikke fører til nogen fil.") from error
         raise InputError(f"Filen {name} kan ikke læses ({os_reason(error)}).") from error
-    if size == 0:
-        raise InputError(f"Filen {name} er tom. Bed om at få den sendt igen.")
-    if size > MAX_FILE_BYTES:
-        raise InputError(
-            f"Filen {name} er for stor ({size / 1024 / 1024:.0f} MB) til at være en "
-            f"udviklingsplan fra programmet (højst {MAX_FILE_BYTES // 1024 // 1024} MB). "
-            "Den er ikke åbnet."
-        )
-    if head.startswith(_OLE2_MAGIC):
-        raise InputError(
-            f"Filen {name} er en gammel Excel-fil (.xls) eller en projektmappe med adgangskode. "
-            "Gem filen som Excel-projektmappe (.xlsx) uden adgangskode, og prøv igen."
-        )
-    if not head.startswith(_ZIP_MAGICS):
-        raise InputError(_not_a_workbook(name, head))
-    _check_zip(path, name)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{name} er en mappe, ikke en fil.")
+        if not stat.S_ISREG(info.st_mode):  # /dev/zero, a pipe: never read (it may not end)
+            raise InputError(not_regular_message(path))
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    size = info.st_size
+    with handle:
+        try:
+            head = handle.read(512)
+        except OSError as error:
+            raise InputError(f"Filen {name} kan ikke læses ({os_reason(error)}).") from error
+        if size == 0:
+            raise InputError(f"Filen {name} er tom. Bed om at få den sendt igen.")
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"Filen {name} er for stor ({size / 1024 / 1024:.0f} MB) til at være en "
+                f"udviklingsplan fra programmet (højst {MAX_FILE_BYTES // 1024 // 1024} MB). "
+                "Den er ikke åbnet."
+            )
+        if head.startswith(_OLE2_MAGIC):
+            raise InputError(
+                f"Filen {name} er en gammel Excel-fil (.xls) eller en projektmappe med "
+                "adgangskode. Gem filen som Excel-projektmappe (.xlsx) uden adgangskode, og prøv "
+                "igen."
+            )
+        if not head.startswith(_ZIP_MAGICS):
+            raise InputError(_not_a_workbook(name, head))
+        handle.seek(0)
+        _check_zip(handle, name)
 
 
 def _not_a_workbook(name: str, head: bytes) -> str:
@@ -96,7 +122,7 @@ def _looks_like_text(head: bytes) -> bool:
     return not any(byte < 32 and byte not in (9, 10, 13) for byte in head) and 127 not in head
 
 
-def _check_zip(path: Path, name: str) -> None:
+def _check_zip(path: BinaryIO, name: str) -> None:
     damaged = (
         f"Filen {name} er beskadiget eller ikke hentet helt. Bed om at få den sendt igen, "
         "eller gem den igen fra Excel."
@@ -106,6 +132,11 @@ def _check_zip(path: Path, name: str) -> None:
             entries = archive.infolist()
             _check_entries(entries, name)
             names = {entry.filename for entry in entries}
+            for entry in entries:
+                if entry.filename.startswith("xl/worksheets/") and entry.file_size > (
+                    DIMENSION_FLOOR_BYTES
+                ):
+                    _check_dimension(archive, entry, name)
             if "mimetype" in names and archive.read("mimetype").strip().startswith(_ODS_MIMETYPE):
                 raise InputError(
                     f"Filen {name} er et OpenDocument-regneark (.ods). "
@@ -140,7 +171,21 @@ def _check_entries(entries: list[zipfile.ZipInfo], name: str) -> None:
             "fra programmet. Den er ikke åbnet."
         )
     total = 0
+    seen: set[str] = set()
     for entry in entries:
+        if entry.filename.casefold() in seen:
+            raise InputError(
+                f"Filen {name} indeholder to dele med samme navn (»{entry.filename[:80]}«), "
+                "hvad Excel aldrig skriver. Den er ikke åbnet. Bed om en ny fil, gemt fra Excel."
+            )
+        if _odd_name(entry.filename):
+            raise InputError(
+                f"Filen {name} indeholder en del med et navn, som Excel aldrig skriver "
+                f"(»{entry.filename[:80]}«). Den er ikke åbnet. Bed om en ny fil, gemt fra Excel."
+            )
+        seen.add(entry.filename.casefold())
+        if entry.file_size > MAX_PART_BYTES:
+            raise InputError(bomb)
         if entry.flag_bits & 0x1:
             raise InputError(
                 f"Filen {name} er krypteret. Gem den uden adgangskode som Excel-projektmappe "
@@ -153,6 +198,31 @@ def _check_entries(entries: list[zipfile.ZipInfo], name: str) -> None:
             entry.compress_size, 1
         ):
             raise InputError(bomb)
+
+
+def _check_dimension(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, name: str) -> None:
+    """A large worksheet states its size before its rows (``<dimension ref="A1:N40"/>``)."""
+    with archive.open(entry) as part:
+        prolog = part.read(PROLOG_BYTES)
+    data = re.search(rb"<(?:\w+:)?sheetData\b", prolog)
+    dimension = re.search(rb"<(?:\w+:)?dimension\b", prolog)
+    if dimension is None or (data is not None and data.start() < dimension.start()):
+        raise InputError(
+            f"Filen {name} indeholder et stort ark ({entry.filename}) uden den størrelse, som "
+            "Excel altid skriver. Den er ikke åbnet. Åbn den i Excel, gem den, og prøv igen."
+        )
+
+
+def _odd_name(part: str) -> bool:
+    """A part name Excel never writes: a way out of the package (``../``, ``/etc``, ``C:``),
+    a backslash or a control character."""
+    return (
+        part.startswith("/")
+        or "\\" in part
+        or ".." in part.split("/")
+        or (len(part) > 1 and part[1] == ":")
+        or any(ord(char) < 32 for char in part)
+    )
 
 
 def _check_prolog(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, name: str) -> None:

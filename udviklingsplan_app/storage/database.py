@@ -11,7 +11,7 @@ from .. import APP_NAME
 from ..errors import DatabaseProblem, os_reason
 from .location import check_location
 from .migrations import MIGRATIONS, SCHEMA_VERSION, migrate
-from .sqlite_file import checked_version, sqlite_uri
+from .sqlite_file import checked_version, dangling_link_message, sqlite_uri
 
 if TYPE_CHECKING:
     import peewee as pw
@@ -105,6 +105,8 @@ def init_db(path: Path | str) -> pw.SqliteDatabase:
     path = Path(path)
     close_db()
     check_location(path)  # a network path is refused before anything is created there
+    if os.path.islink(path) and not path.exists():
+        raise DatabaseProblem(dangling_link_message(path), "unreadable")
     if not path.exists():
         try:
             _create_private_file(path)

@@ -92,7 +92,8 @@ def inspect_file(
     """
     path = Path(path)
     if not path.is_file():
-        return Inspection(FileKind.UNREADABLE)
+        detail = "not a regular file" if path.exists() else "no such file"
+        return Inspection(FileKind.UNREADABLE, detail=detail)
     try:
         conn = connect_ro(path, immutable=immutable)
     except sqlite3.Error as error:
@@ -160,8 +161,22 @@ def _version(path: Path, current_version: int) -> int:
     """
     seen = inspect_file(path, current_version=current_version)
     kind = seen.kind
+    if kind in (FileKind.DAMAGED, FileKind.NOT_DATABASE, FileKind.FOREIGN) and _foreign_log(
+        path, current_version
+    ):
+        wal = f"{path.name}-wal"
+        raise DatabaseProblem(
+            f"Logfilen {wal} ved siden af databasen {path} hører ikke til den (den er måske "
+            "kopieret hertil fra en anden database). Databasen er ikke ændret. Flyt "
+            f"{wal} og {path.name}-shm til en anden mappe, og start programmet igen.",
+            FileKind.DAMAGED,
+        )
     if kind is FileKind.UNREADABLE:
-        raise DatabaseProblem(f"Databasen {path} kan ikke åbnes ({seen.detail}).", kind)
+        raise DatabaseProblem(
+            f"Databasen {path} kan ikke åbnes ({seen.detail or 'ukendt årsag'}). Filen er ikke "
+            "ændret.",
+            kind,
+        )
     if kind is FileKind.DAMAGED:
         raise DatabaseProblem(_damaged_message(path), kind)
     if kind is FileKind.NOT_DATABASE:
@@ -186,10 +201,42 @@ def _version(path: Path, current_version: int) -> int:
     return seen.user_version
 
 
+def _foreign_log(path: Path, current_version: int) -> bool:
+    """True when the file alone is a sound database of ours and only its -wal spoils it.
+
+    SQLite applies any valid -wal beside a file, also one copied from another database; the
+    file without it (opened ``immutable``, which ignores the log) tells the two apart.
+    """
+    if not path.with_name(path.name + "-wal").exists():
+        return False
+    try:
+        conn = sqlite3.connect(sqlite_uri(path) + "?mode=ro&immutable=1", uri=True)
+        try:
+            application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            user_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return (
+        application_id == APPLICATION_ID
+        and 0 < user_version <= current_version
+        and (result == "ok")
+    )
+
+
 def _damaged_message(path: Path) -> str:
     return (
         f"Databasen {path} er beskadiget: SQLites kontrol fandt fejl i filen. Filen er ikke "
         "ændret. Gendan den nyeste sikkerhedskopi (mappen backups ved siden af databasen)."
+    )
+
+
+def dangling_link_message(path: Path) -> str:
+    return (
+        f"Databasen {path} er en genvej, som ikke fører til nogen fil (den peger på en fil, "
+        "der er flyttet, eller på sig selv). Vælg selve databasefilen. Intet er ændret."
     )
 
 
@@ -200,10 +247,18 @@ def checked_version(path: Path, current_version: int) -> int:
     one, or one from a newer version of the program. A refused file is
     left exactly as it was, with no -wal/-shm files added beside it.
     """
+    if os.path.islink(path) and not path.exists():  # a dangling shortcut or one in a loop
+        raise DatabaseProblem(dangling_link_message(path), FileKind.UNREADABLE)
     if not path.exists():
         raise DatabaseProblem(f"Databasen {path} findes ikke.")
     if path.is_dir():
         raise DatabaseProblem(f"{path} er en mappe, ikke en databasefil.")
+    if not path.is_file():  # /dev/zero, a pipe: SQLite cannot use it, and must not wait on it
+        raise DatabaseProblem(
+            f"{path} er ikke en almindelig fil, men en enhed eller en kanal (fx /dev/zero). "
+            "Vælg selve databasefilen. Intet er ændret.",
+            FileKind.UNREADABLE,
+        )
     companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
     existed = {c for c in companions if c.exists()}
     try:

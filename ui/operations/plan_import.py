@@ -2,7 +2,7 @@
 
 *Erstat planen* replaces it (after a backup), *Behold begge (som kopi)* stores the file as a
 separate plan with new ids, *Annullér* stores nothing. Every import ends with a notice that
-says what happened. The core (:mod:`udviklingsplan_app.plan_import`) holds the rules.
+says what happened. The core (:mod:`udviklingsplan_app.services.plan_import`) holds the rules.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from udviklingsplan_app.plan_import import ImportMode, describe
+from udviklingsplan_app.services.plan_import import ImportMode, describe
 from ui.operations import Operation, run_in_background
 from ui.session import explain
 
 if TYPE_CHECKING:
     from udviklingsplan_app.domain import Plan
-    from udviklingsplan_app.plan_import import ImportOutcome, PlanSummary
+    from udviklingsplan_app.services.plan_import import ImportOutcome, PlanSummary
     from ui.shell import Shell
 
 #: The name of a plan import in :func:`ui.operations.running`.
@@ -118,7 +118,7 @@ def _refused(window: Shell, error: Exception) -> None:
 
 def store_plan(window: Shell, plan: Plan) -> ImportOutcome | None:
     """Store a plan read from a file; a plan that is already there asks what to do."""
-    from udviklingsplan_app.plan_import import existing_plan, import_plan
+    from udviklingsplan_app.services.plan_import import existing_plan, import_plan
 
     try:
         existing = existing_plan(plan)

@@ -194,7 +194,7 @@ class DetailsPage(Page):
         if plan is None or plan.id is None:
             return
         self.session.flush()
-        from udviklingsplan_app.plan_import import describe
+        from udviklingsplan_app.services.plan_import import describe
 
         plan = self.session.plan or plan  # as stored after the flush
         which = describe(plan)  # »workplace«, years, number of goals

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..domain import Goal, Plan, Severity
-from ..guidance import Finding
+from ...domain import Goal, Plan, Severity
+from ...guidance import Finding
 
 
 def current_status_note(goal: Goal) -> str:

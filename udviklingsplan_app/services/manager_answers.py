@@ -1,9 +1,10 @@
 """The manager's answer: what a returned workbook holds, previewed, and the chosen parts stored.
 
 Nothing in a workbook changes the plan without the preview: :func:`preview_answer` reads the
-file (through :func:`~.exchange.answer.read_answer`, which has the gate refuse a bad file) and
-compares it with the stored plan, writing nothing; :func:`apply_answer` stores the items the
-leader ticked, in one transaction (the window wraps it as one undoable ``PlanSession.apply``).
+file (through :func:`~udviklingsplan_app.exchange.answer.read_answer`, which has the gate
+refuse a bad file) and compares it with the stored plan, writing nothing; :func:`apply_answer`
+stores the items the leader ticked, in one transaction (the window wraps it as one undoable
+``PlanSession.apply``).
 
 Items are the manager's comments (on a goal; on the plan; on a row the manager added; on a goal
 the leader has deleted since the export) and status suggestions (a status chosen in the row).
@@ -23,11 +24,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from .domain import CommentAbout, Goal, ManagerComment, Plan, Status
-from .errors import InputError, NotFoundError, ValidationError
-from .exchange.answer import ManagerAnswer, goal_fingerprint, read_answer
-from .services import load_plan, read_transaction, set_goal_status, transaction
-from .storage import models as m
+from ..domain import CommentAbout, Goal, ManagerComment, Plan, Status
+from ..errors import InputError, NotFoundError, ValidationError
+from ..exchange.answer import ManagerAnswer, goal_fingerprint, read_answer
+from ..storage import models as m
+from .base import read_transaction, touch, transaction
+from .goals import set_goal_status
+from .plans import load_plan
 
 #: Characters XML (and so a workbook or the JSON file's later export) cannot hold.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -448,8 +451,6 @@ def apply_answer(plan_id: int, preview: AnswerPreview, keys: Iterable[str]) -> A
             on_goal.setdefault(goal.id, []).append(comment)
         else:
             on_plan.append(comment)
-    from .services import _touch
-
     rows = _append(plan_id, None, on_plan)
     for goal_id, comments in on_goal.items():
         rows += _append(plan_id, goal_id, comments)
@@ -457,14 +458,14 @@ def apply_answer(plan_id: int, preview: AnswerPreview, keys: Iterable[str]) -> A
         m.ManagerComment.insert_many(rows).execute()
     count = len(rows)
     if count or statuses:
-        _touch(plan_id)
+        touch(plan_id)
     return ApplySummary(count, statuses, _summary(count, statuses))
 
 
 def _append(
     plan_id: int, goal_id: int | None, comments: list[ManagerComment]
 ) -> list[dict[str, object]]:
-    from .services import comment_row_values
+    from ..storage.rows import comment_row_values
 
     if not comments:
         return []

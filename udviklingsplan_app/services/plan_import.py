@@ -14,13 +14,16 @@ from enum import StrEnum
 from pathlib import Path
 from typing import cast
 
-from . import services, validation
-from .domain import Plan, new_uid
-from .errors import InputError
-from .formatting import years_label
-from .storage import database
-from .storage import models as m
-from .storage.reading import PlanSummary
+from .. import validation
+from ..domain import Plan, new_uid
+from ..errors import InputError
+from ..formatting import years_label
+from ..storage import database
+from ..storage import models as m
+from ..storage.reading import PlanSummary
+from . import plans
+from .base import read_transaction
+from .frameworks import find_framework
 
 
 class ImportMode(StrEnum):
@@ -85,10 +88,10 @@ class ImportOutcome:
 
 
 def _summary(plan_id: int) -> PlanSummary:
-    return next(s for s in services.list_plans() if s.id == plan_id)
+    return next(s for s in plans.list_plans() if s.id == plan_id)
 
 
-@services.read_transaction
+@read_transaction
 def existing_plan(plan: Plan) -> PlanSummary | None:
     """The stored plan that ``plan`` (read from a file) is, or ``None`` for a new plan."""
     plan_id: int | None = None
@@ -109,7 +112,7 @@ def existing_plan(plan: Plan) -> PlanSummary | None:
             plan_id = min(holders, key=lambda p: (-holders[p], p))
     if plan_id is None:
         return None
-    return next(s for s in services.list_plans() if s.id == plan_id)
+    return next(s for s in plans.list_plans() if s.id == plan_id)
 
 
 def copy_name(workplace: str, taken: set[str]) -> str:
@@ -133,7 +136,7 @@ def as_copy(plan: Plan) -> Plan:
         )
         for goal in plan.goals
     ]
-    taken = {s.workplace for s in services.list_plans()}
+    taken = {s.workplace for s in plans.list_plans()}
     return replace(plan, uid=new_uid(), goals=goals, workplace=copy_name(plan.workplace, taken))
 
 
@@ -146,19 +149,19 @@ def import_plan(plan: Plan, mode: ImportMode = ImportMode.REFUSE) -> ImportOutco
     """
     existing = existing_plan(plan)
     if existing is None:
-        plan_id = services.import_plan(plan)
+        plan_id = plans.import_plan(plan)
         return ImportOutcome(ImportKind.NEW, _summary(plan_id))
     if mode is ImportMode.REFUSE:
         raise PlanAlreadyThere(existing)
     if mode is ImportMode.COPY:
-        plan_id = services.import_plan(as_copy(plan))
+        plan_id = plans.import_plan(as_copy(plan))
         return ImportOutcome(ImportKind.COPY, _summary(plan_id))
     # Check the file before the backup, so a refused file leaves no backup behind either.
-    framework = services.find_framework(plan.framework_id, plan.framework_version or None)
+    framework = find_framework(plan.framework_id, plan.framework_version or None)
     validation.normalize_visions(plan, framework)
     validation.check_plan(plan, framework)
-    from .storage.backup import BEFORE_IMPORT, make_backup
+    from ..storage.backup import BEFORE_IMPORT, make_backup
 
     backup = make_backup(Path(database().database), BEFORE_IMPORT)
-    services.replace_plan(existing.id, plan)
+    plans.replace_plan(existing.id, plan)
     return ImportOutcome(ImportKind.REPLACED, _summary(existing.id), backup)
