@@ -693,3 +693,17 @@ def test_a_value_given_to_a_flag_is_refused_in_danish(cli) -> None:
     assert result.code == 2
     assert "tager ingen værdi" in result.err
     assert "ignored" not in result.err
+
+
+def test_a_plan_id_without_plan_is_shown_as_meant(cli: Cli, tmp_path: Path) -> None:
+    db = _db_with_example(tmp_path / "u.db")
+    result = cli("export", "1", "--out", str(tmp_path / "plan.xlsx"), db=db)
+    assert result.code == 2
+    assert "ukendte argumenter: 1" in result.err
+    assert "En plans id skrives med --plan, fx: udviklingsplan " in result.err
+    assert " export --plan 1 --out " in result.err.splitlines()[-1]
+    assert not (tmp_path / "plan.xlsx").exists()
+    _no_traceback(result)
+    # Other unknown words get no such hint.
+    other = cli("list", "1", db=db)
+    assert other.code == 2 and "--plan" not in other.err

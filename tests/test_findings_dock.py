@@ -23,6 +23,16 @@ from ui.operations import calendar_file
 SPRING = dt.date(2026, 3, 1)
 
 
+@pytest.fixture(autouse=True)
+def _panel_opened_before() -> None:
+    # The offscreen screen is 800 pixels wide: a narrow window, where the panel starts folded
+    # unless the leader has opened it there (test_ui_goals_small_screen.py tests that).
+    from ui.settings import settings
+    from ui.widgets.findings_dock import NARROW_OPEN_KEY
+
+    settings().setValue(NARROW_OPEN_KEY, True)
+
+
 @pytest.fixture
 def new_plan_id(db_path: Path) -> int:
     return services.create_plan(

@@ -164,6 +164,8 @@ def test_on_a_small_laptop_the_status_note_has_room_to_type(
 ) -> None:
     # Seen at 1366 × 768 with the Vejledning panel open: the note beside the new status was
     # squeezed to a few letters ("Hvor st…") between the status and the button.
+    if win.findings_dock().isHidden():  # folded at this size: the leader opens it
+        win.findings_dock().toggleViewAction().trigger()
     page.table.setCurrentIndex(page.proxy.index(0, COL_TITLE))
     qtbot.wait(50)
     editor = page.editor

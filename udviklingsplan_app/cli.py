@@ -55,12 +55,31 @@ class _Parser(argparse.ArgumentParser):
         self._positionals.title = "kommandoer og argumenter"
         self._optionals.title = "tilvalg"
         self.add_argument("-h", "--help", action="help", help="vis denne hjælp og afslut")
+        #: The command line being read (for :func:`_plan_hint`); the commands taking --plan.
+        self.argv: list[str] = []
+        self.plan_commands: set[str] = set()
 
     def error(self, message: str) -> NoReturn:
+        hint = _plan_hint(self.argv, self.plan_commands) if "unrecognized" in message else ""
         for english, danish in _ARGPARSE_DANISH:
             message = message.replace(english, danish)
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{APP_NAME}: {message}\n")
+        self.exit(EXIT_USAGE, f"{APP_NAME}: {message}\n{hint}")
+
+
+def _plan_hint(argv: Sequence[str], plan_commands: set[str]) -> str:
+    """A plan's id typed without ``--plan`` (``export 1 --out …``): the line as meant."""
+    command = next((word for word in argv if word in plan_commands), None)
+    if command is None or "--plan" in argv:
+        return ""
+    start = argv.index(command)
+    number = next((w for w in argv[start + 1 :] if w.isdigit()), None)
+    if number is None:
+        return ""
+    meant = list(argv)
+    meant.insert(meant.index(number, start + 1), "--plan")
+    line = " ".join(f'"{w}"' if " " in w else w for w in ["udviklingsplan", *meant])
+    return f"En plans id skrives med --plan, fx: {line}\n"
 
 
 def _build_parser() -> _Parser:
@@ -165,6 +184,7 @@ def _build_parser() -> _Parser:
     )
     frm_add.add_argument("file", type=Path, metavar="FIL.json", help="strategirammen (UTF-8)")
     actions.add_parser("list", help="vis alle strategirammer: id, version, titel og kilde")
+    parser.plan_commands = {"export", "check", "comments"}  # (those with --plan above)
     return parser
 
 
@@ -182,7 +202,9 @@ def main(
         # A console or pipe that cannot show "æøå–»" gets a replacement character, not a crash.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    args = _build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    parser = _build_parser()
+    parser.argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(parser.argv)
     db_path: Path | None = getattr(args, "db", None)
     if args.version:
         print(f"{APP_NAME} {app_version()}")

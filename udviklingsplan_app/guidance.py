@@ -21,6 +21,7 @@ from .domain import (
 )
 from .formatting import danish_date, danish_month, years_label
 from .framework import Framework
+from .planning import active_year as active_year  # (here too, as before)
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,6 @@ class Finding:
 
 def _and_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
-
-
-def active_year(plan: Plan, today: dt.date) -> int:
-    """The year the leader is working on now, held inside the cycle."""
-    return min(max(today.year, plan.first_year), plan.last_year)
 
 
 #: A dialogue still to be arranged is mentioned this many days before its suggested date (and

@@ -40,7 +40,7 @@ def new_year(plan: Plan, today: dt.date) -> NewYear:
     """The year *Nyt år* prepares: the next one from September, else this one. None when
     that year is the plan's first (nothing to look back on) or past the cycle, with why."""
     if today.year >= plan.first_year:
-        working = min(max(today.year, plan.first_year), plan.last_year)  # guidance.active_year
+        working = active_year(plan, today)
         year = working + (1 if today.month >= NEXT_YEAR_FROM_MONTH else 0)
         if plan.first_year < year <= plan.last_year:
             return NewYear(year)
@@ -146,3 +146,35 @@ def carry_over_refusal(plan: Plan, goal: Goal) -> str | None:
             "for planen."
         )
     return None
+
+
+def suggest_new_goal(
+    plan: Plan,
+    vision_ids: Sequence[str],
+    today: dt.date,
+    year_filter: int | None = None,
+    vision_filter: str | None = None,
+) -> tuple[int, str]:
+    """The year and vision a new goal (*Nyt mål*) gets when the leader has chosen neither.
+
+    The year is the filter's, if one is chosen, else the year the leader works in (this year,
+    held inside the cycle). The vision is the filter's, if one is chosen, else that year's
+    first focus vision without a goal, else the first vision without a goal that year, else
+    the first vision (``vision_ids`` is the framework's order).
+    """
+    year = year_filter if year_filter is not None else active_year(plan, today)
+    if vision_filter is not None:
+        return year, vision_filter
+    taken = {goal.vision for goal in plan.goals if goal.year == year}
+    order = list(vision_ids)
+    focus = sorted((v for v in plan.focus.get(year, ()) if v in order), key=order.index)
+    for candidates in (focus, order):
+        vision = next((v for v in candidates if v not in taken), None)
+        if vision is not None:
+            return year, vision
+    return year, order[0] if order else ""
+
+
+def active_year(plan: Plan, today: dt.date) -> int:
+    """The year the leader is working on now, held inside the cycle."""
+    return min(max(today.year, plan.first_year), plan.last_year)

@@ -34,7 +34,7 @@ from ui.pages.base import Page
 from ui.session import PlanSession, explain
 from ui.settings import settings
 from ui.shell import DETAILS, DIALOGUES, GOALS, OVERVIEW, PAGES, SITUATION, STRATEGY
-from ui.widgets.notice_bar import notice_bar
+from ui.widgets.notice_bar import notice_bar, set_notice_kind
 
 if TYPE_CHECKING:
     import sqlite3
@@ -92,6 +92,7 @@ class MainWindow(MenuActions, QMainWindow):
         self._findings_dock: FindingsDock | None = None  # built after the first paint
         self.guide: GuideWindow | None = None  # the open guide (ui.guide), if any
         self.lasting_notice = ""  # the notice bar's message, if it outlives a change of plan
+        self._notice_message = ""  # the message the bar shows (or showed last)
         self.framework_bar: FrameworkUpdateBar | None = (
             None  # "a newer framework version" (built on need)
         )
@@ -234,6 +235,7 @@ class MainWindow(MenuActions, QMainWindow):
         self.session.changed.connect(self._on_plan_changed)
         self.session.writingChanged.connect(self._on_goal_left)
         self.session.failed.connect(self.show_notice)
+        self.session.settled.connect(self.settle_notice)
 
     # --- pages -------------------------------------------------------------------------
 
@@ -411,18 +413,26 @@ class MainWindow(MenuActions, QMainWindow):
         index = self.stack.currentIndex()
         return PAGES[index][2] if 0 <= index < len(PAGES) else None
 
+    def settle_notice(self, message: str) -> None:
+        """Hide the bar if it still shows ``message`` (a refused text the leader has fixed)."""
+        if self._notice_message == message and not self.lasting_notice:
+            self.notice.hide()
+
     def _close_notice(self) -> None:
         self.lasting_notice = ""
         self.notice.hide()
 
-    def show_notice(self, message: str, *, lasting: bool = False) -> None:
+    def show_notice(self, message: str, *, lasting: bool = False, info: bool = False) -> None:
         """Show ``message`` in the bar over the page.
 
         A ``lasting`` message is about the database, not the plan (a cloud folder, a restore at
         start, a failed backup): it stays when another plan is opened, and an open guide shows
-        it too, since the guide covers the bar.
+        it too, since the guide covers the bar. An ``info`` message is good news (an import
+        done): the bar is then a calm blue instead of amber.
         """
         self.lasting_notice = message if lasting else ""
+        self._notice_message = message
+        set_notice_kind(self.notice, info=info)
         self.notice_text.setText(_rich(message))
         self.notice.show()
         if lasting and self.guide is not None:
@@ -468,6 +478,7 @@ class MainWindow(MenuActions, QMainWindow):
             state = settings().value(STATE_KEY)
             if isinstance(state, QByteArray) and not state.isEmpty():
                 self.restoreState(state)
+            dock.fold_when_narrow()  # (150 % on a small laptop: the page needs the room)
             self.view_menu.addSeparator()
             self.view_menu.addAction(dock.toggleViewAction())
             self._findings_dock = dock

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from udviklingsplan_app import app_version
+from ui.settings import IMPORTS, last_folder, remember_folder
 from ui.shell import PAGES
 
 
@@ -222,11 +223,12 @@ class MenuActions:
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Importér plan"),
-            str(Path.home()),
+            str(last_folder(IMPORTS)),
             self.tr("Overdragelsesfil med en udviklingsplan (*.json)"),
         )
         if not name:
             return
+        remember_folder(IMPORTS, name)
         from ui.operations.plan_import import import_plan_file
 
         import_plan_file(self, Path(name))

@@ -70,6 +70,7 @@ class PlanSession(QObject):
     changed = Signal()  # the plan was reloaded: after an edit, an undo or a redo
     planSwitched = Signal()  # another plan (or none) is now open
     failed = Signal(str)  # an edit or a restore was refused; the Danish reason
+    settled = Signal(str)  # a refused text was fixed: that earlier reason is no news now
     pendingChanged = Signal()  # a text field started or stopped waiting for its pause
     writingChanged = Signal()  # the leader left the goal being written (see showing_goal)
 
@@ -94,9 +95,14 @@ class PlanSession(QObject):
         self.being_written: str | None = None
         self._written_shown = False
         self.failed.connect(self._remember_failure)
+        self.settled.connect(self._forget_failure)
 
     def _remember_failure(self, message: str) -> None:
         self.last_failure = message
+
+    def _forget_failure(self, message: str) -> None:
+        if self.last_failure == message:
+            self.last_failure = ""
 
     # --- opening ---------------------------------------------------------------------------
 

@@ -26,3 +26,22 @@ def settings() -> QSettings:
     if folder:
         return QSettings(str(Path(folder) / f"{APP_NAME}.ini"), QSettings.Format.IniFormat)
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME)
+
+
+#: Where the leader last saved an export (Excel, PDF, handover file, calendar file) or picked a
+#: file to import: the file dialogs open there next time.
+EXPORTS, IMPORTS = "files/export_folder", "files/import_folder"
+
+
+def last_folder(kind: str) -> Path:
+    """The folder the leader last used for ``kind`` (:data:`EXPORTS` or :data:`IMPORTS`), if it
+    is still there; else the home folder."""
+    stored = settings().value(kind)
+    if isinstance(stored, str) and stored and Path(stored).is_dir():
+        return Path(stored)
+    return Path.home()
+
+
+def remember_folder(kind: str, chosen: str | Path) -> None:
+    """Remember the folder of the file just chosen for ``kind``."""
+    settings().setValue(kind, str(Path(chosen).parent))

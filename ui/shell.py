@@ -50,8 +50,8 @@ class Shell(Protocol):
     def go_to(self, concern: Concern) -> None:
         """Show what a guidance finding concerns."""
 
-    def show_notice(self, message: str, *, lasting: bool = False) -> None:
-        """Say ``message`` calmly in the bar over the page."""
+    def show_notice(self, message: str, *, lasting: bool = False, info: bool = False) -> None:
+        """Say ``message`` calmly in the bar over the page (``info``: good news, in blue)."""
 
     def notice_shown(self) -> bool:
         """Whether the notice bar is showing a message now."""

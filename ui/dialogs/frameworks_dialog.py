@@ -32,6 +32,7 @@ from udviklingsplan_app import framework_sources as sources
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.framework_changes import framework_changes, goals_left_behind
 from ui.session import PlanSession, explain
+from ui.settings import IMPORTS, last_folder, remember_folder
 
 COLUMNS = ("Id", "Version", "Titel", "Kilde")
 
@@ -114,11 +115,12 @@ class FrameworksDialog(QDialog):
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Tilføj strategiramme"),
-            str(Path.home()),
+            str(last_folder(IMPORTS)),
             self.tr("Strategiramme (*.json)"),
         )
         if not name:
             return
+        remember_folder(IMPORTS, name)
         try:
             entry = sources.add_framework_file(Path(name))
         except Exception as error:

@@ -137,6 +137,7 @@ class DialogueForm(QWidget):
         for name, edit in (("planned", self.planned), ("held", self.held)):
             edit.committed.connect(lambda value, n=name: self.save(n, value))
             edit.refused.connect(session.failed)
+            edit.withdrawn.connect(session.settled)
         self.clear_planned.clicked.connect(lambda: self._set_date("planned", self.planned, None))
         self.clear_held.clicked.connect(lambda: self._set_date("held", self.held, None))
         self.use_suggestion.clicked.connect(self._on_use_suggestion)

@@ -189,10 +189,13 @@ class GoalPartsEditor(QWidget):
                 page,
             )
         )
-        self.actions_model = ActionsModel(self._commit_action, self._refuse, self)
+        self.actions_model = ActionsModel(
+            self._commit_action, self._refuse, self, settle=self._settle
+        )
         self.actions_view = self._table(self.actions_model, self.tr("Handlinger"), page)
         self.actions_view.setItemDelegateForColumn(
-            ActionsModel.DEADLINE, DateDelegate(self.actions_view, refuse=self._refuse)
+            ActionsModel.DEADLINE,
+            DateDelegate(self.actions_view, refuse=self._refuse, settle=self._settle),
         )
         self._fitters.append(
             _ColumnFitter(
@@ -226,7 +229,9 @@ class GoalPartsEditor(QWidget):
                 page,
             )
         )
-        self.indicators_model = IndicatorsModel(self._commit_indicator, self._refuse, self)
+        self.indicators_model = IndicatorsModel(
+            self._commit_indicator, self._refuse, self, settle=self._settle
+        )
         self.indicators_view = self._table(self.indicators_model, self.tr("Indikatorer"), page)
         numbers = (IndicatorsModel.UNIT, IndicatorsModel.BASELINE, IndicatorsModel.TARGET)
         self._fitters.append(
@@ -258,13 +263,20 @@ class GoalPartsEditor(QWidget):
             QBoxLayout.Direction.TopToBottom, self.measurements_box
         )
         left = QVBoxLayout()
-        self.measurements_model = MeasurementsModel(self._commit_measurement, self._refuse, self)
+        self.measurements_model = MeasurementsModel(
+            self._commit_measurement, self._refuse, self, settle=self._settle
+        )
         self.measurements_view = self._table(
             self.measurements_model, self.tr("Målinger"), self.measurements_box
         )
         self.measurements_view.setItemDelegateForColumn(
             MeasurementsModel.DATE,
-            DateDelegate(self.measurements_view, optional=False, refuse=self._refuse),
+            DateDelegate(
+                self.measurements_view,
+                optional=False,
+                refuse=self._refuse,
+                settle=self._settle,
+            ),
         )
         self.measurements_view.setItemDelegateForColumn(
             MeasurementsModel.VALUE, NumberDelegate(self.measurements_view)
@@ -288,10 +300,12 @@ class GoalPartsEditor(QWidget):
         self.measurement_date = DateEdit(self.measurements_box, optional=False)
         self.measurement_date.set_value(dt.date.today())
         self.measurement_date.refused.connect(self._refuse)
+        self.measurement_date.withdrawn.connect(self._settle)
         self.measurement_date.setAccessibleName(self.tr("Målingens dato"))
         date_label.setBuddy(self.measurement_date)
         value_label = QLabel(self.tr("V&ærdi:"), self.measurements_box)
         self.measurement_value = QLineEdit(self.measurements_box)
+        self._value_refusal = ""  # why the typed value was refused, until it is fixed
         self.measurement_value.setPlaceholderText(self.tr("fx 12,5"))
         self.measurement_value.setAccessibleName(self.tr("Målingens værdi"))
         value_label.setBuddy(self.measurement_value)
@@ -331,13 +345,16 @@ class GoalPartsEditor(QWidget):
                 page,
             )
         )
-        self.involvement_model = InvolvementModel(self._commit_involvement, self._refuse, self)
+        self.involvement_model = InvolvementModel(
+            self._commit_involvement, self._refuse, self, settle=self._settle
+        )
         self.involvement_view = self._table(self.involvement_model, self.tr("Inddragelse"), page)
         self.involvement_view.setItemDelegateForColumn(
             InvolvementModel.PARTY, PartyDelegate(self.involvement_view)
         )
         self.involvement_view.setItemDelegateForColumn(
-            InvolvementModel.DATE, DateDelegate(self.involvement_view, refuse=self._refuse)
+            InvolvementModel.DATE,
+            DateDelegate(self.involvement_view, refuse=self._refuse, settle=self._settle),
         )
         self._fitters.append(
             _ColumnFitter(
@@ -475,6 +492,9 @@ class GoalPartsEditor(QWidget):
     def _refuse(self, message: str) -> None:
         self.session.failed.emit(message)
 
+    def _settle(self, message: str) -> None:
+        self.session.settled.emit(message)
+
     def _apply(
         self, undo_text: str, change: Callable[..., Any], /, *args: Any, **kwargs: Any
     ) -> bool:
@@ -601,16 +621,20 @@ class GoalPartsEditor(QWidget):
         except ValueError:
             value = None
         if value is None:
-            self._refuse(
+            self._value_refusal = (
                 self.tr("Skriv målingens værdi som et tal, fx 12,5.")
                 if not text.strip()
                 else self.tr("»%1« er ikke et tal. Skriv målingens værdi som fx 12,5.").replace(
                     "%1", text.strip()
                 )
             )
+            self._refuse(self._value_refusal)
             if keep_focus:
                 self.measurement_value.setFocus()
             return
+        if self._value_refusal:  # the number is fixed: its refusal is no news now
+            message, self._value_refusal = self._value_refusal, ""
+            self._settle(message)
         if not self.measurement_date.commit():
             self.measurement_date.setFocus()
             return

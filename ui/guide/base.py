@@ -207,6 +207,7 @@ class GuideWindow(QDialog):
         self.notice_close.clicked.connect(self.notice.hide)
         self.session.changed.connect(self._on_plan_changed)
         self.session.failed.connect(self.show_notice)
+        self.session.settled.connect(self.settle_notice)
 
     # --- the plan ----------------------------------------------------------------------------
 
@@ -260,6 +261,11 @@ class GuideWindow(QDialog):
         if self.isVisible():
             self.notice_text.setText(message)
             self.notice.show()
+
+    def settle_notice(self, message: str) -> None:
+        """Hide the bar if it still shows ``message`` (a refused text the leader has fixed)."""
+        if self.notice_text.text() == message:
+            self.notice.hide()
 
     # --- moving between steps ----------------------------------------------------------------
 
@@ -420,4 +426,5 @@ class GuideWindow(QDialog):
         finally:  # an unexpected error (the crash handler shows it) must not keep it open
             self.session.changed.disconnect(self._on_plan_changed)
             self.session.failed.disconnect(self.show_notice)
+            self.session.settled.disconnect(self.settle_notice)
             super().done(result)

@@ -85,6 +85,7 @@ class DialoguesStep(Step):
             grid.addWidget(purpose, 2 * row + 1, 1, 1, 3)
             date.committed.connect(lambda value, k=kind: self._store(k, value))
             date.refused.connect(self.session.failed)
+            date.withdrawn.connect(self.session.settled)
             use.clicked.connect(lambda _=False, k=kind: self._use_suggestion(k))
             self.dates[kind] = date
             self.suggestions[kind] = suggestion

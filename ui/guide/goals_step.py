@@ -43,6 +43,7 @@ from ui.session import PlanSession
 from ui.settings import settings
 from ui.widgets.autosave import plain
 from ui.widgets.delegates import space_rows
+from ui.widgets.fitted_text import FittedText
 from ui.widgets.labels import muted_label, vision_label
 
 #: Where the split between the goal list and the goal editor is kept (``ui.settings``).
@@ -226,6 +227,8 @@ class GoalsStep(Step):
         self.counter.setFont(font)
         column.addWidget(self.counter)
         self.coverage = muted_label("", left)
+        # Never cut through a line (150 %): at most five lines, else "…" and the whole as tip.
+        self.coverage_text = FittedText(self.coverage, 5)
         column.addWidget(self.coverage)
         goals_label = QLabel(self.tr("Å&rets mål:"), left)
         self.model = YearGoalsModel(self)
@@ -281,6 +284,8 @@ class GoalsStep(Step):
         # involvement belong to the year's work, on the page "Udviklingsmål".
         self.editor.status_box.hide()
         self.editor.move_button.hide()  # the step works on one year
+        # The strategy's text is there to read: Tab goes on from the theme to the rationale.
+        self.editor.inspiration.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.editor.parts.tabs.setTabVisible(1, False)
         self.editor.parts.tabs.setTabVisible(2, False)
         lines = self.fontMetrics().lineSpacing()
@@ -362,7 +367,7 @@ class GoalsStep(Step):
             .replace("%2", str(low))
             .replace("%3", str(high))
         )
-        self.coverage.setText(coverage_text(self, plan, framework, self.year))
+        self.coverage_text.set_text(coverage_text(self, plan, framework, self.year))
         findings = year_findings(plan, framework, self.year, self.session.being_written)
         self.findings_model.set_findings(findings)
         self.findings.setVisible(bool(findings))

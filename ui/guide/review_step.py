@@ -1,7 +1,7 @@
-"""Step 6 of the guide: the plan at a glance, every guidance finding, and the Excel export.
+"""Step 6 of the guide: the plan at a glance, every guidance finding, and the exports.
 
 A click on a finding closes the guide (it is done) and shows what the finding concerns in the
-main window; "Eksportér til Excel…" runs the main window's own export.
+main window; "Eksportér til Excel…" and "Eksportér til PDF…" run the main window's own exports.
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ class ReviewStep(Step):
         row.addWidget(self.go_button)
         row.addStretch(1)
         row.addWidget(self.excel_button)
+        self.pdf_button = QPushButton(self.tr("Eksportér til &PDF…"), self)
+        row.addWidget(self.pdf_button)
         self.send_button = QPushButton(self.tr("Send til &din leder…"), self)
         self.send_button.setToolTip(
             self.tr("Gem planen som Excel-fil og åbn en e-mail til din leder med filen vedhæftet")
@@ -72,14 +74,15 @@ class ReviewStep(Step):
         self.findings.activated.connect(self._on_finding)
         self.go_button.clicked.connect(lambda: self._on_finding(self.findings.currentIndex()))
         self.excel_button.clicked.connect(self.export_excel)
+        self.pdf_button.clicked.connect(self.export_pdf)
         self.send_button.clicked.connect(self.send_to_manager)
 
     def why(self) -> str:
         return self.tr(
             "Her er planen, som den står nu, og det, vejledningen peger på. Intet af det "
             "forhindrer dig i at gå videre – brug det som en tjekliste før startdialogen. Klik "
-            "på en bemærkning for at gå til det i planen, og eksportér planen til Excel, så du "
-            "kan sende den til din leder."
+            "på en bemærkning for at gå til det i planen, og eksportér planen til Excel eller PDF, "
+            "så du kan sende den til din leder."
         )
 
     def refresh(self) -> None:
@@ -144,3 +147,9 @@ class ReviewStep(Step):
         from ui.operations.send_to_manager import send_to_manager
 
         send_to_manager(self.guide, self.session, self.guide.show_notice)
+
+    def export_pdf(self) -> None:
+        from ui.operations.pdf_export import start_pdf_export
+
+        self.session.flush()
+        start_pdf_export(self.guide.main)

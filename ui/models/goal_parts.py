@@ -91,11 +91,15 @@ class PartsModel(QAbstractTableModel):
         commit: Commit | None = None,
         refuse: Callable[[str], None] | None = None,
         parent: Any = None,
+        *,
+        settle: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
         self._commit = commit
         self._refuse = refuse
+        self._settle = settle  # told the last refusal's reason once a later edit is read
+        self._refusal = ""
         self._headers: tuple[str, ...] = ()
 
     # --- rows ----------------------------------------------------------------------------
@@ -195,11 +199,16 @@ class PartsModel(QAbstractTableModel):
         try:
             changes = self._changes(item, index.column(), value, role)
         except Refused as refusal:
+            self._refusal = str(refusal)
             if self._refuse is not None:
-                self._refuse(str(refusal))
+                self._refuse(self._refusal)
             return False
         if changes is None:
             return False
+        if self._refusal:  # the text refused before is fixed (or given up): no news now
+            message, self._refusal = self._refusal, ""
+            if self._settle is not None:
+                self._settle(message)
         # An editor closed without a change stores nothing (and adds no step to undo).
         changes = {k: v for k, v in changes.items() if getattr(item, k) != v}
         if not changes:

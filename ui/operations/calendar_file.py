@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from udviklingsplan_app.domain import Plan
-from ui.settings import settings
+from ui.settings import EXPORTS, last_folder, remember_folder, settings
 
 START_KEY, MINUTES_KEY = "calendar/start", "calendar/minutes"
 
@@ -145,7 +145,7 @@ def save_calendar_dialog(parent: QWidget, plan: Plan, year: int | None = None) -
         return None
     start, minutes = meeting
     stem = f"Dialoger {year} {plan.workplace}" if year is not None else f"Dialoger {plan.workplace}"
-    suggestion = Path.home() / safe_file_name(stem, ".ics")
+    suggestion = last_folder(EXPORTS) / safe_file_name(stem, ".ics")
     name, _ = QFileDialog.getSaveFileName(
         parent,
         _tr("Gem dialoger som kalenderfil"),
@@ -154,6 +154,7 @@ def save_calendar_dialog(parent: QWidget, plan: Plan, year: int | None = None) -
     )
     if not name:
         return None
+    remember_folder(EXPORTS, name)
     target = Path(name)
     if not target.suffix:
         target = target.with_suffix(".ics")

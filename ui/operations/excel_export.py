@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ui.operations import Operation, run_in_background
 from ui.session import explain
+from ui.settings import EXPORTS, last_folder, remember_folder
 
 if TYPE_CHECKING:
     from ui.shell import Shell
@@ -32,7 +33,7 @@ def start_excel_export(window: Shell) -> Operation[None] | None:
         return None
     from udviklingsplan_app.exchange.excel import default_file_name
 
-    suggestion = Path.home() / default_file_name(plan)
+    suggestion = last_folder(EXPORTS) / default_file_name(plan)
     name, _ = QFileDialog.getSaveFileName(
         window,
         window.tr("Eksportér til Excel"),
@@ -41,6 +42,7 @@ def start_excel_export(window: Shell) -> Operation[None] | None:
     )
     if not name:
         return None
+    remember_folder(EXPORTS, name)
     target = Path(name)
     if target.suffix.lower() != ".xlsx":
         target = target.with_name(target.name + ".xlsx")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from ui.operations import Operation, run_in_background
 from ui.operations.excel_export import offer_to_open
 from ui.session import explain
+from ui.settings import EXPORTS, last_folder, remember_folder
 
 if TYPE_CHECKING:
     from ui.shell import Shell
@@ -39,11 +40,12 @@ def start_pdf_export(window: Shell) -> Operation[None] | None:
     name, _ = QFileDialog.getSaveFileName(
         window,
         window.tr("Eksportér til PDF"),
-        str(Path.home() / default_file_name(plan)),
+        str(last_folder(EXPORTS) / default_file_name(plan)),
         window.tr("PDF-dokument (*.pdf)"),
     )
     if not name:
         return None
+    remember_folder(EXPORTS, name)
     target = Path(name)
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ui.operations import Operation, run_in_background
 from ui.session import explain
+from ui.settings import EXPORTS, last_folder, remember_folder
 
 if TYPE_CHECKING:
     from ui.shell import Shell
@@ -28,7 +29,7 @@ def export_plan_file(window: Shell) -> Operation[None] | None:
         return None
     from udviklingsplan_app.exchange.files import safe_file_name
 
-    suggestion = Path.home() / safe_file_name(f"Udviklingsplan {plan.workplace}", ".json")
+    suggestion = last_folder(EXPORTS) / safe_file_name(f"Udviklingsplan {plan.workplace}", ".json")
     name, _ = QFileDialog.getSaveFileName(
         window,
         window.tr("Gem plan som overdragelsesfil"),
@@ -37,6 +38,7 @@ def export_plan_file(window: Shell) -> Operation[None] | None:
     )
     if not name:
         return None
+    remember_folder(EXPORTS, name)
     db_path = window.session.db_path
 
     def write() -> None:

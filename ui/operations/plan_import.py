@@ -132,7 +132,8 @@ def store_plan(window: Shell, plan: Plan) -> ImportOutcome | None:
             window.show_notice(
                 _tr("Importen er annulleret. Planen %1 er uændret.").replace(
                     "%1", describe(existing)
-                )
+                ),
+                info=True,
             )
             return None
         mode = chosen
@@ -144,5 +145,5 @@ def store_plan(window: Shell, plan: Plan) -> ImportOutcome | None:
     # The imported plan opens with an undo history of its own (an import is not undone with
     # Fortryd: a replaced plan is in the backup the notice names, a new one can be deleted).
     window.reload_plans(select_id=outcome.plan_id)
-    window.show_notice(outcome.message)
+    window.show_notice(outcome.message, info=True)
     return outcome

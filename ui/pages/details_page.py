@@ -219,6 +219,6 @@ class DetailsPage(Page):
         window = self.window()
         if hasattr(window, "reload_plans"):
             window.reload_plans()
-            window.show_notice(self.tr("Planen %1 er slettet.").replace("%1", which))
+            window.show_notice(self.tr("Planen %1 er slettet.").replace("%1", which), info=True)
         else:
             self.session.open(None)

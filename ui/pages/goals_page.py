@@ -7,6 +7,7 @@ into the editor is flushed to the goal it was typed for before another goal is s
 
 from __future__ import annotations
 
+import datetime as dt
 from itertools import pairwise
 
 from PySide6.QtCore import (
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from udviklingsplan_app import services
+from udviklingsplan_app import planning, services
 from udviklingsplan_app.domain import Goal, Plan, Status
 from udviklingsplan_app.framework import Framework
 from udviklingsplan_app.guidance import Concern
@@ -57,6 +58,7 @@ from ui.models.goals import (
 )
 from ui.pages.base import Page
 from ui.session import PlanSession
+from ui.settings import settings
 from ui.widgets.autosave import plain
 from ui.widgets.combo import fill_combo
 from ui.widgets.labels import vision_label, with_mnemonic
@@ -65,6 +67,7 @@ from ui.widgets.remembered import remember_splitter
 _Index = QModelIndex | QPersistentModelIndex
 
 SPLITTER_KEY = "goals_page/splitter"  # where the leader left the list's and editor's border
+LAST_GOAL_KEY = "goals_page/last_goal"  # the goal the leader chose last (its uid)
 
 
 # --- the page ------------------------------------------------------------------------------
@@ -78,6 +81,9 @@ class GoalsPage(Page):
         self._uid: str | None = None
         self._updating = False
         self._framework_id = ""
+        self._needed = 0  # the width for the list and the editor side by side
+        self._opened_plan: int | None = None  # the plan the page last opened a goal of
+        self.today: dt.date | None = None  # (tests fix the day; "Nyt mål" asks the core)
         self._build_view()
         self._connect_callbacks()
 
@@ -114,15 +120,9 @@ class GoalsPage(Page):
         self.search.setPlaceholderText(self.tr("Ord i titel eller begrundelse"))
         self.search.setClearButtonEnabled(True)
         self.search_label.setBuddy(self.search)
-        filters.addWidget(self.year_label, 0, 0)
-        filters.addWidget(self.year_filter, 0, 1)
-        filters.addWidget(self.vision_label, 0, 2)
-        filters.addWidget(self.vision_filter, 0, 3)
-        filters.addWidget(self.status_label, 1, 0)
-        filters.addWidget(self.status_filter, 1, 1)
-        filters.addWidget(self.search_label, 1, 2)
-        filters.addWidget(self.search, 1, 3)
-        filters.setColumnStretch(3, 1)
+        self.filters = filters
+        self._one_row: bool | None = None
+        self._arrange_filters(one_row=False)
         left_layout.addLayout(filters)
 
         buttons = QHBoxLayout()
@@ -249,18 +249,49 @@ class GoalsPage(Page):
         body = self.editor.widget()
         if left is None or body is None:
             return
-        needed = left.minimumSizeHint().width() + body.minimumSizeHint().width()
-        needed += self.splitter.handleWidth() + self.editor.verticalScrollBar().sizeHint().width()
-        wide = self.width() >= needed
+        if not self._one_row:  # measured with the filters on two rows, as side by side
+            self._needed = left.minimumSizeHint().width() + body.minimumSizeHint().width()
+            self._needed += self.splitter.handleWidth()
+            self._needed += self.editor.verticalScrollBar().sizeHint().width()
+        wide = self.width() >= self._needed
+        # Above the editor the filters stand on one row where they fit: the editor keeps the
+        # height (150 % on a small laptop).
+        self._arrange_filters(one_row=not wide)
+        if not wide and left.minimumSizeHint().width() > self.width():
+            self._arrange_filters(one_row=False)
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self.splitter.orientation() != orientation:
             self.splitter.setOrientation(orientation)
             QTimer.singleShot(0, self, self._share_splitter)  # once it has its new size
 
+    def _arrange_filters(self, *, one_row: bool) -> None:
+        """The four filters two by two (beside the editor), or on one row (above it)."""
+        if one_row == self._one_row:
+            return
+        self._one_row = one_row
+        pairs = (
+            (self.year_label, self.year_filter),
+            (self.vision_label, self.vision_filter),
+            (self.status_label, self.status_filter),
+            (self.search_label, self.search),
+        )
+        for n, (label, field) in enumerate(pairs):
+            row, column = (0, 2 * n) if one_row else (n // 2, 2 * (n % 2))
+            self.filters.addWidget(label, row, column)  # (moves it if it is placed already)
+            self.filters.addWidget(field, row, column + 1)
+        for column in range(8):
+            self.filters.setColumnStretch(column, 0)
+        self.filters.setColumnStretch(7 if one_row else 3, 1)
+
     def _share_splitter(self) -> None:
-        """Two fifths for the list, the rest for the editor."""
+        """Side by side two fifths for the list; above the editor a third (the editor needs
+        the height more than the list, which scrolls), the rest for the editor."""
         room = sum(self.splitter.sizes())
-        self.splitter.setSizes([room * 2 // 5, room - room * 2 // 5])
+        vertical = self.splitter.orientation() == Qt.Orientation.Vertical
+        left = self.splitter.widget(0)
+        least = left.minimumSizeHint().height() if vertical and left is not None else 0
+        share = max(room // 3, least) if vertical else room * 2 // 5
+        self.splitter.setSizes([share, room - share])
 
     def _fit_columns(self, *_: object) -> None:
         """Keep room for the goals' titles: hide the handiest columns when the list is narrow."""
@@ -301,6 +332,19 @@ class GoalsPage(Page):
         finally:
             self._updating = False
         self._show_current()
+        if plan is not None and plan.id != self._opened_plan:
+            self._opened_plan = plan.id
+            if self._uid is None:
+                self._open_first_goal()
+
+    def _open_first_goal(self) -> None:
+        """A plan just opened shows the goal the leader chose last, else the list's first."""
+        uid = settings().value(LAST_GOAL_KEY)
+        if not isinstance(uid, str) or self.proxy.row_of(uid) < 0:
+            first = self.proxy.index(0, COL_TITLE)
+            uid = first.data(UID_ROLE) if first.isValid() else None
+        if uid is not None:
+            self._show(uid, scroll=True)
 
     def _update_filter_choices(self, plan: Plan | None, framework: Framework | None) -> None:
         years = [(self.tr("Alle år"), None)] + [
@@ -409,6 +453,8 @@ class GoalsPage(Page):
         if uid != self._uid:
             self.session.flush()  # may refresh the page (still on the old goal)
         self._uid = uid
+        if uid is not None:
+            settings().setValue(LAST_GOAL_KEY, uid)
         self.session.showing_goal(uid)
         self._updating = True
         try:
@@ -480,13 +526,15 @@ class GoalsPage(Page):
         if plan is None or plan.id is None or framework is None:
             return
         self.session.flush()
-        with_goals = {goal.year for goal in plan.goals}
-        year = self.proxy.year or next(
-            (y for y in plan.cycle_years if y not in with_goals), plan.first_year
+        year, vision = planning.suggest_new_goal(
+            plan,
+            [v.id for v in framework.visions],
+            self.today or dt.date.today(),
+            self.proxy.year,
+            self.proxy.vision,
         )
         from udviklingsplan_app.domain import DEFAULT_GOAL_TITLE
 
-        vision = self.proxy.vision or framework.visions[0].id
         goal_id = self.session.apply(
             self.tr("nyt mål"),
             services.add_goal,

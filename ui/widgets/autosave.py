@@ -30,6 +30,7 @@ class AutoSave(QObject):
         self.field = field
         self._save = save
         self._shown = ""
+        self._refusal = ""  # why the text was last refused, until it is stored
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_PAUSE_MS)
@@ -85,7 +86,11 @@ class AutoSave(QObject):
             # Not stored (the notice says why): the text stays in the field and waits, so the
             # next flush (leaving a page, closing the window) tries again.
             self._shown = previous
+            self._refusal = refused[-1]
             self.session.add_pending(self.save_now)
+        elif self._refusal:  # put right and stored: the reason is no news now
+            message, self._refusal = self._refusal, ""
+            self.session.settled.emit(message)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.FocusOut:

@@ -4,7 +4,8 @@ The leader types freely (``1.3.2027``, ``01-03-27``, ``1. marts 2027`` …); the
 with the core's :func:`~udviklingsplan_app.danish_dates.parse_danish_date` when Return is
 pressed or the field is left, and then shown as ``1. marts 2027``. A text that is not a date
 stays in the field, the reason is given (:attr:`DateEdit.refused`, the field's tooltip) and
-nothing changes. The calendar opens with the button in the field, F4 or Alt+Down, and shows
+nothing changes; when the refusal is cleared (a date read, a stored date shown) the field
+says so (:attr:`DateEdit.withdrawn`, with the old reason), so a notice bar can drop it. The calendar opens with the button in the field, F4 or Alt+Down, and shows
 whole Danish weekday names.
 """
 
@@ -88,6 +89,7 @@ class DateEdit(QLineEdit):
 
     committed = Signal(object)  # a new date (or None) was read: Return, leaving, calendar
     refused = Signal(str)  # the typed text is not a date; the Danish reason
+    withdrawn = Signal(str)  # the refusal is cleared (the date was fixed); its old reason
     picked = Signal(object)  # a date was chosen in the calendar (after ``committed``)
 
     def __init__(
@@ -189,10 +191,11 @@ class DateEdit(QLineEdit):
 
     def _clear_refusal(self) -> None:
         if self._refusal:
-            self._refusal = ""
+            message, self._refusal = self._refusal, ""
             self.setToolTip(self._tip)
             self.setAccessibleDescription("")
             QToolTip.hideText()
+            self.withdrawn.emit(message)
 
     def _on_edit(self, _text: str) -> None:
         if self.session is not None:
@@ -257,7 +260,8 @@ class DateDelegate(QStyledItemDelegate):
     """A table cell's date, edited in a :class:`DateEdit`.
 
     Return or leaving the cell stores what was typed; a text that is not a date keeps the
-    field open with the text (Return) and the reason goes to ``refuse``, nothing is stored.
+    field open with the text (Return) and the reason goes to ``refuse``, nothing is stored;
+    when the text is fixed, the old reason goes to ``settle``.
     A date picked in the calendar is stored at once. An ``optional`` date may be emptied
     (clear the text, or press Delete in an empty field).
     """
@@ -268,16 +272,20 @@ class DateDelegate(QStyledItemDelegate):
         *,
         optional: bool = True,
         refuse: Callable[[str], None] | None = None,
+        settle: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.optional = optional
         self._refuse = refuse
+        self._settle = settle
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         editor = DateEdit(parent, optional=self.optional)
         editor.setFrame(False)
         if self._refuse is not None:
             editor.refused.connect(self._refuse)
+        if self._settle is not None:
+            editor.withdrawn.connect(self._settle)
         editor.picked.connect(lambda _date, e=editor: self._picked(e))
         return editor
 

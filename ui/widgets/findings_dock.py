@@ -25,7 +25,13 @@ from udviklingsplan_app.domain import Severity
 from udviklingsplan_app.guidance import Concern, Finding, check_plan
 from ui.models.overview import FindingsModel
 from ui.session import PlanSession
+from ui.settings import settings
 from ui.widgets.delegates import space_rows
+
+#: Below this window width (logical pixels; 150 % on a 1366 × 768 laptop gives about 911) the
+#: panel starts folded so the page has the room, unless the leader opened it there before.
+NARROW_WINDOW = 1000
+NARROW_OPEN_KEY = "main_window/vejledning_when_narrow"
 
 
 class FindingsDock(QDockWidget):
@@ -87,6 +93,21 @@ class FindingsDock(QDockWidget):
         session.changed.connect(self.refresh)
         session.writingChanged.connect(self.refresh)
         self.refresh()
+
+    def fold_when_narrow(self) -> None:
+        """Fold the panel in a narrow window, unless the leader opened it in one before (the
+        choice, made with *Vis ▸ Vejledning* in a narrow window, is remembered)."""
+        if self._narrow() and not settings().value(NARROW_OPEN_KEY, False, type=bool):
+            self.hide()
+        self.toggleViewAction().triggered.connect(self._remember_choice)
+
+    def _narrow(self) -> bool:
+        window = self.parentWidget()
+        return window is not None and window.width() < NARROW_WINDOW
+
+    def _remember_choice(self, opened: bool) -> None:
+        if self._narrow():
+            settings().setValue(NARROW_OPEN_KEY, opened)
 
     def preferred_width(self) -> int:
         """Wide enough for short findings on three or four lines, narrow enough for the page."""
