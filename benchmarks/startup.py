@@ -1,9 +1,10 @@
 """Start-up time and peak memory of the program against a bare PySide6 window.
 
 Whole processes, alternating runs, offscreen: the example plan, and the example plan with a
-situation and a goal rationale of 40,000 characters each. Wall time and CPU time (user + system
-of the child: the steadier figure on a shared machine) and peak memory. Usage: ``python benchmarks/startup.py [RUNS]``.
-Prints the medians and the ratios; nothing here is asserted by the test suite.
+situation and a goal rationale of 40,000 characters each. Wall time, CPU time (user + system of
+the child: the steadier figure on a shared machine) and peak memory, each as a median and as a
+ratio to the bare window's median in the same run. Usage: ``python benchmarks/startup.py [RUNS]``.
+Nothing here is asserted by the test suite.
 """
 
 from __future__ import annotations

@@ -48,11 +48,16 @@ if TYPE_CHECKING:
     from ui.widgets.findings_dock import FindingsDock
 
 
+_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"))
+
+
 def _rich(text: str, style: str = "") -> str:
     """Free text (a workplace, a message) as rich text that shows exactly those characters."""
-    from html import escape
-
-    body = escape(text).replace("\n", "<br>")
+    # html.escape's replacements, without loading the html package (and its table of 2,000
+    # entities) before the first paint.
+    for char, entity in _ENTITIES:
+        text = text.replace(char, entity)
+    body = text.replace("\n", "<br>")
     return f'<span style="{style}">{body}</span>' if style else f"<span>{body}</span>"
 
 
@@ -501,9 +506,14 @@ class MainWindow(MenuActions, QMainWindow):
     def remember_layout(self) -> None:
         """Store the window's size, place and maximised state, and the Vejledning panel's."""
         stored = settings()
-        stored.setValue(GEOMETRY_KEY, self.saveGeometry())
+        # Written only when changed: every write of the settings file waits for the disk.
+        geometry = self.saveGeometry()
+        if stored.value(GEOMETRY_KEY) != geometry:
+            stored.setValue(GEOMETRY_KEY, geometry)
         if self._findings_dock is not None:  # not built yet: what was stored stays
-            stored.setValue(STATE_KEY, self.saveState())
+            state = self.saveState()
+            if stored.value(STATE_KEY) != state:
+                stored.setValue(STATE_KEY, state)
 
     def close_without_saving(self) -> bool:
         """Ask whether to close although some typing could not be stored (default: no)."""
