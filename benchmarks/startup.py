@@ -3,8 +3,10 @@
 Whole processes, alternating runs, offscreen: the example plan, and the example plan with a
 situation and a goal rationale of 40,000 characters each. Wall time, CPU time (user + system of
 the child: the steadier figure on a shared machine) and peak memory, each as a median and as a
-ratio to the bare window's median in the same run. Usage: ``python benchmarks/startup.py [RUNS]``.
-Nothing here is asserted by the test suite.
+ratio to the bare window's median in the same run. Usage:
+``python benchmarks/startup.py [RUNS] [--before DIR]``, where ``DIR`` is another checkout of the
+program (``git worktree add DIR main``) measured in the same runs. Nothing here is asserted by
+the test suite.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def measure_process(command: list[str]) -> tuple[float, float, float]:
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def compile_sources() -> None:
+def compile_sources(root: Path = ROOT) -> None:
     """Write the project's bytecode first, as every installation has it (pip, PyInstaller).
 
     Without it, a machine with PYTHONDONTWRITEBYTECODE set would compile the program's own
@@ -47,8 +49,8 @@ def compile_sources() -> None:
     import compileall
 
     for folder in ("udviklingsplan_app", "ui"):
-        compileall.compile_dir(ROOT / folder, quiet=1)
-    compileall.compile_file(ROOT / "main.py", quiet=1)
+        compileall.compile_dir(root / folder, quiet=1)
+    compileall.compile_file(root / "main.py", quiet=1)
 
 
 LONG_TEXT = 40_000
@@ -89,8 +91,16 @@ BARE = "bare PySide6 window"
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
-    compile_sources()
+    args = sys.argv[1:]
+    before: Path | None = None
+    if "--before" in args:  # another checkout of the program, measured in the same runs
+        at = args.index("--before")
+        before = Path(args[at + 1]).resolve()
+        del args[at : at + 2]
+    runs = int(args[0]) if args else 15
+    programs = {"": ROOT, **({"before: ": before} if before else {})}
+    for root in programs.values():
+        compile_sources(root)
     with tempfile.TemporaryDirectory() as folder:
         example_db = Path(folder) / "example.db"
         import_plan(example_db, EXAMPLE)
@@ -99,14 +109,16 @@ def main() -> None:
         long_db = Path(folder) / "long-texts.db"
         import_plan(long_db, long_file)
 
-        def smoke_test(db: Path) -> list[str]:
-            return [sys.executable, str(ROOT / "main.py"), "--db", str(db), "--smoke-test"]
-
-        commands = {
-            BARE: [sys.executable, str(ROOT / "benchmarks" / "bare_window.py")],
-            "--smoke-test, example plan": smoke_test(example_db),
-            "--smoke-test, 40,000-char texts": smoke_test(long_db),
-        }
+        commands = {BARE: [sys.executable, str(ROOT / "benchmarks" / "bare_window.py")]}
+        for prefix, root in programs.items():
+            for label, db in (("example plan", example_db), ("40,000-char texts", long_db)):
+                commands[f"{prefix}--smoke-test, {label}"] = [
+                    sys.executable,
+                    str(root / "main.py"),
+                    "--db",
+                    str(db),
+                    "--smoke-test",
+                ]
         results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
         for command in commands.values():  # warm the file cache once
             measure_process(command)
@@ -127,7 +139,7 @@ def report(results: dict[str, list[tuple[float, float, float]]], runs: int) -> s
     for name in results:
         wall, cpu, memory = (median(name, column) for column in range(3))
         lines.append(
-            f"  {name:32s} wall {wall * 1000:5.0f} ms ({wall / base[0]:.2f}×)"
+            f"  {name:40s} wall {wall * 1000:5.0f} ms ({wall / base[0]:.2f}×)"
             f"   CPU {cpu * 1000:5.0f} ms ({cpu / base[1]:.2f}×)"
             f"   peak {memory:5.1f} MiB ({memory / base[2]:.2f}×)"
         )
