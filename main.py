@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -18,6 +19,10 @@ def _start_gui(db_path: Path | None, smoke_test: bool) -> int:
     import udviklingsplan_app.storage.reading  # noqa: F401
     from ui.app import run
 
+    # What the imports made (modules, classes, functions: about 20,000 objects) lives as long
+    # as the program; the garbage collector need not walk it again in every full collection
+    # (about 10 ms each, and the program makes two as it closes).
+    gc.freeze()
     return run(db_path, smoke_test=smoke_test)
 
 

@@ -374,16 +374,20 @@ def test_a_new_or_older_database_is_not_read_before_it_is_opened(tmp_path: Path)
 
 
 def test_the_smoke_test_paints_before_peewee_and_openpyxl_are_imported(
-    db_path: Path, example_plan_id: int
+    db_path: Path, example_plan_id: int, framework_folders
 ) -> None:
     import os
     import subprocess
     import sys
 
     from tests.conftest import ROOT
+    from tests.test_framework_sources import newer_2018, write
     from udviklingsplan_app.storage import close_db
 
     close_db()
+    # A newer version of the plan's framework waits in the machine's folder: the window says
+    # so only after the first paint (the folders are read then).
+    write(framework_folders[0], newer_2018(), "socialstrategi-2018.2.json")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.run(
         [
@@ -410,6 +414,25 @@ def test_the_smoke_test_paints_before_peewee_and_openpyxl_are_imported(
         not {"ui.widgets.findings_dock", "icalendar", "udviklingsplan_app.calendar_export"}
         & imported
     )
+    # So do the framework folders and the update bar, the PDF writer, the manager's answer and
+    # e-mail, the rollup, the workbook gate, the operations helper (and Qt's enums with it).
+    after_the_paint = {
+        "platformdirs",
+        "ui.dialogs.frameworks_dialog",
+        "udviklingsplan_app.framework_changes",
+        "udviklingsplan_app.outside_files",
+        "udviklingsplan_pdf",
+        "udviklingsplan_app.manager_answers",
+        "udviklingsplan_app.exchange.answer",
+        "udviklingsplan_app.exchange.email_draft",
+        "email",
+        "udviklingsplan_app.rollup",
+        "udviklingsplan_app.exchange.rollup_excel",
+        "udviklingsplan_app.exchange.workbook_gate",
+        "defusedxml",
+        "ui.operations",
+    }
+    assert not after_the_paint & imported
 
 
 @pytest.mark.parametrize(
@@ -449,6 +472,36 @@ def test_paint_first_leaves_shortcuts_and_writing_to_finish_start(
     assert win.page_actions[mw.GOALS].shortcut().toString() == "Ctrl+3"
     assert not win.undo_action.shortcut().isEmpty()
     assert win.session.reader is None
+
+
+def test_paint_first_leaves_the_newer_framework_check_to_finish_start(
+    qtbot, db_path: Path, example_plan_id: int, framework_folders
+) -> None:
+    from tests.test_framework_sources import newer_2018, write
+    from udviklingsplan_app.storage import close_db
+    from udviklingsplan_app.storage.database import open_reader
+
+    write(framework_folders[0], newer_2018(), "socialstrategi-2018.2.json")
+    close_db()
+    win = MainWindow(db_path, open_reader(db_path), paint_first=True)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.wait(50)
+    assert win.framework_bar is None
+    assert win.finish_start()
+    qtbot.waitUntil(lambda: win.framework_bar is not None and win.framework_bar.isVisible())
+    assert "version 2018.2" in win.framework_bar.text.text()
+
+
+def test_without_a_newer_framework_no_bar_is_built(
+    qtbot, db_path: Path, example_plan_id: int
+) -> None:
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    win.check_framework_update()
+    assert win.framework_bar is None
 
 
 # --- typing that cannot be stored at once is not lost ----------------------------------------

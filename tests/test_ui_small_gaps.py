@@ -256,6 +256,26 @@ def test_the_window_size_the_panel_and_maximised_are_remembered(qtbot, db_path, 
     assert third.findings_dock().isHidden()
 
 
+def test_an_unchanged_layout_leaves_the_settings_file_alone(qtbot, db_path, plan_id) -> None:
+    from ui.settings import settings
+
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.remember_layout()
+    file = Path(settings().fileName())
+    written = (file.read_bytes(), file.stat().st_mtime_ns)
+
+    window.remember_layout()  # nothing changed: the file is not written again
+    assert (file.read_bytes(), file.stat().st_mtime_ns) == written
+
+    window.resize(700, 500)
+    window.remember_layout()
+    assert file.read_bytes() != written[0]
+    assert settings().value(mw.GEOMETRY_KEY) == window.saveGeometry()
+
+
 def test_the_guide_remembers_its_size_and_its_goal_splitter(qtbot, db_path, plan_id) -> None:
     from ui.guide import open_new_plan_guide
     from ui.guide.goals_step import GoalsStep

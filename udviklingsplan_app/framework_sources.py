@@ -156,6 +156,14 @@ def available_frameworks() -> Available:
     return found
 
 
+def newer_version(current: Framework) -> Framework | None:
+    """The newest available version of ``current``'s framework, if newer (no database needed)."""
+    entry = available_frameworks().find(current.id)
+    if entry is None or version_key(entry.framework.version) <= version_key(current.version):
+        return None
+    return entry.framework
+
+
 def shipped_folder() -> Path:
     return resource_path("strategies")
 

@@ -117,12 +117,14 @@ def shut_down(
     from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 
     from udviklingsplan_app.database_files import close_database
-    from ui.operations import forget_all, wait_for_all
 
+    # Not imported only to find nothing running: it creates Qt's enum namespace (20-30 ms).
+    operations = sys.modules.get("ui.operations")
     # Today's backup (or an Excel export) may still be running: the lock is let go only when
     # it is done, so a new start never meets a half-made backup (milliseconds for a few MB).
     QThreadPool.globalInstance().waitForDone(30_000)
-    wait_for_all(30)
+    if operations is not None:
+        operations.wait_for_all(30)
     QCoreApplication.sendPostedEvents()  # the jobs' last queued signals, while all is alive
     if handler is not None:
         handler.uninstall()
@@ -133,7 +135,8 @@ def shut_down(
     close_database()
     if lock is not None:
         lock.release()
-    forget_all()
+    if operations is not None:
+        operations.forget_all()
     for widget in app.topLevelWidgets():
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

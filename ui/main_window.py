@@ -48,11 +48,16 @@ if TYPE_CHECKING:
     from ui.widgets.findings_dock import FindingsDock
 
 
+_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"))
+
+
 def _rich(text: str, style: str = "") -> str:
     """Free text (a workplace, a message) as rich text that shows exactly those characters."""
-    from html import escape
-
-    body = escape(text).replace("\n", "<br>")
+    # html.escape's replacements, without loading the html package (and its table of 2,000
+    # entities) before the first paint.
+    for char, entity in _ENTITIES:
+        text = text.replace(char, entity)
+    body = text.replace("\n", "<br>")
     return f'<span style="{style}">{body}</span>' if style else f"<span>{body}</span>"
 
 
@@ -97,6 +102,8 @@ class MainWindow(MenuActions, QMainWindow):
             None  # "a newer framework version" (built on need)
         )
         self._framework_checked: tuple[object, ...] | None = None
+        # With paint_first the check for a newer framework waits for finish_start.
+        self._framework_check_waits = paint_first
         self.setWindowTitle(APP_NAME)
         # 1320 × 760, or less on a small screen: on a 1366 × 768 laptop the window with its
         # title bar stays above the task bar.
@@ -303,6 +310,9 @@ class MainWindow(MenuActions, QMainWindow):
             QMessageBox.critical(self, self.tr("Databasen kan ikke åbnes"), self._explain(error))
             self.close()
             return False
+        if self._framework_check_waits:
+            self._framework_check_waits = False
+            QTimer.singleShot(0, self.check_framework_update)
         return True
 
     def reload_plans(self, select_id: int | None = None) -> None:
@@ -382,15 +392,21 @@ class MainWindow(MenuActions, QMainWindow):
             if checked != self._framework_checked:
                 self._framework_checked = checked
                 # After the paint: the folders are read and their files checked.
-                QTimer.singleShot(0, self.check_framework_update)
+                if not self._framework_check_waits:
+                    QTimer.singleShot(0, self.check_framework_update)
         elif self.framework_bar is not None:
             self.framework_bar.hide()
 
     def check_framework_update(self) -> None:
         """Show the calm bar if a newer version of the plan's framework is available."""
-        from ui.dialogs.frameworks_dialog import FrameworkUpdateBar
-
         if self.framework_bar is None:
+            from udviklingsplan_app.framework_sources import newer_version
+
+            framework = self.session.framework
+            if framework is None or newer_version(framework) is None:
+                return  # the bar and its dialog module (Qt's enums) wait until there is news
+            from ui.dialogs.frameworks_dialog import FrameworkUpdateBar
+
             bar = FrameworkUpdateBar(self.session, self.centralWidget())
             self._layout.insertWidget(self._layout.indexOf(self.notice) + 1, bar)
             self.framework_bar = bar
@@ -517,9 +533,14 @@ class MainWindow(MenuActions, QMainWindow):
     def remember_layout(self) -> None:
         """Store the window's size, place and maximised state, and the Vejledning panel's."""
         stored = settings()
-        stored.setValue(GEOMETRY_KEY, self.saveGeometry())
+        # Written only when changed: every write of the settings file waits for the disk.
+        geometry = self.saveGeometry()
+        if stored.value(GEOMETRY_KEY) != geometry:
+            stored.setValue(GEOMETRY_KEY, geometry)
         if self._findings_dock is not None:  # not built yet: what was stored stays
-            stored.setValue(STATE_KEY, self.saveState())
+            state = self.saveState()
+            if stored.value(STATE_KEY) != state:
+                stored.setValue(STATE_KEY, state)
 
     def close_without_saving(self) -> bool:
         """Ask whether to close although some typing could not be stored (default: no)."""

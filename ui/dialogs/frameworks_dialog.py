@@ -134,16 +134,6 @@ class FrameworksDialog(QDialog):
         self.refresh()
 
 
-def newer_version(current: Framework) -> Framework | None:
-    """The newest available version of ``current``'s framework, if newer (no database needed)."""
-    from udviklingsplan_app.framework import version_key
-
-    entry = sources.available_frameworks().find(current.id)
-    if entry is None or version_key(entry.framework.version) <= version_key(current.version):
-        return None
-    return entry.framework
-
-
 class FrameworkUpdateBar(QFrame):
     """A calm bar: a newer version of the plan's framework is here; see what changed, move."""
 
@@ -178,7 +168,7 @@ class FrameworkUpdateBar(QFrame):
 
     def update_for_plan(self) -> None:
         current = self.session.framework
-        self.newer = newer_version(current) if current is not None else None
+        self.newer = sources.newer_version(current) if current is not None else None
         if self.newer is None or current is None or self._key() in self._dismissed:
             self.hide()
             return
