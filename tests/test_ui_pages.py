@@ -139,7 +139,7 @@ def test_a_dialogue_is_planned_held_and_noted(qtbot, win: MainWindow, example_pl
     tab = list(DialogueKind).index(DialogueKind.MIDT)
     page.tabs.setCurrentIndex(tab)
     assert form.planned.value() is None and form.notes.toPlainText() == ""
-    assert page.tabs.tabText(tab) == "Midtvejsdialog – ikke planlagt"
+    assert page.tabs.tabText(tab) == "Midtvejs – ikke planlagt"
     assert form.suggestion.text() == "Foreslået: 1. juni 2028"
 
     assert form.participants.text() == ""
@@ -158,7 +158,7 @@ def test_a_dialogue_is_planned_held_and_noted(qtbot, win: MainWindow, example_pl
     assert (stored.planned, stored.held) == (dt.date(2028, 6, 1), dt.date(2028, 6, 3))
     assert stored.participants == ["Mette Holm", "Henrik Lund", "Lise Kvist"]
     assert stored.notes == "Sygefraværet er faldet."
-    assert page.tabs.tabText(tab) == "Midtvejsdialog – afholdt 3. juni"
+    assert page.tabs.tabText(tab) == "Midtvejs – afholdt 3. juni"
     assert page.tabs.tabToolTip(tab) == "Afholdt 3. juni 2028"
     assert not form.use_suggestion.isEnabled()  # the suggestion is already the date
     # The other dialogues of the year were not recorded along the way.
@@ -175,7 +175,7 @@ def test_clearing_a_date_stores_no_date(qtbot, win: MainWindow, example_plan_id)
     assert stored is not None and stored.held is None
     assert stored.notes.startswith("Vi gennemgik")  # the rest stays as it was
     assert form.held.value() is None
-    assert page.tabs.tabText(0) == "Startdialog – planlagt 10. feb."
+    assert page.tabs.tabText(0) == "Start – planlagt 10. feb."
 
 
 def test_switching_year_shows_that_years_dialogues(qtbot, win: MainWindow, example_plan_id) -> None:

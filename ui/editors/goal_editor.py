@@ -394,6 +394,7 @@ class GoalEditor(QScrollArea):
         if self.sections is not None:
             signs_tab = self.sections.indexOf(self.success_box.parentWidget())
             self.sections.setTabText(signs_tab, terms.signs)
+            self.sections.setTabToolTip(signs_tab, terms.signs)  # in full if shortened
         self.signs_label.setText(
             self.tr("%1 (de fremhævede hører til målets %2):")
             .replace("%1", with_mnemonic(terms.signs, taken))

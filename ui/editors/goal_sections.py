@@ -118,6 +118,11 @@ def arrange_in_sections(editor: GoalEditor) -> QTabWidget:
     tabs.setObjectName("goal_sections")
     tabs.setAccessibleName(editor.tr("Målets afsnit"))
     tabs.setDocumentMode(True)
+    # Every tab stays in sight, even six of them beside the Vejledning on a 1366-pixel screen:
+    # no scroll arrows (behind which "Målet" slid off to the left); when the names do not fit,
+    # the longest ones are shortened with "…" and their tooltips say them in full.
+    tabs.setUsesScrollButtons(False)
+    tabs.setElideMode(Qt.TextElideMode.ElideRight)
 
     page, box = _page(tabs, "goal")
     form = QFormLayout()
@@ -137,6 +142,7 @@ def arrange_in_sections(editor: GoalEditor) -> QTabWidget:
     box.addWidget(editor.rationale_label)
     box.addWidget(editor.rationale_edit, 1)
     tabs.addTab(page, editor.tr("Målet"))
+    tabs.setTabToolTip(0, editor.tr("Målet: titel, vision, tema, ansvarlig og begrundelse"))
 
     page, box = _page(tabs, "inspiration")
     _move(editor.inspiration, page)
@@ -154,6 +160,7 @@ def arrange_in_sections(editor: GoalEditor) -> QTabWidget:
         _stretch(success, editor.criteria_edit, 1)
     box.addWidget(editor.success_box)
     tabs.addTab(page, editor.tr("Tegn på succes"))
+    tabs.setTabToolTip(2, editor.tr("Tegn på succes"))  # the framework's word (_set_framework)
 
     page, box = _page(tabs, "parts")
     box.setContentsMargins(0, 0, 0, 0)

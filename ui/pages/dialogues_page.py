@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,17 @@ from ui.pages.base import Page
 from ui.session import PlanSession
 from ui.widgets.labels import muted_label
 from ui.widgets.manager_comments import ManagerCommentsView
+from ui.widgets.remembered import remember_splitter
+
+SPLITTER_KEY = "dialogues_page/splitter"  # the dialogues beside the manager's comments
+#: The tabs' short names (the page is Dialoger; its intro names them "start, midt, slut – og
+#: opfølgning"), so four tabs with their dates fit beside the comments on a 1366-pixel screen.
+TAB_NAMES = {
+    DialogueKind.START: "Start",
+    DialogueKind.MIDT: "Midtvejs",
+    DialogueKind.SLUT: "Slut",
+    DialogueKind.OPFOELGNING: "Opfølgning",
+}
 
 
 class DialoguesPage(Page):
@@ -80,7 +92,10 @@ class DialoguesPage(Page):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
+        # All four dialogues in sight: no scroll arrows; when the names do not fit, they are
+        # shortened with "…" (the tooltip says the state in full).
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         for kind in DialogueKind:
             scroll = QScrollArea(self.tabs)
             scroll.setWidgetResizable(True)
@@ -88,11 +103,20 @@ class DialoguesPage(Page):
             form = DialogueForm(self.session, kind, lambda: self.year, scroll)
             scroll.setWidget(form)
             self.forms[kind] = form
-            self.tabs.addTab(scroll, kind.label)
-        middle = QHBoxLayout()
-        middle.addWidget(self.tabs, 5)
-        middle.addWidget(self._build_comments(), 2)
-        layout.addLayout(middle, 1)
+            self.tabs.addTab(scroll, self.tr(TAB_NAMES[kind]))
+        # The comments beside them, narrow by default so the dialogues have the width; the
+        # leader can widen them, or fold them away to the right, and the choice is remembered.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("dialogues_splitter")
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self._build_comments())
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        narrow = self.fontMetrics().averageCharWidth() * 34
+        self.splitter.setSizes([narrow * 3, narrow])
+        remember_splitter(self.splitter, SPLITTER_KEY)
+        layout.addWidget(self.splitter, 1)
 
     def _build_comments(self) -> QWidget:
         """Beside the dialogues: the manager's comments on the plan and the year's goals."""
@@ -142,7 +166,7 @@ class DialoguesPage(Page):
         for number, (kind, form) in enumerate(self.forms.items()):
             form.show_dialogue(plan, self.year)
             self.tabs.setTabText(
-                number, f"{kind.label} – {form.state(plan.dialogue(self.year, kind))}"
+                number, f"{self.tr(TAB_NAMES[kind])} – {form.state(plan.dialogue(self.year, kind))}"
             )
             self.tabs.setTabToolTip(number, form.full_state(plan.dialogue(self.year, kind)))
         self._show_comments(plan, self.year)
