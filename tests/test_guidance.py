@@ -484,7 +484,7 @@ def test_a_planned_dialogue_not_held_is_a_tip() -> None:
             Concern("dialogue", year=2026, dialogue=DialogueKind.MIDT),
         )
     ]
-    assert "Midtvejsdialogen for 2026 var planlagt til 16-06-2026" in findings[0].message
+    assert "Midtvejsdialogen for 2026 var planlagt til 16. juni 2026" in findings[0].message
 
 
 # --- current situation ---------------------------------------------------------------------

@@ -189,8 +189,18 @@ def test_status_notes_and_the_managers_comments_are_printed(tmp_path: Path) -> N
     pdf = _write(plan, tmp_path)
 
     text = _text(pdf)
-    assert "02-03-2026: I gang – Piloten er startet." in text
+    assert "2. marts 2026: I gang – Piloten er startet." in text
     assert "Kommentarer fra egen leder • Godt begyndt – husk MED-udvalget." in text
+
+
+def test_every_date_is_written_as_danish_prose(tmp_path: Path) -> None:
+    """Deadlines, measurements, involvement and dialogues alike: "30. april 2026", not
+    "30-04-2026" (the actions and measurements used the compact form, the dialogues not)."""
+    text = _text(_write(_example(), tmp_path))
+    assert "frist 30. april 2026" in text
+    assert "seneste måling 7,2 (30. september 2026)" in text
+    assert "MED-udvalg, 27. januar 2026:" in text
+    assert re.findall(r"\b\d{1,2}-\d{1,2}-\d{4}\b", text) == []
 
 
 def test_a_target_open_in_another_program_keeps_the_old_file(

@@ -159,7 +159,7 @@ def test_the_newer_export_of_a_plan_counts_and_the_older_is_listed_as_replaced(p
         ("alfa gammel.xlsx", "alfa.xlsx")
     ]
     assert (
-        "nyere udgave af samme plan (alfa.xlsx, eksporteret 01-03-2027)"
+        "nyere udgave af samme plan (alfa.xlsx, eksporteret 1. marts 2027)"
         in rollup.replaced[0].reason
     )
 

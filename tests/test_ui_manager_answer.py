@@ -10,6 +10,7 @@ from __future__ import annotations
 import email
 import email.policy
 import io
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,7 @@ class Preview:
         self.shown.append(
             {
                 "headline": dialog.headline.text(),
+                "explanation": dialog.explanation.text(),
                 "rows": rows,
                 "checked": checked,
                 "save_enabled": dialog.save_button.isEnabled(),
@@ -181,6 +183,7 @@ def test_preview_then_keep_stores_ticked_items_as_one_step_undone_by_one_ctrl_z(
     assert shown["headline"] == (
         "Din leder har skrevet 4 kommentarer og 1 statusforslag i svar fra Bente.xlsx."
     )
+    assert re.search(r"eksporteret \d{1,2}\. [a-zæøå]+ \d{4}\.", shown["explanation"])
     rows = [" | ".join(r) for r in shown["rows"]]
     assert any(FORMULA in r and f"»{plan.goals[0].title}«" in r for r in rows)
     assert any("Din leder foreslår »Nået« – nu »" in r for r in rows)

@@ -19,7 +19,7 @@ from .domain import (
     Severity,
     SituationSection,
 )
-from .formatting import danish_date, danish_month, years_label
+from .formatting import danish_month, long_date, years_label
 from .framework import Framework
 from .planning import active_year as active_year  # (here too, as before)
 
@@ -376,7 +376,7 @@ def _dialogues(plan: Plan, today: dt.date) -> list[Finding]:
                     Finding(
                         Severity.TIP,
                         "dialogue-not-held",
-                        f"{kind.label}en for {year} var planlagt til {danish_date(dialogue.planned)}, "
+                        f"{kind.label}en for {year} var planlagt til {long_date(dialogue.planned)}, "
                         "men er ikke registreret som holdt. Skriv dato og noter fra dialogen.",
                         Concern("dialogue", year=year, dialogue=kind),
                     )

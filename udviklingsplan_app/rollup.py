@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .domain import DialogueKind, Plan, SituationSection, Status
 from .errors import FrameworkError, UdviklingsplanError
-from .formatting import danish_date, years_label
+from .formatting import danish_date, long_date, years_label
 
 #: An export older than this many days (before ``today``) is marked as old.
 OLD_EXPORT_DAYS = 120
@@ -127,7 +127,7 @@ class Replaced:
 
     @property
     def reason(self) -> str:
-        when = f", eksporteret {danish_date(self.by_exported)}" if self.by_exported else ""
+        when = f", eksporteret {long_date(self.by_exported)}" if self.by_exported else ""
         return f"Erstattet af en nyere udgave af samme plan ({self.by.name}{when})."
 
 

@@ -33,7 +33,7 @@ from udviklingsplan_app.domain import (
     Plan,
     SituationSection,
 )
-from udviklingsplan_app.formatting import danish_date, long_date, years_label
+from udviklingsplan_app.formatting import long_date, years_label
 from udviklingsplan_app.framework import Framework
 
 from . import fonts
@@ -356,7 +356,7 @@ def _goal(w: _Writer, goal: Goal, framework: Framework) -> None:
     w.section(
         "Status og noter",
         [
-            f"{danish_date(change.at.date())}: {change.status.label}"
+            f"{long_date(change.at.date())}: {change.status.label}"
             + (f" – {change.note}" if change.note else "")
             for change in history
         ],
@@ -367,7 +367,7 @@ def _goal(w: _Writer, goal: Goal, framework: Framework) -> None:
 def _action(action: Action) -> str:
     details = [action.responsible] if action.responsible else []
     if action.deadline:
-        details.append(f"frist {danish_date(action.deadline)}")
+        details.append(f"frist {long_date(action.deadline)}")
     if action.done:
         details.append("udført")
     return action.text + (f" ({', '.join(details)})" if details else "")
@@ -381,14 +381,14 @@ def _indicator(indicator: Indicator) -> str:
     )
     latest = indicator.latest
     if latest is not None:
-        text += f", seneste måling {number_text(latest.value)} ({danish_date(latest.date)})"
+        text += f", seneste måling {number_text(latest.value)} ({long_date(latest.date)})"
     else:
         text += ", ingen målinger endnu"
     return text
 
 
 def _involvement(entry: Involvement) -> str:
-    head = entry.party.label + (f", {danish_date(entry.date)}" if entry.date else "")
+    head = entry.party.label + (f", {long_date(entry.date)}" if entry.date else "")
     body = " – ".join(part for part in (entry.form, entry.outcome) if part)
     return f"{head}: {body}" if body else head
 
@@ -410,7 +410,7 @@ def _comment_lines(owner: object) -> list[str]:
         when = getattr(comment, "date", None) or getattr(comment, "at", None)
         if isinstance(when, dt.datetime):
             when = when.date()
-        lines.append(f"{danish_date(when)}: {text}" if isinstance(when, dt.date) else text)
+        lines.append(f"{long_date(when)}: {text}" if isinstance(when, dt.date) else text)
     return lines
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from udviklingsplan_app.formatting import danish_date
+from udviklingsplan_app.formatting import long_date
 from udviklingsplan_app.services.manager_answers import AnswerPreview
 from ui.models.answer_preview import ABOUT, NOW, WROTE, AnswerPreviewModel
 from ui.widgets.labels import muted_label
@@ -45,7 +45,7 @@ class AnswerPreviewDialog(QDialog):
         exported = (
             self.tr("Filen er planen for %1, eksporteret %2.")
             .replace("%1", preview.workplace)
-            .replace("%2", danish_date(preview.exported))
+            .replace("%2", long_date(preview.exported))
             if preview.exported
             else self.tr("Filen er planen for %1.").replace("%1", preview.workplace)
         )

@@ -11,14 +11,14 @@ from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from udviklingsplan_app.formatting import danish_date
+from udviklingsplan_app.formatting import long_date
 from udviklingsplan_app.rollup import Unit, VisionColumn, theme_title, vision_columns
 
 
 def unit_html(unit: Unit) -> str:
     """The unit's plan as simple HTML (Danish)."""
     columns: dict[str, VisionColumn] = {c.id: c for c in vision_columns([unit])}
-    exported = danish_date(unit.exported) if unit.exported else "ukendt"
+    exported = long_date(unit.exported) if unit.exported else "ukendt"
     how = "Filen gemt" if unit.exported_from_file_time else "Eksporteret"
     facts = [
         ("Leder", unit.leader),
@@ -72,9 +72,9 @@ def unit_html(unit: Unit) -> str:
             unit.dialogues, key=lambda d: (d.year or 0, d.planned or d.held or dt.date.min)
         ):
             if dialogue.held:
-                when = f"afholdt {danish_date(dialogue.held)}"
+                when = f"afholdt {long_date(dialogue.held)}"
             elif dialogue.planned:
-                when = f"planlagt {danish_date(dialogue.planned)}"
+                when = f"planlagt {long_date(dialogue.planned)}"
             else:
                 when = "ikke planlagt"
             year = f" ({dialogue.year})" if dialogue.year else ""
