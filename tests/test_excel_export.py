@@ -159,6 +159,8 @@ def test_the_front_sheet_is_for_the_manager(tmp_path: Path) -> None:
     ]
     assert by_year[2027][3] == "• Fast medarbejder og fast tid i alle teams (planlagt)"
     assert by_year[2026][5] == 4 and by_year[2027][5] == 3 and by_year[2028][5] == 0
+    # The years to come are not planned yet – said calmly, not as a gap.
+    assert by_year[2028][1:5] == ["Ikke planlagt endnu"] * 4
     assert by_year["I alt"][1:6] == ["1 mål", "1 mål", "2 mål", "3 mål", 7]
     assert (
         "Status for de 7 udviklingsmål: 1 ikke påbegyndt, 2 planlagt, 2 i gang, 1 nået, "
@@ -166,6 +168,31 @@ def test_the_front_sheet_is_for_the_manager(tmp_path: Path) -> None:
     )
     # One page: the manager's first page never runs over.
     assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("today", "year_2028", "v1_total"),
+    [
+        (dt.date(2026, 11, 25), "Ikke planlagt endnu", "Intet mål endnu"),
+        (dt.date(2030, 2, 1), "–", "Ikke dækket"),
+    ],
+)
+def test_the_front_sheet_says_uncovered_only_when_the_cycle_missed_the_vision(
+    tmp_path: Path, today: dt.date, year_2028: str, v1_total: str
+) -> None:
+    plan = _example()
+    framework = get_framework(plan.framework_id)
+    first = framework.visions[0].id  # V1 Et værdigt liv: its one goal (2027) taken away
+    plan.goals = [g for g in plan.goals if g.vision != first]
+    target = tmp_path / "plan.xlsx"
+    write_workbook(plan, framework, target, today=today)
+    rows = _rows(openpyxl.load_workbook(target)["Forside"])
+    by_year = {r[0]: r for r in rows if r[0] in (2026, 2027, 2028, "I alt")}
+    assert by_year[2026][1] == "–"  # beside the year's other goals
+    assert by_year[2028][1:5] == [year_2028] * 4
+    assert by_year["I alt"][1:3] == [v1_total, "1 mål"]
+    texts = _texts(openpyxl.load_workbook(target)["Forside"])
+    assert ("Ikke dækket" in texts) == (v1_total == "Ikke dækket")
 
 
 def test_the_findings_are_on_a_sheet_of_their_own(tmp_path: Path) -> None:

@@ -23,6 +23,23 @@ from .wording import bullets, earlier_comments, vision_title
 from .writer import PAGE_WIDTH, Column, Sheet, letter, row_height, text_lines
 
 _FRONT_TITLES = 6  # goal titles listed in one front-sheet cell; the rest are counted
+#: A year to come without any goal yet, and a vision without goals while years remain: calm
+#: words. "Ikke dækket" only when the cycle is over and the vision got no goal in it.
+NOT_PLANNED, NO_GOAL_YET, UNCOVERED = "Ikke planlagt endnu", "Intet mål endnu", "Ikke dækket"
+
+
+def empty_cell(year_has_goals: bool, year: int, today: dt.date) -> str:
+    """A year's empty cell: ``–`` beside the year's other goals or in a past year; a year to
+    come without any goal is not planned yet."""
+    return NOT_PLANNED if not year_has_goals and year >= today.year else "–"
+
+
+def cycle_total(count: int, last_year: int, today: dt.date) -> str:
+    """The cycle's count for a vision: ``3 mål``; without goals, uncovered only once the
+    cycle is over."""
+    if count:
+        return f"{count} mål"
+    return UNCOVERED if today.year > last_year else NO_GOAL_YET
 
 
 def _front_cell(goals: Sequence[Goal]) -> str:
@@ -114,7 +131,9 @@ def write_front(
                 sheet.put(row, 2 + offset, text, st.text)
                 filled.append((text, widths[1 + offset]))
             else:
-                sheet.put(row, 2 + offset, "–", st.center).font = st.grey
+                text = empty_cell(bool(plan.goals_in(year)), year, today)
+                sheet.put(row, 2 + offset, text, st.center).font = st.grey
+                filled.append((text, widths[1 + offset]))
         sheet.put(row, last, len(plan.goals_in(year)), st.center)
         sheet.fit_row(row, filled)
     row += 1
@@ -122,7 +141,7 @@ def write_front(
     in_cycle = [g for g in plan.goals if g.year in plan.cycle_years]
     for offset, key in enumerate(keys):
         count = sum(1 for g in in_cycle if g.vision == key)
-        sheet.put(row, 2 + offset, f"{count} mål" if count else "Ikke dækket", st.label)
+        sheet.put(row, 2 + offset, cycle_total(count, plan.last_year, today), st.label)
     sheet.put(row, last, len(in_cycle), st.center).font = st.bold
 
     notes = []
