@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.compact_tabs import fit_tabs
 from ui.widgets.labels import muted_label
 from ui.widgets.remembered import user_settings
 
@@ -118,11 +119,9 @@ def arrange_in_sections(editor: GoalEditor) -> QTabWidget:
     tabs.setObjectName("goal_sections")
     tabs.setAccessibleName(editor.tr("Målets afsnit"))
     tabs.setDocumentMode(True)
-    # Every tab stays in sight, even six of them beside the Vejledning on a 1366-pixel screen:
-    # no scroll arrows (behind which "Målet" slid off to the left); when the names do not fit,
-    # the longest ones are shortened with "…" and their tooltips say them in full.
-    tabs.setUsesScrollButtons(False)
-    tabs.setElideMode(Qt.TextElideMode.ElideRight)
+    # Every tab stays in sight, even six of them beside the Vejledning on a 1366-pixel screen
+    # (behind scroll arrows "Målet" slid off to the left); every tab has a tooltip with its name.
+    fit_tabs(tabs)
 
     page, box = _page(tabs, "goal")
     form = QFormLayout()

@@ -24,6 +24,7 @@ from udviklingsplan_app.guidance import Concern, active_year
 from ui.editors.dialogue_form import DialogueForm
 from ui.pages.base import Page
 from ui.session import PlanSession
+from ui.widgets.compact_tabs import fit_tabs
 from ui.widgets.labels import muted_label
 from ui.widgets.manager_comments import ManagerCommentsView
 from ui.widgets.remembered import remember_splitter
@@ -92,10 +93,7 @@ class DialoguesPage(Page):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        # All four dialogues in sight: no scroll arrows; when the names do not fit, they are
-        # shortened with "…" (the tooltip says the state in full).
-        self.tabs.setUsesScrollButtons(False)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        fit_tabs(self.tabs)  # all four dialogues in sight (the tooltip says the state in full)
         for kind in DialogueKind:
             scroll = QScrollArea(self.tabs)
             scroll.setWidgetResizable(True)
