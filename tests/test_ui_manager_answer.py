@@ -84,6 +84,7 @@ class Preview:
         self.shown.append(
             {
                 "headline": dialog.headline.text(),
+                "explanation": dialog.explanation.text(),
                 "rows": rows,
                 "checked": checked,
                 "save_enabled": dialog.save_button.isEnabled(),
@@ -230,6 +231,9 @@ def test_cancel_stores_nothing_and_the_same_answer_twice_adds_nothing(
     last = preview.shown[-1]
     assert last["headline"] == NOTHING_NEW and not last["save_enabled"]
     assert all("Læst ind før" in row[2] for row in last["rows"])
+    assert "flueben" not in last["explanation"]  # nothing to tick: not told to tick
+    assert "allerede gemt i planen" in last["explanation"]
+    assert "Sæt flueben" in preview.shown[0]["explanation"]
     assert NOTHING_NEW in win.notice_text.text()
 
 
