@@ -164,6 +164,23 @@ def test_the_newer_export_of_a_plan_counts_and_the_older_is_listed_as_replaced(p
     )
 
 
+def test_the_same_export_saved_twice_counts_once_and_is_not_called_newer(
+    plans, tmp_path: Path
+) -> None:
+    folder = plans["folder"]
+    assert isinstance(folder, Path)
+    copy_ = folder / "delta (1).xlsx"
+    copy_.write_bytes((folder / "delta.xlsx").read_bytes())  # the attachment saved twice
+    rollup = _rolled(plans)
+    assert [u.plan_uid for u in rollup.units].count("plan-delta") == 1
+    twice = next(r for r in rollup.replaced if r.unit.plan_uid == "plan-delta")
+    assert "nyere" not in twice.reason
+    assert twice.reason.startswith("Samme eksport som delta")
+    assert "tælles kun med én gang" in twice.reason
+    older = next(r for r in rollup.replaced if r.unit.plan_uid == "plan-alfa")
+    assert "nyere udgave" in older.reason  # a truly older export keeps its reason
+
+
 def test_files_that_cannot_be_read_are_listed_with_their_reason(plans) -> None:
     rollup = _rolled(plans)
     reasons = {r.path.name: r.reason for r in rollup.refused}

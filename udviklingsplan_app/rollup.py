@@ -86,6 +86,8 @@ class Unit:
     file_time: float = 0.0
     #: The workplace's current situation, section by section (for the read-only view).
     situation: dict[SituationSection, str] = field(default_factory=dict)
+    #: The id of the export the workbook came from (a JSON file has none).
+    export_id: str | None = None
 
     @property
     def file_name(self) -> str:
@@ -124,9 +126,13 @@ class Replaced:
     unit: Unit
     by: Path
     by_exported: dt.date | None = None
+    #: The two files hold the very same export (a copy, or the same attachment saved twice).
+    same_export: bool = False
 
     @property
     def reason(self) -> str:
+        if self.same_export:
+            return f"Samme eksport som {self.by.name} – planen tælles kun med én gang."
         when = f", eksporteret {danish_date(self.by_exported)}" if self.by_exported else ""
         return f"Erstattet af en nyere udgave af samme plan ({self.by.name}{when})."
 
@@ -249,7 +255,8 @@ def _newest(units: list[Unit]) -> tuple[list[Unit], list[Replaced]]:
         if winner is None or winner is unit:
             kept.append(unit)
         else:
-            replaced.append(Replaced(unit.path, unit, winner.path, winner.exported))
+            same = unit.export_id is not None and unit.export_id == winner.export_id
+            replaced.append(Replaced(unit.path, unit, winner.path, winner.exported, same))
     kept.sort(key=lambda u: (u.workplace.casefold(), u.leader.casefold(), u.file_name))
     return kept, replaced
 
@@ -371,6 +378,7 @@ def _workbook_unit(path: Path) -> Unit:
         goals=goals,
         dialogues=dialogues,
         file_time=_file_time(path),
+        export_id=data.get("export") or None,
         situation={
             section: text
             for section in SituationSection
