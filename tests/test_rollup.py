@@ -23,7 +23,7 @@ from udviklingsplan_app.exchange.rollup_excel import (
     write_rollup_workbook,
 )
 from udviklingsplan_app.framework_sources import get_framework
-from udviklingsplan_app.rollup import Filter, overview, read_plans
+from udviklingsplan_app.rollup import Filter, overview, read_plans, summary_text
 
 TODAY = dt.date(2027, 3, 10)
 V1, V2, V3, V4 = "vaerdigt-liv", "selvstaendigt-liv", "helstoebt-loesning", "sund-organisation"
@@ -179,6 +179,9 @@ def test_the_same_export_saved_twice_counts_once_and_is_not_called_newer(
     assert "tælles kun med én gang" in twice.reason
     older = next(r for r in rollup.replaced if r.unit.plan_uid == "plan-alfa")
     assert "nyere udgave" in older.reason  # a truly older export keeps its reason
+    assert summary_text(rollup).startswith(
+        "4 planer læst, 1 erstattet af en nyere, 1 kopi af samme eksport, "
+    )
 
 
 def test_files_that_cannot_be_read_are_listed_with_their_reason(plans) -> None:

@@ -649,11 +649,14 @@ def goal_rows(rollup: Rollup, flt: Filter | None = None) -> list[tuple[Unit, Uni
 
 def summary_text(rollup: Rollup) -> str:
     """``12 planer læst, 1 erstattet af en nyere, 2 afvist.`` (and whether it was stopped)."""
+    copies = sum(1 for r in rollup.replaced if r.same_export)
     parts = [
         f"{len(rollup.units)} {'plan' if len(rollup.units) == 1 else 'planer'} læst",
-        f"{len(rollup.replaced)} erstattet af en nyere",
-        f"{len(rollup.refused)} afvist",
+        f"{len(rollup.replaced) - copies} erstattet af en nyere",
     ]
+    if copies:
+        parts.append(f"{copies} {'kopi' if copies == 1 else 'kopier'} af samme eksport")
+    parts.append(f"{len(rollup.refused)} afvist")
     text = ", ".join(parts) + "."
     if rollup.stopped:
         text += f" Stoppet – {len(rollup.unread)} filer er ikke læst."
