@@ -184,6 +184,22 @@ def test_the_same_export_saved_twice_counts_once_and_is_not_called_newer(
     )
 
 
+def test_a_newer_json_file_replacing_a_workbook_is_said_to_be_saved_not_exported(
+    plans,
+) -> None:
+    folder = plans["folder"]
+    assert isinstance(folder, Path)
+    newer = folder / "alfa ny.json"
+    write_plan_file(plans["alfa"], newer)  # type: ignore[arg-type]
+    saved = dt.datetime(2027, 3, 5, 12, 0).timestamp()
+    os.utime(newer, (saved, saved))
+    rollup = _rolled(plans)
+    old = next(r for r in rollup.replaced if r.path.name == "alfa.xlsx")
+    assert old.reason == (
+        "Erstattet af en nyere udgave af samme plan (alfa ny.json, gemt 05-03-2027)."
+    )
+
+
 def test_files_that_cannot_be_read_are_listed_with_their_reason(plans) -> None:
     rollup = _rolled(plans)
     reasons = {r.path.name: r.reason for r in rollup.refused}

@@ -128,12 +128,15 @@ class Replaced:
     by_exported: dt.date | None = None
     #: The two files hold the very same export (a copy, or the same attachment saved twice).
     same_export: bool = False
+    #: ``by_exported`` is the date the file ``by`` was saved (a JSON file), not an export date.
+    by_saved: bool = False
 
     @property
     def reason(self) -> str:
         if self.same_export:
             return f"Samme eksport som {self.by.name} – planen tælles kun med én gang."
-        when = f", eksporteret {danish_date(self.by_exported)}" if self.by_exported else ""
+        verb = "gemt" if self.by_saved else "eksporteret"
+        when = f", {verb} {danish_date(self.by_exported)}" if self.by_exported else ""
         return f"Erstattet af en nyere udgave af samme plan ({self.by.name}{when})."
 
 
@@ -256,7 +259,16 @@ def _newest(units: list[Unit]) -> tuple[list[Unit], list[Replaced]]:
             kept.append(unit)
         else:
             same = unit.export_id is not None and unit.export_id == winner.export_id
-            replaced.append(Replaced(unit.path, unit, winner.path, winner.exported, same))
+            replaced.append(
+                Replaced(
+                    unit.path,
+                    unit,
+                    winner.path,
+                    winner.exported,
+                    same,
+                    winner.exported_from_file_time,
+                )
+            )
     kept.sort(key=lambda u: (u.workplace.casefold(), u.leader.casefold(), u.file_name))
     return kept, replaced
 
