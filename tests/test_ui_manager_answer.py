@@ -194,6 +194,7 @@ def test_preview_then_keep_stores_ticked_items_as_one_step_undone_by_one_ctrl_z(
     assert statuses[third.uid] is Status.NAAET
     assert win.session.undo_stack.count() == steps + 1
     assert "Gemt i planen: 4 kommentarer og 1 ny status fra din leder." in (win.notice_text.text())
+    assert win.notice.property("info") is True  # good news: the calm blue bar
     assert win.undo_action.text().replace("&", "") == "Fortryd kommentarer fra din leder"
 
     win.undo_action.trigger()
