@@ -425,9 +425,7 @@ class RollupWindow(QMainWindow):
                 .replace("%1", self._sources_text(self.shown_sources))
                 .replace("%2", self._sources_text(self.sources))
                 if reading
-                else self.tr("Planer fra: %1").replace(
-                    "%1", self._sources_text(self.shown_sources)
-                )
+                else self.tr("Planer fra: %1").replace("%1", self._sources_text(self.shown_sources))
             )
         elif self.sources:
             self.source_label.setText(
