@@ -23,7 +23,7 @@ from udviklingsplan_app.exchange.rollup_excel import (
     write_rollup_workbook,
 )
 from udviklingsplan_app.framework_sources import get_framework
-from udviklingsplan_app.rollup import Filter, overview, read_plans
+from udviklingsplan_app.rollup import Filter, overview, read_plans, summary_text
 
 TODAY = dt.date(2027, 3, 10)
 V1, V2, V3, V4 = "vaerdigt-liv", "selvstaendigt-liv", "helstoebt-loesning", "sund-organisation"
@@ -161,6 +161,42 @@ def test_the_newer_export_of_a_plan_counts_and_the_older_is_listed_as_replaced(p
     assert (
         "nyere udgave af samme plan (alfa.xlsx, eksporteret 1. marts 2027)"
         in rollup.replaced[0].reason
+    )
+
+
+def test_the_same_export_saved_twice_counts_once_and_is_not_called_newer(
+    plans, tmp_path: Path
+) -> None:
+    folder = plans["folder"]
+    assert isinstance(folder, Path)
+    copy_ = folder / "delta (1).xlsx"
+    copy_.write_bytes((folder / "delta.xlsx").read_bytes())  # the attachment saved twice
+    rollup = _rolled(plans)
+    assert [u.plan_uid for u in rollup.units].count("plan-delta") == 1
+    twice = next(r for r in rollup.replaced if r.unit.plan_uid == "plan-delta")
+    assert "nyere" not in twice.reason
+    assert twice.reason.startswith("Samme eksport som delta")
+    assert "tælles kun med én gang" in twice.reason
+    older = next(r for r in rollup.replaced if r.unit.plan_uid == "plan-alfa")
+    assert "nyere udgave" in older.reason  # a truly older export keeps its reason
+    assert summary_text(rollup).startswith(
+        "4 planer læst, 1 erstattet af en nyere, 1 kopi af samme eksport, "
+    )
+
+
+def test_a_newer_json_file_replacing_a_workbook_is_said_to_be_saved_not_exported(
+    plans,
+) -> None:
+    folder = plans["folder"]
+    assert isinstance(folder, Path)
+    newer = folder / "alfa ny.json"
+    write_plan_file(plans["alfa"], newer)  # type: ignore[arg-type]
+    saved = dt.datetime(2027, 3, 5, 12, 0).timestamp()
+    os.utime(newer, (saved, saved))
+    rollup = _rolled(plans)
+    old = next(r for r in rollup.replaced if r.path.name == "alfa.xlsx")
+    assert old.reason == (
+        "Erstattet af en nyere udgave af samme plan (alfa ny.json, gemt 5. marts 2027)."
     )
 
 

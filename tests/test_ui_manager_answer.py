@@ -196,6 +196,7 @@ def test_preview_then_keep_stores_ticked_items_as_one_step_undone_by_one_ctrl_z(
     assert statuses[third.uid] is Status.NAAET
     assert win.session.undo_stack.count() == steps + 1
     assert "Gemt i planen: 4 kommentarer og 1 ny status fra din leder." in (win.notice_text.text())
+    assert win.notice.property("info") is True  # good news: the calm blue bar
     assert win.undo_action.text().replace("&", "") == "Fortryd kommentarer fra din leder"
 
     win.undo_action.trigger()
@@ -233,6 +234,9 @@ def test_cancel_stores_nothing_and_the_same_answer_twice_adds_nothing(
     last = preview.shown[-1]
     assert last["headline"] == NOTHING_NEW and not last["save_enabled"]
     assert all("Læst ind før" in row[2] for row in last["rows"])
+    assert "flueben" not in last["explanation"]  # nothing to tick: not told to tick
+    assert "allerede gemt i planen" in last["explanation"]
+    assert "Sæt flueben" in preview.shown[0]["explanation"]
     assert NOTHING_NEW in win.notice_text.text()
 
 

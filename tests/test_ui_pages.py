@@ -467,5 +467,6 @@ def test_the_managers_email_is_stored_and_a_bad_one_explained(
     _replace_text(qtbot, page.manager_email, "lise berg")
     win.session.flush()
     assert win.notice.isVisible() and "ikke en gyldig e-mailadresse" in win.notice_text.text()
+    assert "<span>»lise berg« er ikke" in win.notice_text.text()  # no code name (manager_email)
     assert services.load_plan(example_plan_id).manager.email == "lise.berg@sof.kk.dk"
     assert page.manager_email.text() == "lise berg"  # the typing stays, to be mended

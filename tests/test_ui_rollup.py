@@ -274,3 +274,31 @@ def test_enter_on_a_unit_s_row_opens_it(qtbot, window, folder) -> None:
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
     opened = window.findChildren(UnitDialog)
     assert [d.unit.workplace for d in opened] == ["Beta Bosted"]
+
+
+def test_while_another_folder_is_read_the_label_names_the_folder_shown(
+    window, folder, monkeypatch, tmp_path: Path
+) -> None:
+    first = folder["folder"]
+    assert isinstance(first, Path)
+    _read(window, first)
+    assert window.source_label.text() == f"Planer fra: {first}"
+    other = tmp_path / "andre planer"
+    other.mkdir()
+    (other / "alfa.xlsx").write_bytes((first / "alfa.xlsx").read_bytes())
+    gate = threading.Semaphore(0)
+    real = rollup_core.read_unit
+
+    def slow_reader(path: Path):
+        gate.acquire(timeout=10)
+        return real(path)
+
+    monkeypatch.setattr(rollup_core, "read_unit", slow_reader)
+    window.read([other])
+    # The old picture stays while the new folder is read, and the label says which it is.
+    assert window.model.rowCount() == 4
+    assert window.source_label.text() == f"Viser planer fra: {first} – læser nu: {other}"
+    gate.release()
+    finish_all()
+    assert window.source_label.text() == f"Planer fra: {other}"
+    assert window.model.rowCount() == 1

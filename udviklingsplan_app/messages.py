@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .errors import UdviklingsplanError
+from .errors import UdviklingsplanError, ValidationError
 
 
 def is_database_error(error: BaseException) -> bool:
@@ -33,3 +33,15 @@ def explain(error: BaseException, db_path: Path | None = None, *, detail: bool =
             "Kontakt it-supporten, hvis det sker igen."
         )
     return f"Der opstod en uventet fejl. Intet er ændret. ({type(error).__name__})"
+
+
+def explain_edit(error: BaseException, db_path: Path | None = None) -> str:
+    """:func:`explain` for an edit typed in the window: a refused value in the rule's own words.
+
+    A :class:`ValidationError` carries the field's code name (``manager_email``,
+    ``plan.goals[3].year``), useful in a file's or the command line's message but meaningless
+    beside the field the leader just typed in; here it is left out.
+    """
+    if isinstance(error, ValidationError) and error.detail:
+        return error.detail[:1].upper() + error.detail[1:]
+    return explain(error, db_path)

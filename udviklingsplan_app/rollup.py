@@ -86,6 +86,8 @@ class Unit:
     file_time: float = 0.0
     #: The workplace's current situation, section by section (for the read-only view).
     situation: dict[SituationSection, str] = field(default_factory=dict)
+    #: The id of the export the workbook came from (a JSON file has none).
+    export_id: str | None = None
 
     @property
     def file_name(self) -> str:
@@ -124,10 +126,17 @@ class Replaced:
     unit: Unit
     by: Path
     by_exported: dt.date | None = None
+    #: The two files hold the very same export (a copy, or the same attachment saved twice).
+    same_export: bool = False
+    #: ``by_exported`` is the date the file ``by`` was saved (a JSON file), not an export date.
+    by_saved: bool = False
 
     @property
     def reason(self) -> str:
-        when = f", eksporteret {long_date(self.by_exported)}" if self.by_exported else ""
+        if self.same_export:
+            return f"Samme eksport som {self.by.name} – planen tælles kun med én gang."
+        verb = "gemt" if self.by_saved else "eksporteret"
+        when = f", {verb} {long_date(self.by_exported)}" if self.by_exported else ""
         return f"Erstattet af en nyere udgave af samme plan ({self.by.name}{when})."
 
 
@@ -249,7 +258,17 @@ def _newest(units: list[Unit]) -> tuple[list[Unit], list[Replaced]]:
         if winner is None or winner is unit:
             kept.append(unit)
         else:
-            replaced.append(Replaced(unit.path, unit, winner.path, winner.exported))
+            same = unit.export_id is not None and unit.export_id == winner.export_id
+            replaced.append(
+                Replaced(
+                    unit.path,
+                    unit,
+                    winner.path,
+                    winner.exported,
+                    same,
+                    winner.exported_from_file_time,
+                )
+            )
     kept.sort(key=lambda u: (u.workplace.casefold(), u.leader.casefold(), u.file_name))
     return kept, replaced
 
@@ -371,6 +390,7 @@ def _workbook_unit(path: Path) -> Unit:
         goals=goals,
         dialogues=dialogues,
         file_time=_file_time(path),
+        export_id=data.get("export") or None,
         situation={
             section: text
             for section in SituationSection
@@ -641,11 +661,14 @@ def goal_rows(rollup: Rollup, flt: Filter | None = None) -> list[tuple[Unit, Uni
 
 def summary_text(rollup: Rollup) -> str:
     """``12 planer læst, 1 erstattet af en nyere, 2 afvist.`` (and whether it was stopped)."""
+    copies = sum(1 for r in rollup.replaced if r.same_export)
     parts = [
         f"{len(rollup.units)} {'plan' if len(rollup.units) == 1 else 'planer'} læst",
-        f"{len(rollup.replaced)} erstattet af en nyere",
-        f"{len(rollup.refused)} afvist",
+        f"{len(rollup.replaced) - copies} erstattet af en nyere",
     ]
+    if copies:
+        parts.append(f"{copies} {'kopi' if copies == 1 else 'kopier'} af samme eksport")
+    parts.append(f"{len(rollup.refused)} afvist")
     text = ", ".join(parts) + "."
     if rollup.stopped:
         text += f" Stoppet – {len(rollup.unread)} filer er ikke læst."

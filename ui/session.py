@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from udviklingsplan_app.domain import Goal, Plan
 from udviklingsplan_app.framework import Framework
-from udviklingsplan_app.messages import explain
+from udviklingsplan_app.messages import explain, explain_edit
 from udviklingsplan_app.storage.reading import PlanSummary, plan_summaries, read_plan
 
 if TYPE_CHECKING:
@@ -219,7 +219,7 @@ class PlanSession(QObject):
             self.open_for_writing()
             result = change(*args, **kwargs)
         except Exception as error:
-            self.failed.emit(explain(error, self.db_path))
+            self.failed.emit(explain_edit(error, self.db_path))
             return None
         self.plan = services.load_plan(self.plan.id)
         self._follow_framework()

@@ -49,16 +49,19 @@ class AnswerPreviewDialog(QDialog):
             if preview.exported
             else self.tr("Filen er planen for %1.").replace("%1", preview.workplace)
         )
-        self.explanation = muted_label(
-            exported
-            + " "
-            + self.tr(
+        how = (
+            self.tr(
+                "Alt i filen er allerede gemt i planen, så der er intet at gemme igen. "
+                "Kommentarerne står under målene og på siden Dialoger."
+            )
+            if preview.nothing_new
+            else self.tr(
                 "Sæt flueben ved det, du vil gemme i planen. Kommentarerne er valgt på "
                 "forhånd; din leders forslag til en ny status gemmes kun, hvis du sætter "
                 "flueben ved det. Du kan fortryde bagefter med Ctrl+Z."
-            ),
-            self,
+            )
         )
+        self.explanation = muted_label(exported + " " + how, self)
         layout.addWidget(self.explanation)
 
         self.model = AnswerPreviewModel(preview, self)

@@ -38,7 +38,7 @@ from udviklingsplan_app.framework_sources import framework_choices
 from udviklingsplan_app.planning import first_year_for_new_plan
 from ui.editors.plan_details import SPIN_FIELDS, TEXT_FIELDS, PlanDetailsFields
 from ui.guide.base import GuideWindow, Step
-from ui.session import explain
+from ui.session import explain_edit
 from ui.widgets.email_field import manager_email_field
 from ui.widgets.labels import muted_label
 
@@ -269,7 +269,7 @@ class AboutStep(Step):
                 years=self.years.value(),
             )
         except Exception as error:
-            self._refuse(explain(error, self.session.db_path))
+            self._refuse(explain_edit(error, self.session.db_path))
             return False
         # The form's text is now the stored text: nothing to store again.
         for autosave in self.fields.autosaves.values():

@@ -144,12 +144,22 @@ def _refused(parent: QWidget, session: PlanSession, error: Exception) -> None:
 # --- from the main window ------------------------------------------------------------------
 
 
+def _good_news(window: Shell) -> Callable[[str], None]:
+    """The outcome of reading an answer is never a warning (refusals get a message box):
+    the window's bar in its calm blue."""
+
+    def say(message: str) -> None:
+        window.show_notice(message, info=True)
+
+    return say
+
+
 def read_answer_dialog(window: Shell) -> Operation[ManagerAnswer] | None:
     """Filer ▸ Indlæs svar fra din leder…: choose the workbook, then read it."""
     path = choose_answer_file(window)  # type: ignore[arg-type]
     if path is None:
         return None
-    return read_answer_file(window, window.session, path, window.show_notice)  # type: ignore[arg-type]
+    return read_answer_file(window, window.session, path, _good_news(window))  # type: ignore[arg-type]
 
 
 def dropped_file(paths: list[Path]) -> Path | None:
@@ -186,4 +196,4 @@ def open_dropped(window: Shell, paths: list[Path]) -> Operation[object] | None:
     if window.session.plan_id is None:
         window.show_notice(_tr("Åbn den plan, som svaret hører til, og træk filen hertil igen."))
         return None
-    return read_answer_file(parent, window.session, path, window.show_notice)  # type: ignore[return-value]
+    return read_answer_file(parent, window.session, path, _good_news(window))  # type: ignore[return-value]

@@ -75,6 +75,8 @@ class RollupWindow(QMainWindow):
         self.rollup: Rollup | None = None
         self.view: Overview | None = None
         self.sources: list[Path] = []
+        #: The sources of the picture shown (while a new folder is read, the old one stays).
+        self.shown_sources: list[Path] = []
         self.reading: Operation[Rollup] | None = None
         self.exporting: Operation[Path] | None = None
         self._stop = threading.Event()
@@ -249,8 +251,14 @@ class RollupWindow(QMainWindow):
                 sources, today=today, progress=progress.moved.emit, should_stop=stop.is_set
             )
 
+        read_sources = list(sources)
+
+        def read(rollup: Rollup) -> None:
+            self.shown_sources = read_sources
+            self._on_read(rollup)
+
         self.reading = run_in_background(
-            self, work, on_success=self._on_read, on_failure=self._on_read_failed, name=READING
+            self, work, on_success=read, on_failure=self._on_read_failed, name=READING
         )
         self._show_state()
         return self.reading
@@ -410,11 +418,19 @@ class RollupWindow(QMainWindow):
         self.export_button.setEnabled(self.rollup is not None and self.exporting is None)
         for combo in (self.year_combo, self.vision_combo, self.status_combo):
             combo.setEnabled(has_units)
-        if self.sources:
-            shown = "; ".join(str(p) for p in self.sources[:3])
-            if len(self.sources) > 3:
-                shown += self.tr(" og %1 filer mere").replace("%1", str(len(self.sources) - 3))
-            self.source_label.setText(self.tr("Planer fra: %1").replace("%1", shown))
+        if self.rollup is not None and self.shown_sources != self.sources:
+            # The picture is still the one read before: say so, beside what is read now.
+            self.source_label.setText(
+                self.tr("Viser planer fra: %1 – læser nu: %2")
+                .replace("%1", self._sources_text(self.shown_sources))
+                .replace("%2", self._sources_text(self.sources))
+                if reading
+                else self.tr("Planer fra: %1").replace("%1", self._sources_text(self.shown_sources))
+            )
+        elif self.sources:
+            self.source_label.setText(
+                self.tr("Planer fra: %1").replace("%1", self._sources_text(self.sources))
+            )
         else:
             self.source_label.setText(
                 self.tr(
@@ -439,6 +455,12 @@ class RollupWindow(QMainWindow):
         elif not self.rollup.units:
             text += self.tr(" Ingen plan kunne læses; se fanen »Filer« for årsagen.")
         self.summary_label.setText(text)
+
+    def _sources_text(self, sources: list[Path]) -> str:
+        shown = "; ".join(str(p) for p in sources[:3])
+        if len(sources) > 3:
+            shown += self.tr(" og %1 filer mere").replace("%1", str(len(sources) - 3))
+        return shown
 
     # --- a unit, the export ----------------------------------------------------------------
 
