@@ -349,6 +349,7 @@ def test_send_writes_the_workbook_and_a_draft_to_the_manager_and_opens_it(
     beside = draft.with_name(attachment.get_filename())
     assert beside.exists()
     assert "åbnet som kladde" in win.notice_text.text()
+    assert win.notice.property("info") is True  # good news: the calm blue bar
     assert "ingen modtager" not in win.notice_text.text()
 
 

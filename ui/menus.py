@@ -283,7 +283,7 @@ class MenuActions:
     def _on_send(self) -> None:
         from ui.operations.send_to_manager import send_to_manager
 
-        send_to_manager(self, self.session, self.show_notice)
+        send_to_manager(self, self.session, lambda message: self.show_notice(message, info=True))
 
     def _on_answer(self) -> None:
         from ui.operations.manager_answer import read_answer_dialog
