@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from ..domain import CommentAbout, Goal, ManagerComment, Plan, Status
 from ..errors import InputError, NotFoundError, ValidationError
@@ -530,11 +531,7 @@ def mark_comments_seen(goal_id: int) -> int:
     """The leader has seen the manager's comments on this goal; returns how many were new."""
     if m.Goal.get_or_none(m.Goal.id == goal_id) is None:
         raise NotFoundError(f"Der er intet udviklingsmål med id {goal_id}.")
-    return int(
-        m.ManagerComment.update(seen=True)
-        .where((m.ManagerComment.goal == goal_id) & (m.ManagerComment.seen == False))  # noqa: E712
-        .execute()
-    )
+    return _mark_seen(m.ManagerComment.goal == goal_id)
 
 
 @transaction
@@ -542,12 +539,13 @@ def mark_plan_comments_seen(plan_id: int) -> int:
     """The leader has seen the manager's comments on the plan; returns how many were new."""
     if m.Plan.get_or_none(m.Plan.id == plan_id) is None:
         raise NotFoundError(f"Der er ingen plan med id {plan_id}.")
+    return _mark_seen((m.ManagerComment.plan == plan_id) & m.ManagerComment.goal.is_null())
+
+
+def _mark_seen(which: Any) -> int:
+    """Mark the unseen manager comments ``which`` selects as seen; returns how many."""
     return int(
         m.ManagerComment.update(seen=True)
-        .where(
-            (m.ManagerComment.plan == plan_id)
-            & m.ManagerComment.goal.is_null()
-            & (m.ManagerComment.seen == False)  # noqa: E712
-        )
+        .where(which & (m.ManagerComment.seen == False))  # noqa: E712
         .execute()
     )
