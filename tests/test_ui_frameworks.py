@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from tests.test_framework_sources import make_plan, new_framework, newer_2018, write
+from tests.ui_helpers import shown_window
 from udviklingsplan_app import services
 from ui.dialogs.frameworks_dialog import FrameworksDialog
 from ui.guide import open_new_plan_guide
@@ -22,12 +23,7 @@ from ui.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot, db_path: Path) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.finish_start()
-    return win
+    return shown_window(qtbot, db_path, started=True)
 
 
 def test_the_dialog_lists_every_framework_and_adds_a_checked_file(

@@ -4,7 +4,6 @@ driven as a leader would, with what was stored checked in the database."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -32,30 +31,6 @@ from ui.widgets.date_edit import DateEdit
 from ui.widgets.trend_chart import TrendChart
 
 CHECK = Qt.ItemDataRole.CheckStateRole
-
-
-@pytest.fixture
-def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-@pytest.fixture
-def parts(qtbot, window: MainWindow) -> GoalPartsEditor:
-    """The editor on the example's first goal ("Lavere sygefravær …"), shown again after every
-    change with the reloaded goal, as the goal editor does."""
-    editor = GoalPartsEditor(window.session)
-    qtbot.addWidget(editor)
-    uid = window.session.plan.goals[0].uid
-    window.session.changed.connect(lambda: editor.set_goal(window.session.goal(uid)))
-    editor.set_goal(window.session.goal(uid))
-    editor.resize(1000, 650)
-    editor.show()
-    qtbot.waitExposed(editor)
-    return editor
 
 
 def stored(window: MainWindow, uid: str) -> Goal:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
 )
 
+from tests.ui_helpers import shown_window
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import (
     GUIDE_NEW_PLAN,
@@ -49,12 +50,7 @@ CHECK_ROLE = Qt.ItemDataRole.CheckStateRole
 
 @pytest.fixture
 def window(qtbot, db_path: Path) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.finish_start()
-    return win
+    return shown_window(qtbot, db_path, started=True)
 
 
 def click(qtbot, button) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.ui_helpers import shown_window
 from udviklingsplan_app.domain import GUIDE_NEW_PLAN
 from ui.dialogs.damaged_dialog import DAMAGED, StartProblemDialog
 from ui.dialogs.restore_dialog import RestoreDialog
@@ -51,12 +52,7 @@ def clashes(root: QWidget) -> dict[str, list[str]]:
 
 @pytest.fixture
 def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.finish_start()
-    return win
+    return shown_window(qtbot, db_path, started=True)
 
 
 def test_no_mnemonic_twice_in_a_guide_step(qtbot, window: MainWindow) -> None:

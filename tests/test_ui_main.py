@@ -21,15 +21,6 @@ from ui.main_window import MainWindow
 from ui.operations import finish_all, running
 
 
-@pytest.fixture
-def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def _title(plan_id: int, index: int = 0) -> str:
     return services.load_plan(plan_id).goals[index].title
 

@@ -12,7 +12,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from ui.editors.goal_parts import GoalPartsEditor
+from tests.ui_helpers import shown_window
 from ui.guide import PlanGuide, open_new_plan_guide
 from ui.guide.guide import DIALOGUES
 from ui.main_window import MainWindow
@@ -21,12 +21,7 @@ from ui.models.goal_parts import MeasurementsModel
 
 @pytest.fixture
 def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.finish_start()
-    return win
+    return shown_window(qtbot, db_path, started=True)
 
 
 def test_a_fixed_date_takes_its_refusal_out_of_both_bars(qtbot, window: MainWindow) -> None:
@@ -60,19 +55,6 @@ def test_another_message_stays_when_an_older_refusal_is_fixed(qtbot, window: Mai
     window.show_notice("Sikkerhedskopien kunne ikke tages.", lasting=True)
     window.session.settled.emit("»31.2.2027« er ikke en dato – februar 2027 har 28 dage.")
     assert window.notice_shown()
-
-
-@pytest.fixture
-def parts(qtbot, window: MainWindow) -> GoalPartsEditor:
-    editor = GoalPartsEditor(window.session)
-    qtbot.addWidget(editor)
-    uid = window.session.plan.goals[0].uid
-    window.session.changed.connect(lambda: editor.set_goal(window.session.goal(uid)))
-    editor.set_goal(window.session.goal(uid))
-    editor.resize(1000, 650)
-    editor.show()
-    qtbot.waitExposed(editor)
-    return editor
 
 
 def test_a_fixed_number_takes_its_refusal_away(qtbot, window, parts) -> None:

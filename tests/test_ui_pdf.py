@@ -18,15 +18,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def _text(path: Path) -> str:
     if shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils (pdftotext) is not installed")

@@ -13,8 +13,9 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt
 
+from tests.ui_helpers import shown_window, small_plan
 from udviklingsplan_app import services
-from udviklingsplan_app.domain import DialogueKind, Person
+from udviklingsplan_app.domain import DialogueKind
 from ui import main_window as mw
 from ui.main_window import MainWindow
 
@@ -23,25 +24,12 @@ SPRING = dt.date(2026, 3, 1)
 
 @pytest.fixture
 def plan_id(db_path: Path) -> int:
-    return services.create_plan(
-        workplace="Værestedet Ørestad",
-        leader=Person("Anne Berg", "Leder"),
-        level=3,
-        manager=Person("Ole Dam", "Centerchef"),
-        framework_id="socialstrategi-2018",
-        first_year=2026,
-    )
+    return small_plan()
 
 
 @pytest.fixture
 def window(qtbot, db_path: Path, plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.findings_dock()._today = lambda: SPRING
-    win.session.changed.emit()
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_window(qtbot, db_path, today=SPRING)
 
 
 def _goal_findings(window: MainWindow, uid: str) -> list[str]:

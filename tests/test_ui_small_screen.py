@@ -16,6 +16,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtWidgets import QApplication
 
+from tests.ui_helpers import shown_window
 from udviklingsplan_app import services
 from ui.guide import PlanGuide
 from ui.guide.guide import FOCUS, GOALS
@@ -36,11 +37,7 @@ def _panel_opened_before() -> None:
 
 @pytest.fixture
 def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.finish_start()
+    win = shown_window(qtbot, db_path, started=True)
     win.resize(*WINDOW)
     return win
 

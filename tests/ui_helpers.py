@@ -1,0 +1,83 @@
+"""What many UI tests share: the main window shown on a database, its goals page, a small plan.
+
+The ``window`` and ``parts`` fixtures in ``conftest.py`` are built from these; a test file that
+wants another start (no plan, the start finished, a fixed "today") calls them itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ui.editors.goal_parts import GoalPartsEditor
+    from ui.main_window import MainWindow
+    from ui.pages.goals_page import GoalsPage
+
+
+def shown_window(
+    qtbot,
+    db_path: Path,
+    *,
+    started: bool = False,
+    size: tuple[int, int] | None = None,
+    today: dt.date | None = None,
+) -> MainWindow:
+    """The main window on ``db_path``, shown; ``size`` before showing, ``today`` for the findings
+    panel, and ``started`` when the start (a guide to resume, a new plan) must be over."""
+    from ui.main_window import MainWindow
+
+    win = MainWindow(db_path)
+    qtbot.addWidget(win)
+    if size is not None:
+        win.resize(*size)
+    if today is not None:
+        win.findings_dock()._today = lambda: today
+        win.session.changed.emit()
+    win.show()
+    qtbot.waitExposed(win)
+    if started:
+        assert win.finish_start()
+    return win
+
+
+def goals_page(win: MainWindow) -> GoalsPage:
+    """The window's goals page, shown."""
+    from ui.main_window import GOALS
+    from ui.pages.goals_page import GoalsPage
+
+    goals = win.show_page(GOALS)
+    assert isinstance(goals, GoalsPage)
+    return goals
+
+
+def first_goal_parts(qtbot, window: MainWindow) -> GoalPartsEditor:
+    """The parts of the plan's first goal, shown again after every change with the reloaded goal,
+    as the goal editor does."""
+    from ui.editors.goal_parts import GoalPartsEditor
+
+    editor = GoalPartsEditor(window.session)
+    qtbot.addWidget(editor)
+    uid = window.session.plan.goals[0].uid
+    window.session.changed.connect(lambda: editor.set_goal(window.session.goal(uid)))
+    editor.set_goal(window.session.goal(uid))
+    editor.resize(1000, 650)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def small_plan(first_year: int = 2026) -> int:
+    """A new plan with no goals for "Værestedet Ørestad" under the 2018 social strategy."""
+    from udviklingsplan_app import services
+    from udviklingsplan_app.domain import Person
+
+    return services.create_plan(
+        workplace="Værestedet Ørestad",
+        leader=Person("Anne Berg", "Leder"),
+        level=3,
+        manager=Person("Ole Dam", "Centerchef"),
+        framework_id="socialstrategi-2018",
+        first_year=first_year,
+    )
