@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -138,3 +139,12 @@ def parts(qtbot, window):
     from tests.ui_helpers import first_goal_parts
 
     return first_goal_parts(qtbot, window)
+
+
+def database_dump(db: Path) -> list[str]:
+    """Everything stored in ``db`` as SQL, read without writing: equal dumps, nothing changed."""
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()

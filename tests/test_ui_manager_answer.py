@@ -10,14 +10,14 @@ from __future__ import annotations
 import email
 import email.policy
 import io
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, database_dump
 from tests.test_manager_answer import FORMULA, LONG, _played
+from tests.ui_helpers import shown_window
 
 pytest.importorskip("PySide6")
 
@@ -35,21 +35,9 @@ from ui.models.answer_preview import ABOUT, NOW, WROTE, AnswerPreviewModel
 from ui.operations import finish_all
 
 
-def _dump(db: Path) -> list[str]:
-    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
-
 @pytest.fixture
 def win(qtbot: Any, db_path: Path, example_plan_id: int) -> MainWindow:
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, db_path)
 
 
 @pytest.fixture
@@ -217,16 +205,16 @@ def test_cancel_stores_nothing_and_the_same_answer_twice_adds_nothing(
 ) -> None:
     preview = Preview(monkeypatch)
     preview.accept = False
-    before = _dump(db_path)
+    before = database_dump(db_path)
     _read_from_menu(win, monkeypatch, answered)
-    assert _dump(db_path) == before
+    assert database_dump(db_path) == before
     assert "Intet er gemt fra svar fra Bente.xlsx" in win.notice_text.text()
 
     preview.accept = True
     _read_from_menu(win, monkeypatch, answered)
-    stored = _dump(db_path)
+    stored = database_dump(db_path)
     _read_from_menu(win, monkeypatch, answered)
-    assert _dump(db_path) == stored
+    assert database_dump(db_path) == stored
     last = preview.shown[-1]
     assert last["headline"] == NOTHING_NEW and not last["save_enabled"]
     assert all("Læst ind før" in row[2] for row in last["rows"])
@@ -258,11 +246,11 @@ def test_a_zip_bomb_dropped_is_refused_with_its_message_and_nothing_changes(
     )
     preview = Preview(monkeypatch)
     said = _warnings(monkeypatch)
-    before = _dump(db_path)
+    before = database_dump(db_path)
     _drop(win, bomb)
     assert preview.shown == []
     assert len(said) == 1 and "pakker sig ud" in said[0]
-    assert _dump(db_path) == before
+    assert database_dump(db_path) == before
 
 
 def test_a_text_file_renamed_xlsx_is_refused_in_danish(
@@ -271,10 +259,10 @@ def test_a_text_file_renamed_xlsx_is_refused_in_danish(
     fake = tmp_path / "svar.xlsx"
     fake.write_text("Kære leder,\nher er planen.", encoding="utf-8")
     said = _warnings(monkeypatch)
-    before = _dump(db_path)
+    before = database_dump(db_path)
     _drop(win, fake)
     assert len(said) == 1 and "Traceback" not in said[0] and said[0]
-    assert _dump(db_path) == before
+    assert database_dump(db_path) == before
 
 
 def test_dropping_a_plan_file_offers_the_import(
