@@ -81,3 +81,45 @@ def small_plan(first_year: int = 2026) -> int:
         framework_id="socialstrategi-2018",
         first_year=first_year,
     )
+
+
+def export_through_dialogs(qtbot, monkeypatch, action, folder: Path) -> tuple[list[str], list[str]]:
+    """Trigger an export ``action``, answer its save dialog with ``folder / "plan"`` and its
+    "open it?" with the first button; returns the suggested names and the files opened."""
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    suggested: list[str] = []
+
+    def save_name(_parent, _caption, directory, _filter):
+        suggested.append(directory)
+        return str(folder / "plan"), ""
+
+    opened: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.buttons()[0].click())
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    return suggested, opened
+
+
+def export_to_locked_target(qtbot, monkeypatch, action, target: Path) -> list[str]:
+    """Trigger an export ``action`` onto an existing ``target`` that cannot be replaced (open in
+    another program); returns the warnings shown once the worker is done."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    target.write_bytes(b"old")
+    warnings: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+
+    def refuse(_source: object, _target: object) -> None:
+        raise PermissionError(13, "The process cannot access the file", str(target))
+
+    monkeypatch.setattr("os.replace", refuse)
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=20000)
+    QThreadPool.globalInstance().waitForDone()
+    return warnings
