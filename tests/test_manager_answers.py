@@ -46,6 +46,14 @@ def answered(exported: tuple[Plan, Path], tmp_path: Path) -> Path:
     return _played(export, plan, tmp_path / "svar.xlsx")
 
 
+def _all_stored(plan: Plan, answered: Path) -> manager_answers.AnswerPreview:
+    """The answer read on READ, every ticked item stored; returns the preview."""
+    assert plan.id is not None
+    preview = preview_answer(plan.id, answered, today=READ)
+    apply_answer(plan.id, preview, preview.ticked_keys)
+    return preview
+
+
 def _by_kind(items: list[manager_answers.PreviewItem]) -> dict[ItemKind, list[Any]]:
     kinds: dict[ItemKind, list[Any]] = {}
     for item in items:
@@ -251,9 +259,7 @@ def test_the_comments_travel_in_the_json_format(
     exported: tuple[Plan, Path], answered: Path
 ) -> None:
     plan, _ = exported
-    assert plan.id is not None
-    preview = preview_answer(plan.id, answered, today=READ)
-    apply_answer(plan.id, preview, preview.ticked_keys)
+    preview = _all_stored(plan, answered)
     stored = services.load_plan(plan.id)
     text = plan_to_json(stored)
     data = plan_to_data(stored)
@@ -285,9 +291,7 @@ def test_guidance_tells_of_unseen_comments_until_they_are_seen(
     exported: tuple[Plan, Path], answered: Path
 ) -> None:
     plan, _ = exported
-    assert plan.id is not None
-    preview = preview_answer(plan.id, answered, today=READ)
-    apply_answer(plan.id, preview, preview.ticked_keys)
+    _all_stored(plan, answered)
     framework = services.plan_framework(plan.id)
 
     def tips() -> list[str]:
@@ -312,8 +316,7 @@ def test_a_copy_resaved_by_libreoffice_is_read_before(
     plan, _ = exported
     assert plan.id is not None
     resaved = resaved_by_libreoffice(answered, tmp_path)
-    preview = preview_answer(plan.id, answered, today=READ)
-    apply_answer(plan.id, preview, preview.ticked_keys)
+    _all_stored(plan, answered)
     before = database_dump(db_path)
     again = preview_answer(plan.id, resaved, today=READ)
     assert again.nothing_new, [i.line() for i in again.items]
@@ -359,9 +362,7 @@ def test_the_next_export_shows_the_earlier_comments(
     from udviklingsplan_app.exchange.excel import EARLIER_HEADER, ID_HEADER
 
     plan, _ = exported
-    assert plan.id is not None
-    preview = preview_answer(plan.id, answered, today=READ)
-    apply_answer(plan.id, preview, preview.ticked_keys)
+    _all_stored(plan, answered)
     again = tmp_path / "igen.xlsx"
     export_plan(plan.id, again, today=READ)
     workbook = openpyxl.load_workbook(again)
@@ -387,8 +388,7 @@ def test_export_import_export_keeps_the_comments_identical(
     plan, _ = exported
     assert plan.id is not None
     services.update_plan(plan.id, manager_email="henrik.lund@sof.kk.dk")
-    preview = preview_answer(plan.id, answered, today=READ)
-    apply_answer(plan.id, preview, preview.ticked_keys)
+    _all_stored(plan, answered)
     text = plan_to_json(services.load_plan(plan.id))
     init_db(tmp_path / "anden.db")  # another computer: the file for handover
     try:
