@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui_helpers import shown_window
+from tests.ui_helpers import guide_at, shown_window
 from udviklingsplan_app.domain import GUIDE_NEW_PLAN
 from ui.dialogs.damaged_dialog import DAMAGED, StartProblemDialog
 from ui.dialogs.restore_dialog import RestoreDialog
@@ -208,9 +208,7 @@ def test_escape_closes_the_guide_and_keeps_what_was_just_typed(
     from ui.guide.guide import SITUATION
 
     plan = window.session.plan
-    guide = PlanGuide(window, plan.id, plan.first_year, SITUATION)
-    window.guide = guide
-    guide.open()
+    guide = guide_at(window, plan.id, plan.first_year, SITUATION)
     qtbot.waitExposed(guide)
     field = guide.current_step().editors[SituationSection.CHALLENGES]
     field.setFocus()

@@ -191,10 +191,7 @@ def test_new_year_final_status_and_note_are_stored_when_another_goal_is_chosen(
 
     from ui.guide import YearGuide, open_year_guide
 
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    assert win.finish_start()
+    win = shown_window(qtbot, db_path, started=True)
     guide = open_year_guide(win, today=dt.date(2026, 11, 25))
     assert isinstance(guide, YearGuide)
     step = guide.current_step()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ui.editors.goal_parts import GoalPartsEditor
+    from ui.guide import PlanGuide
     from ui.main_window import MainWindow
     from ui.pages.goals_page import GoalsPage
 
@@ -123,3 +124,13 @@ def export_to_locked_target(qtbot, monkeypatch, action, target: Path) -> list[st
     qtbot.waitUntil(lambda: bool(warnings), timeout=20000)
     QThreadPool.globalInstance().waitForDone()
     return warnings
+
+
+def guide_at(window: MainWindow, plan_id: int, year: int, step: int) -> PlanGuide:
+    """The plan guide over ``window``, opened at ``step`` for ``year``, as the window keeps it."""
+    from ui.guide import PlanGuide
+
+    guide = PlanGuide(window, plan_id, year, step)
+    window.guide = guide
+    guide.open()
+    return guide
