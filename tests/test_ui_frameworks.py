@@ -106,11 +106,7 @@ def test_a_newer_version_is_shown_calmly_and_the_move_is_one_undoable_step(
         title="Tryg aften",
     )
     write(framework_folders[0], newer_2018(), "socialstrategi-2018.2.json")
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.finish_start()
+    window = shown_window(qtbot, db_path, started=True)
     qtbot.waitUntil(lambda: window.framework_bar is not None and window.framework_bar.isVisible())
     bar = window.framework_bar
     assert "version 2018.2" in bar.text.text()

@@ -98,10 +98,7 @@ def test_an_import_done_is_told_in_calm_blue_and_a_refusal_in_amber(
     from tests.conftest import EXAMPLE
     from ui.operations import finish_all
 
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, db_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(EXAMPLE), ""))
     win.import_action.trigger()
     finish_all()

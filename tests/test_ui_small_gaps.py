@@ -110,10 +110,7 @@ def test_double_clicking_an_empty_cell_shows_the_empty_year_and_vision(window, q
 
 @pytest.fixture
 def example_window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, db_path)
     return win
 
 
@@ -213,10 +210,7 @@ def test_the_settings_never_go_to_the_real_users_folder(_settings_in_a_temporary
 def test_the_window_size_the_panel_and_maximised_are_remembered(qtbot, db_path, plan_id) -> None:
     from ui.settings import settings
 
-    first = MainWindow(db_path)
-    qtbot.addWidget(first)
-    first.show()
-    qtbot.waitExposed(first)
+    first = shown_window(qtbot, db_path)
     first.resize(720, 520)  # the offscreen screen is 800 × 600
     dock = first.findings_dock()
     first.resizeDocks([dock], [dock.minimumWidth()], Qt.Orientation.Horizontal)
@@ -225,10 +219,7 @@ def test_the_window_size_the_panel_and_maximised_are_remembered(qtbot, db_path, 
     assert first.close()
     assert settings().contains(mw.GEOMETRY_KEY) and settings().contains(mw.STATE_KEY)
 
-    second = MainWindow(db_path)
-    qtbot.addWidget(second)
-    second.show()
-    qtbot.waitExposed(second)
+    second = shown_window(qtbot, db_path)
     assert (second.width(), second.height()) == (720, 520)
     assert second.findings_dock().width() == width  # not the preferred width
     second.findings_dock().close()  # the leader closes the Vejledning panel
@@ -236,10 +227,7 @@ def test_the_window_size_the_panel_and_maximised_are_remembered(qtbot, db_path, 
     qtbot.waitUntil(second.isMaximized)
     assert second.close()
 
-    third = MainWindow(db_path)
-    qtbot.addWidget(third)
-    third.show()
-    qtbot.waitExposed(third)
+    third = shown_window(qtbot, db_path)
     assert third.isMaximized()
     assert third.findings_dock().isHidden()
 
@@ -247,10 +235,7 @@ def test_the_window_size_the_panel_and_maximised_are_remembered(qtbot, db_path, 
 def test_an_unchanged_layout_leaves_the_settings_file_alone(qtbot, db_path, plan_id) -> None:
     from ui.settings import settings
 
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, db_path)
     window.remember_layout()
     file = Path(settings().fileName())
     written = (file.read_bytes(), file.stat().st_mtime_ns)
@@ -270,10 +255,7 @@ def test_the_guide_remembers_its_size_and_its_goal_splitter(qtbot, db_path, plan
     from ui.guide.guide import GOALS
     from ui.guide.year_guide import YearGuide  # noqa: F401  (the guides are importable)
 
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, db_path)
     guide = open_new_plan_guide(window)
     guide.resize(760, 540)
     guide.use_plan(plan_id)
@@ -299,10 +281,7 @@ def test_the_guide_remembers_its_size_and_its_goal_splitter(qtbot, db_path, plan
 def test_the_guide_says_what_luk_guiden_and_faerdig_do(qtbot, db_path, plan_id) -> None:
     from ui.guide import open_new_plan_guide
 
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, db_path)
     guide = open_new_plan_guide(window)
     assert guide.exit_hint.text() == ""  # step 1 before the plan exists: its own tooltip
     assert guide.close_button.toolTip().startswith("Planen bliver først oprettet")
@@ -331,10 +310,7 @@ def test_the_guides_dialogues_have_the_leader_and_the_manager_as_participants(
     from ui.guide import open_new_plan_guide
     from ui.guide.guide import DIALOGUES
 
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, db_path)
     guide = open_new_plan_guide(window)
     guide.plan_id = plan_id
     guide.go(DIALOGUES)
@@ -354,10 +330,7 @@ def test_a_goal_written_in_the_guide_is_told_on_the_overview_behind_it_once_left
     from ui.guide import open_new_plan_guide
     from ui.guide.guide import GOALS
 
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, db_path)
     overview = window.show_page(mw.OVERVIEW)
     guide = open_new_plan_guide(window)
     guide.plan_id = plan_id
