@@ -142,12 +142,8 @@ class AnswerPreview:
             return NOTHING_NEW if self.read_before else NOTHING_WRITTEN
         comments = sum(item.kind is not ItemKind.STATUS for item in self.items)
         statuses = len(self.items) - comments
-        parts = []
-        if comments:
-            parts.append(f"{comments} {'kommentar' if comments == 1 else 'kommentarer'}")
-        if statuses:
-            parts.append(f"{statuses} statusforslag")
-        return f"Din leder har skrevet {' og '.join(parts)} i {self.file_name}."
+        told = _comments_and(comments, f"{statuses} statusforslag" if statuses else "")
+        return f"Din leder har skrevet {told} i {self.file_name}."
 
     def item(self, key: str) -> PreviewItem | None:
         return next((item for item in self.items if item.key == key), None)
@@ -515,12 +511,14 @@ def _comment(preview: AnswerPreview, item: PreviewItem, goal: Goal | None) -> Ma
 def _summary(comments: int, statuses: int) -> str:
     if not (comments or statuses):
         return NOTHING_NEW
-    parts = []
-    if comments:
-        parts.append(f"{comments} {'kommentar' if comments == 1 else 'kommentarer'}")
-    if statuses:
-        parts.append(f"{statuses} {'ny status' if statuses == 1 else 'nye statusser'}")
-    return f"Gemt i planen: {' og '.join(parts)} fra din leder."
+    new = f"{statuses} {'ny status' if statuses == 1 else 'nye statusser'}" if statuses else ""
+    return f"Gemt i planen: {_comments_and(comments, new)} fra din leder."
+
+
+def _comments_and(comments: int, statuses: str) -> str:
+    """``2 kommentarer og 1 statusforslag``: the counted comments (if any) and ``statuses``."""
+    parts = [f"{comments} {'kommentar' if comments == 1 else 'kommentarer'}"] if comments else []
+    return " og ".join([*parts, statuses] if statuses else parts)
 
 
 # --- seen -----------------------------------------------------------------------------------
