@@ -85,15 +85,20 @@ class Preview:
         return int(QDialog.DialogCode.Accepted if self.accept else QDialog.DialogCode.Rejected)
 
 
-def _warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def _said(monkeypatch: pytest.MonkeyPatch, kind: str) -> list[str]:
+    """The texts of the message boxes of ``kind`` ("warning", "information") shown, answered OK."""
     said: list[str] = []
 
-    def warning(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> Any:
+    def box(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> Any:
         said.append(text)
         return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(QMessageBox, kind, box)
     return said
+
+
+def _warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    return _said(monkeypatch, "warning")
 
 
 def _read_from_menu(win: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
@@ -385,14 +390,7 @@ def test_comments_show_in_the_goal_editor_and_on_dialoger_and_are_then_seen(
 
 
 def _informed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    said: list[str] = []
-
-    def information(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> Any:
-        said.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "information", information)
-    return said
+    return _said(monkeypatch, "information")
 
 
 def test_the_dialoger_page_sends_and_reads_the_answer_back(

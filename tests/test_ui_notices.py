@@ -12,7 +12,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from tests.ui_helpers import shown_window
+from tests.ui_helpers import edit_cell, shown_window
 from ui.guide import PlanGuide, open_new_plan_guide
 from ui.guide.guide import DIALOGUES
 from ui.main_window import MainWindow
@@ -70,11 +70,7 @@ def test_a_fixed_number_takes_its_refusal_away(qtbot, window, parts) -> None:
     # Typed into a measurement's cell.
     model, view = parts.measurements_model, parts.measurements_view
     index = model.index(0, MeasurementsModel.VALUE)
-    view.setFocus()
-    view.setCurrentIndex(index)
-    qtbot.keyClick(view, Qt.Key.Key_F2)
-    editor = view.indexWidget(index)
-    assert isinstance(editor, QLineEdit)
+    editor = edit_cell(qtbot, view, index)
     qtbot.keyClicks(editor, "ni")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "»ni«" in window.notice_text.text())
@@ -111,7 +107,6 @@ def test_an_import_done_is_told_in_calm_blue_and_a_refusal_in_amber(
 
 
 def test_a_fixed_text_takes_its_refusal_away(qtbot, window: MainWindow) -> None:
-    from PySide6.QtWidgets import QLineEdit
 
     from ui.widgets.autosave import AutoSave
 

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit
+
     from ui.editors.goal_parts import GoalPartsEditor
     from ui.guide import PlanGuide
     from ui.main_window import MainWindow
@@ -134,3 +136,16 @@ def guide_at(window: MainWindow, plan_id: int, year: int, step: int) -> PlanGuid
     window.guide = guide
     guide.open()
     return guide
+
+
+def edit_cell(qtbot, view, index) -> QLineEdit:
+    """F2 on the cell at ``index`` of ``view``, as a leader opens it; returns its line editor."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    return editor
