@@ -12,19 +12,16 @@ Usage: ``python benchmarks/excel_export.py [RUNS]``. Nothing here is asserted by
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.big_plan import EXAMPLE, big_plan, store_plan  # noqa: E402
+from benchmarks.export_runs import alternate, example_and_big  # noqa: E402
 
 GOALS = 2000
 COLUMNS = 12
@@ -42,28 +39,11 @@ workbook.save(sys.argv[1])
 """
 
 
-def measure(command: list[str]) -> float:
-    """Wall seconds of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-    elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(f"{command} failed: {proc.stderr.decode(errors='replace')}")
-    return elapsed
-
-
-def _database(folder: Path, name: str, plan_file: Path) -> Path:
-    return store_plan(folder / f"{name}.db", plan_file)
-
-
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 11
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        big_file = folder / "big.json"
-        big_file.write_text(json.dumps(big_plan(GOALS), ensure_ascii=False), encoding="utf-8")
-        example_db = _database(folder, "example", EXAMPLE)
-        big_db = _database(folder, "big", big_file)
+        example_db, big_db = example_and_big(folder, GOALS)
         main_py = str(ROOT / "main.py")
         commands = {
             "export example": [
@@ -78,12 +58,10 @@ def main() -> None:
                 *(sys.executable, "-c", PLAIN_WRITE, str(folder / "plain.xlsx")),
             ],
         }
-        results: dict[str, list[float]] = {name: [] for name in commands}
-        for command in commands.values():  # warm the file cache once
-            measure(command)
-        for _ in range(runs):
-            for name, command in commands.items():
-                results[name].append(measure(command))
+        results = {
+            name: [wall for wall, _ in samples]
+            for name, samples in alternate(commands, runs).items()
+        }
         sizes = {
             name: os.path.getsize(command[-1]) / 1024
             for name, command in commands.items()

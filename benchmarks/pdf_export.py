@@ -14,50 +14,26 @@ Usage: ``python benchmarks/pdf_export.py [RUNS]``. Nothing here is asserted by t
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.big_plan import EXAMPLE, big_plan, store_plan  # noqa: E402
+from benchmarks.export_runs import alternate, example_and_big  # noqa: E402
 
 GOALS = 2000
-
-
-def measure(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (user + system) of one child process."""
-    before = os.times()
-    start = time.perf_counter()
-    proc = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-    wall = time.perf_counter() - start
-    after = os.times()
-    if proc.returncode != 0:
-        raise SystemExit(f"{command} failed: {proc.stderr.decode(errors='replace')}")
-    cpu = (after.children_user - before.children_user) + (
-        after.children_system - before.children_system
-    )
-    return wall, cpu
-
-
-def _database(folder: Path, name: str, plan_file: Path) -> Path:
-    return store_plan(folder / f"{name}.db", plan_file)
 
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        big_file = folder / "big.json"
-        big_file.write_text(json.dumps(big_plan(GOALS), ensure_ascii=False), encoding="utf-8")
-        databases = {"example": _database(folder, "example", EXAMPLE)}
-        databases[f"{GOALS:,} goals"] = _database(folder, "big", big_file)
+        example_db, big_db = example_and_big(folder, GOALS)
+        databases = {"example": example_db, f"{GOALS:,} goals": big_db}
         main_py = str(ROOT / "main.py")
         commands = {
             (plan, kind): [
@@ -67,12 +43,7 @@ def main() -> None:
             for plan, db in databases.items()
             for kind in ("xlsx", "pdf")
         }
-        results: dict[tuple[str, str], list[tuple[float, float]]] = {k: [] for k in commands}
-        for command in commands.values():  # warm the file cache once
-            measure(command)
-        for _ in range(runs):
-            for key, command in commands.items():
-                results[key].append(measure(command))
+        results = alternate(commands, runs)
         sizes = {key: os.path.getsize(command[-1]) / 1024 for key, command in commands.items()}
     print(f"{runs} alternating runs, whole processes, medians:")
     for plan in databases:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -122,3 +123,28 @@ def _settings_in_a_temporary_folder(tmp_path_factory, monkeypatch) -> Path:
     folder = tmp_path_factory.mktemp("settings")
     monkeypatch.setenv("UDVIKLINGSPLAN_SETTINGS_DIR", str(folder))
     return folder
+
+
+@pytest.fixture
+def window(qtbot, db_path: Path, example_plan_id: int):
+    """The main window on the example plan, shown (a test file may define its own)."""
+    from tests.ui_helpers import shown_window
+
+    return shown_window(qtbot, db_path)
+
+
+@pytest.fixture
+def parts(qtbot, window):
+    """The parts editor on the example's first goal (``tests.ui_helpers.first_goal_parts``)."""
+    from tests.ui_helpers import first_goal_parts
+
+    return first_goal_parts(qtbot, window)
+
+
+def database_dump(db: Path) -> list[str]:
+    """Everything stored in ``db`` as SQL, read without writing: equal dumps, nothing changed."""
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()

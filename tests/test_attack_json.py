@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import json
-import sqlite3
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, database_dump
 from udviklingsplan_app import schema
 from udviklingsplan_app.cli import main as cli_main
 from udviklingsplan_app.errors import InputError
@@ -277,14 +276,6 @@ def test_a_wrong_type_in_an_optional_field_is_refused_naming_it(
 # --- through the command line: exit code 2, the database unchanged -------------------------
 
 
-def _dump(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
-
 @pytest.mark.parametrize(
     "content",
     [
@@ -300,7 +291,7 @@ def test_the_command_line_refuses_with_exit_2_and_changes_nothing(
 ) -> None:
     db = tmp_path / "plan.db"
     assert cli_main(["--db", str(db), "import", str(EXAMPLE)]) == 0
-    before = _dump(db)
+    before = database_dump(db)
     goal = VALID["plan"]["goals"][0]
     files: dict[str, bytes | str | dict[str, Any]] = {
         "duplicate": EXAMPLE.read_text(encoding="utf-8").replace(
@@ -318,4 +309,4 @@ def test_the_command_line_refuses_with_exit_2_and_changes_nothing(
     assert cli_main(["--db", str(db), "import", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("Udviklingsplan: ") and "Traceback" not in err
-    assert _dump(db) == before
+    assert database_dump(db) == before

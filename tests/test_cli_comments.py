@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import CliResult
 from tests.test_cli import _db_with_example
-from tests.test_manager_answer import FORMULA, LONG, _played
+from tests.test_manager_answer import FORMULA, LONG, _played, another_plan
 from tests.test_workbook_gate import (
     BILLION_LAUGHS,
     XXE,
@@ -25,7 +25,7 @@ from tests.test_workbook_gate import (
     _rebuilt,
     _zip_with_raw_entry,
 )
-from udviklingsplan_app.domain import Person, Plan
+from udviklingsplan_app.domain import Plan
 from udviklingsplan_app.storage import close_db, init_db
 
 Cli = Callable[..., CliResult]
@@ -125,20 +125,12 @@ def _foreign_workbook(path: Path, export: Path) -> None:
 
 
 def _another_plans_export(path: Path, export: Path) -> None:
-    from udviklingsplan_app import services
     from udviklingsplan_app.services import export_plan
 
     other = path.parent / "anden.db"
     init_db(other)
     try:
-        plan_id = services.create_plan(
-            workplace="Bostedet Lærkehøj",
-            leader=Person("Anne", ""),
-            level=3,
-            manager=Person("Bo", ""),
-            framework_id="socialstrategi-2018",
-            first_year=2026,
-        )
+        plan_id = another_plan()
         export_plan(plan_id, path)
     finally:
         close_db()

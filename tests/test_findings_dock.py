@@ -13,8 +13,9 @@ from icalendar import Calendar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from tests.ui_helpers import shown_window, small_plan
 from udviklingsplan_app import services
-from udviklingsplan_app.domain import Person, Severity, SituationSection
+from udviklingsplan_app.domain import Severity, SituationSection
 from udviklingsplan_app.guidance import Concern, Finding
 from ui import main_window as mw
 from ui.main_window import MainWindow
@@ -35,25 +36,12 @@ def _panel_opened_before() -> None:
 
 @pytest.fixture
 def new_plan_id(db_path: Path) -> int:
-    return services.create_plan(
-        workplace="Værestedet Ørestad",
-        leader=Person("Anne Berg", "Leder"),
-        level=3,
-        manager=Person("Ole Dam", "Centerchef"),
-        framework_id="socialstrategi-2018",
-        first_year=2026,
-    )
+    return small_plan()
 
 
 @pytest.fixture
 def window(qtbot, db_path: Path, new_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.findings_dock()._today = lambda: SPRING
-    win.session.changed.emit()
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_window(qtbot, db_path, today=SPRING)
 
 
 def _texts(window: MainWindow) -> list[str]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, database_dump
 from udviklingsplan_app import services
 from udviklingsplan_app.cli import main as cli_main
 from udviklingsplan_app.errors import InputError
@@ -189,14 +188,6 @@ def nasty_files(draw: st.DrawFn) -> bytes:
     return text.encode(encoding, "surrogatepass")
 
 
-def _dump(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
-
 @pytest.fixture(scope="module")
 def cli_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database holding the example plan, shared by the examples (refusals change nothing)."""
@@ -218,7 +209,7 @@ def test_the_command_line_refuses_harsh_files_with_exit_2_or_round_trips(
     folder = cli_db.parent
     source = folder / "indlæst.json"
     source.write_bytes(raw)
-    before = _dump(cli_db)
+    before = database_dump(cli_db)
     # --copy: a file that is the stored plan (or one accepted before) is stored beside it.
     code = cli_main(["--db", str(cli_db), "import", "--copy", str(source)])
     out, err = capsys.readouterr()
@@ -227,7 +218,7 @@ def test_the_command_line_refuses_harsh_files_with_exit_2_or_round_trips(
     event("refused" if code == 2 else "accepted")
     if code == 2:
         assert err.startswith("Udviklingsplan: ") and len(err.strip()) > 20
-        assert _dump(cli_db) == before  # nothing stored, nothing changed
+        assert database_dump(cli_db) == before  # nothing stored, nothing changed
         return
     plan_id = out.strip()
     first, second = folder / "første.json", folder / "anden.json"

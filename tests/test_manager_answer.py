@@ -65,6 +65,46 @@ def _plan_comment_cell(ws: Any) -> Any:
     raise AssertionError("no plan comment cell")
 
 
+def resaved_by_libreoffice(source: Path, tmp_path: Path) -> Path:
+    """``source`` opened and saved again as .xlsx by LibreOffice (the test skips without it)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = tmp_path / "resaved"
+    out.mkdir()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return out / source.name
+
+
+def another_plan() -> int:
+    """A second plan, "Bostedet Lærkehøj", in the open database."""
+    from udviklingsplan_app import services
+    from udviklingsplan_app.domain import Person
+
+    return services.create_plan(
+        workplace="Bostedet Lærkehøj",
+        leader=Person("Anne", ""),
+        level=3,
+        manager=Person("Bo", ""),
+        framework_id="socialstrategi-2018",
+        first_year=2026,
+    )
+
+
 def _played(export: Path, plan: Plan, target: Path) -> Path:
     """The manager: comments (a formula, 5,000 characters, æøå), a status, sorted rows, a new
     row, and the front sheet's comment."""
@@ -139,28 +179,8 @@ def test_the_managers_answer_is_read_by_goal_id_whatever_the_order(
 def test_a_copy_resaved_by_libreoffice_is_the_same_answer(
     export: Path, plan: Plan, tmp_path: Path
 ) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
     played = _played(export, plan, tmp_path / "svar.xlsx")
-    out = tmp_path / "resaved"
-    out.mkdir()
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
-            "--headless",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-            str(out),
-            str(played),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    original, resaved = read_answer(played), read_answer(out / "svar.xlsx")
+    original, resaved = read_answer(played), read_answer(resaved_by_libreoffice(played, tmp_path))
     assert resaved.export_id == original.export_id
     assert resaved.plan_uid == original.plan_uid
     assert resaved.plan_comment == original.plan_comment

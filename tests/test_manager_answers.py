@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import sqlite3
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 
+from tests.conftest import database_dump
 from tests.test_manager_answer import (
     FORMULA,
     LONG,
@@ -19,9 +17,11 @@ from tests.test_manager_answer import (
     _plan_comment_cell,
     _played,
     _row_of,
+    another_plan,
+    resaved_by_libreoffice,
 )
 from udviklingsplan_app import services
-from udviklingsplan_app.domain import CommentAbout, Person, Plan, Status
+from udviklingsplan_app.domain import CommentAbout, Plan, Status
 from udviklingsplan_app.errors import InputError, ValidationError
 from udviklingsplan_app.exchange.excel import COMMENT_HEADER
 from udviklingsplan_app.exchange.json_format import plan_from_data, plan_to_data, plan_to_json
@@ -31,14 +31,6 @@ from udviklingsplan_app.services.manager_answers import ItemKind, apply_answer, 
 
 TODAY = dt.date(2027, 3, 10)
 READ = dt.date(2027, 3, 20)
-
-
-def _dump(db: Path) -> list[str]:
-    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 @pytest.fixture
@@ -54,6 +46,14 @@ def answered(exported: tuple[Plan, Path], tmp_path: Path) -> Path:
     return _played(export, plan, tmp_path / "svar.xlsx")
 
 
+def _all_stored(plan: Plan, answered: Path) -> manager_answers.AnswerPreview:
+    """The answer read on READ, every ticked item stored; returns the preview."""
+    assert plan.id is not None
+    preview = preview_answer(plan.id, answered, today=READ)
+    apply_answer(plan.id, preview, preview.ticked_keys)
+    return preview
+
+
 def _by_kind(items: list[manager_answers.PreviewItem]) -> dict[ItemKind, list[Any]]:
     kinds: dict[ItemKind, list[Any]] = {}
     for item in items:
@@ -65,9 +65,9 @@ def test_the_preview_shows_every_item_and_writes_nothing(
     exported: tuple[Plan, Path], answered: Path, db_path: Path
 ) -> None:
     plan, _ = exported
-    before = _dump(db_path)
+    before = database_dump(db_path)
     preview = preview_answer(plan.id, answered, today=READ)
-    assert _dump(db_path) == before
+    assert database_dump(db_path) == before
     kinds = _by_kind(preview.items)
     comments = {item.goal_uid: item for item in kinds[ItemKind.COMMENT]}
     assert comments[plan.goals[0].uid].text == FORMULA
@@ -219,14 +219,7 @@ def test_another_plans_export_is_refused_naming_its_workplace(
     exported: tuple[Plan, Path], answered: Path
 ) -> None:
     plan, _ = exported
-    other = services.create_plan(
-        workplace="Bostedet Lærkehøj",
-        leader=Person("Anne", ""),
-        level=3,
-        manager=Person("Bo", ""),
-        framework_id="socialstrategi-2018",
-        first_year=2026,
-    )
+    other = another_plan()
     with pytest.raises(InputError, match=f"eksport af planen for {plan.workplace}, ikke af"):
         preview_answer(other, answered)
     assert plan.id is not None
@@ -266,9 +259,7 @@ def test_the_comments_travel_in_the_json_format(
     exported: tuple[Plan, Path], answered: Path
 ) -> None:
     plan, _ = exported
-    assert plan.id is not None
-    preview = preview_answer(plan.id, answered, today=READ)
-    apply_answer(plan.id, preview, preview.ticked_keys)
+    preview = _all_stored(plan, answered)
     stored = services.load_plan(plan.id)
     text = plan_to_json(stored)
     data = plan_to_data(stored)
@@ -300,9 +291,7 @@ def test_guidance_tells_of_unseen_comments_until_they_are_seen(
     exported: tuple[Plan, Path], answered: Path
 ) -> None:
     plan, _ = exported
-    assert plan.id is not None
-    preview = preview_answer(plan.id, answered, today=READ)
-    apply_answer(plan.id, preview, preview.ticked_keys)
+    _all_stored(plan, answered)
     framework = services.plan_framework(plan.id)
 
     def tips() -> list[str]:
@@ -324,35 +313,15 @@ def test_guidance_tells_of_unseen_comments_until_they_are_seen(
 def test_a_copy_resaved_by_libreoffice_is_read_before(
     exported: tuple[Plan, Path], answered: Path, tmp_path: Path, db_path: Path
 ) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
     plan, _ = exported
     assert plan.id is not None
-    out = tmp_path / "resaved"
-    out.mkdir()
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
-            "--headless",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-            str(out),
-            str(answered),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    preview = preview_answer(plan.id, answered, today=READ)
-    apply_answer(plan.id, preview, preview.ticked_keys)
-    before = _dump(db_path)
-    again = preview_answer(plan.id, out / "svar.xlsx", today=READ)
+    resaved = resaved_by_libreoffice(answered, tmp_path)
+    _all_stored(plan, answered)
+    before = database_dump(db_path)
+    again = preview_answer(plan.id, resaved, today=READ)
     assert again.nothing_new, [i.line() for i in again.items]
     assert apply_answer(plan.id, again, [i.key for i in again.items]).comments == 0
-    assert _dump(db_path) == before
+    assert database_dump(db_path) == before
 
 
 def test_the_managers_address_is_checked_and_stored(example_plan_id: int) -> None:
@@ -393,9 +362,7 @@ def test_the_next_export_shows_the_earlier_comments(
     from udviklingsplan_app.exchange.excel import EARLIER_HEADER, ID_HEADER
 
     plan, _ = exported
-    assert plan.id is not None
-    preview = preview_answer(plan.id, answered, today=READ)
-    apply_answer(plan.id, preview, preview.ticked_keys)
+    _all_stored(plan, answered)
     again = tmp_path / "igen.xlsx"
     export_plan(plan.id, again, today=READ)
     workbook = openpyxl.load_workbook(again)
@@ -421,8 +388,7 @@ def test_export_import_export_keeps_the_comments_identical(
     plan, _ = exported
     assert plan.id is not None
     services.update_plan(plan.id, manager_email="henrik.lund@sof.kk.dk")
-    preview = preview_answer(plan.id, answered, today=READ)
-    apply_answer(plan.id, preview, preview.ticked_keys)
+    _all_stored(plan, answered)
     text = plan_to_json(services.load_plan(plan.id))
     init_db(tmp_path / "anden.db")  # another computer: the file for handover
     try:

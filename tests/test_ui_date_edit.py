@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -15,33 +14,9 @@ from PySide6.QtWidgets import QCalendarWidget, QTableView
 
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import DialogueKind, Goal
-from ui.editors.goal_parts import GoalPartsEditor
 from ui.main_window import DIALOGUES, GOALS, MainWindow
 from ui.models.goal_parts import ActionsModel
 from ui.widgets.date_edit import DateEdit
-
-
-@pytest.fixture
-def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-@pytest.fixture
-def parts(qtbot, window: MainWindow) -> GoalPartsEditor:
-    """The parts of the example's first goal, shown again after every change."""
-    editor = GoalPartsEditor(window.session)
-    qtbot.addWidget(editor)
-    uid = window.session.plan.goals[0].uid
-    window.session.changed.connect(lambda: editor.set_goal(window.session.goal(uid)))
-    editor.set_goal(window.session.goal(uid))
-    editor.resize(1000, 650)
-    editor.show()
-    qtbot.waitExposed(editor)
-    return editor
 
 
 def stored_goal(window: MainWindow) -> Goal:

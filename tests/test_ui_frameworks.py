@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from tests.test_framework_sources import make_plan, new_framework, newer_2018, write
+from tests.ui_helpers import shown_window
 from udviklingsplan_app import services
 from ui.dialogs.frameworks_dialog import FrameworksDialog
 from ui.guide import open_new_plan_guide
@@ -22,12 +23,7 @@ from ui.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot, db_path: Path) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.finish_start()
-    return win
+    return shown_window(qtbot, db_path, started=True)
 
 
 def test_the_dialog_lists_every_framework_and_adds_a_checked_file(
@@ -110,11 +106,7 @@ def test_a_newer_version_is_shown_calmly_and_the_move_is_one_undoable_step(
         title="Tryg aften",
     )
     write(framework_folders[0], newer_2018(), "socialstrategi-2018.2.json")
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.finish_start()
+    window = shown_window(qtbot, db_path, started=True)
     qtbot.waitUntil(lambda: window.framework_bar is not None and window.framework_bar.isVisible())
     bar = window.framework_bar
     assert "version 2018.2" in bar.text.text()

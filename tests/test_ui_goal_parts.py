@@ -4,7 +4,6 @@ driven as a leader would, with what was stored checked in the database."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -17,6 +16,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 
+from tests.ui_helpers import edit_cell
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Goal, Indicator, Measurement, Party
 from udviklingsplan_app.formatting import danish_number, parse_number
@@ -32,30 +32,6 @@ from ui.widgets.date_edit import DateEdit
 from ui.widgets.trend_chart import TrendChart
 
 CHECK = Qt.ItemDataRole.CheckStateRole
-
-
-@pytest.fixture
-def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-@pytest.fixture
-def parts(qtbot, window: MainWindow) -> GoalPartsEditor:
-    """The editor on the example's first goal ("Lavere sygefravær …"), shown again after every
-    change with the reloaded goal, as the goal editor does."""
-    editor = GoalPartsEditor(window.session)
-    qtbot.addWidget(editor)
-    uid = window.session.plan.goals[0].uid
-    window.session.changed.connect(lambda: editor.set_goal(window.session.goal(uid)))
-    editor.set_goal(window.session.goal(uid))
-    editor.resize(1000, 650)
-    editor.show()
-    qtbot.waitExposed(editor)
-    return editor
 
 
 def stored(window: MainWindow, uid: str) -> Goal:
@@ -320,11 +296,8 @@ def test_edit_a_measurement_in_place_and_undo(qtbot, window, parts) -> None:
 
     # F2 on the middle value: its Danish text, all selected, so typing replaces it.
     value_index = model.index(1, MeasurementsModel.VALUE)
-    view.setFocus()
-    view.setCurrentIndex(value_index)
-    qtbot.keyClick(view, Qt.Key.Key_F2)
-    editor = view.indexWidget(value_index)
-    assert isinstance(editor, QLineEdit) and editor.selectedText() == "7,6"
+    editor = edit_cell(qtbot, view, value_index)
+    assert editor.selectedText() == "7,6"
     # The narrow column's field still has room for a long number.
     assert editor.width() > editor.fontMetrics().horizontalAdvance("1.234.567,89")
     qtbot.keyClicks(editor, "8,9")
@@ -394,11 +367,7 @@ def test_a_refused_measurement_value_changes_nothing(qtbot, window, parts) -> No
 
     # Typed into the cell as a leader would: a Danish notice, and the cell shows the old value.
     index = model.index(0, MeasurementsModel.VALUE)
-    view.setFocus()
-    view.setCurrentIndex(index)
-    qtbot.keyClick(view, Qt.Key.Key_F2)
-    editor = view.indexWidget(index)
-    assert isinstance(editor, QLineEdit)
+    editor = edit_cell(qtbot, view, index)
     qtbot.keyClicks(editor, "tolv")
     press_enter(qtbot, editor)
     assert window.notice.isVisible()

@@ -14,6 +14,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QInputDialog, QMessageBox
 
+from tests.ui_helpers import goals_page, shown_window
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Action, Goal, Person, Plan, Status
 from udviklingsplan_app.framework_sources import get_framework
@@ -41,18 +42,12 @@ FIXED_STAFF_ON = "Fast medarbejder og fast tid i alle teams"  # 2027, carried ov
 
 @pytest.fixture
 def win(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, db_path)
 
 
 @pytest.fixture
 def page(win: MainWindow) -> GoalsPage:
-    goals = win.show_page(GOALS)
-    assert isinstance(goals, GoalsPage)
-    return goals
+    return goals_page(win)
 
 
 def stored(plan_id: int) -> Plan:

@@ -12,6 +12,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
+from tests.ui_helpers import goals_page, shown_window
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.guide import open_new_plan_guide, open_year_guide
 from ui.main_window import GOALS, PAGES, MainWindow
@@ -24,20 +25,12 @@ SMALL_LAPTOP = (1366, 768 - 60)  # the screen less the task bar and the window's
 
 @pytest.fixture
 def win(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.resize(*SMALL_LAPTOP)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.finish_start()
-    return window
+    return shown_window(qtbot, db_path, started=True, size=SMALL_LAPTOP)
 
 
 @pytest.fixture
 def page(win: MainWindow) -> GoalsPage:
-    goals = win.show_page(GOALS)
-    assert isinstance(goals, GoalsPage)
-    return goals
+    return goals_page(win)
 
 
 def views_that_tab_inside(root: QWidget) -> list[str]:

@@ -9,9 +9,8 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from tests.ui_helpers import shown_window, small_plan
 from udviklingsplan_app import services
-from udviklingsplan_app.domain import Person
-from ui.main_window import MainWindow
 from ui.models.goals import COL_TITLE
 from ui.shell import GOALS
 
@@ -19,10 +18,7 @@ MEDICINE = "Tryg og sikker medicinhåndtering i hjemmesygeplejen"
 
 
 def goals_page(qtbot, db_path: Path):
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, db_path)
     return win, win.show_page(GOALS)
 
 
@@ -59,14 +55,7 @@ def test_the_page_opens_at_the_first_goal_then_at_the_last_chosen(
 
 
 def test_a_plan_without_goals_shows_how_to_begin(qtbot, db_path: Path) -> None:
-    services.create_plan(
-        workplace="Værestedet Ørestad",
-        leader=Person("Anne Berg", "Leder"),
-        level=3,
-        manager=Person("Ole Dam", "Centerchef"),
-        framework_id="socialstrategi-2018",
-        first_year=2027,
-    )
+    small_plan(2027)
     _win, page = goals_page(qtbot, db_path)
     assert page.right.currentWidget() is page.hint
     assert "ingen udviklingsmål" in page.hint.text()

@@ -13,6 +13,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.ui_helpers import guide_at, small_plan
 from ui.main_window import MainWindow
 from ui.shell import GOALS
 
@@ -95,24 +96,13 @@ def test_a_wide_window_shows_the_panel_and_the_filters_two_by_two(
 
 def test_the_guides_coverage_text_is_never_cut_through(qtbot, db_path: Path) -> None:
     from udviklingsplan_app import services
-    from udviklingsplan_app.domain import Person
-    from ui.guide import PlanGuide
     from ui.guide.guide import GOALS
 
-    plan_id = services.create_plan(
-        workplace="Værestedet Ørestad",
-        leader=Person("Anne Berg", "Leder"),
-        level=3,
-        manager=Person("Ole Dam", "Centerchef"),
-        framework_id="socialstrategi-2018",
-        first_year=2027,
-    )
+    plan_id = small_plan(2027)
     services.set_year_focus(plan_id, 2027, ["vaerdigt-liv", "sund-organisation"])
     services.add_goal(plan_id, year=2027, vision="vaerdigt-liv", title="Færre fald")
     win = started(qtbot, db_path, (895, 472))
-    guide = PlanGuide(win, plan_id, 2027, GOALS)
-    win.guide = guide
-    guide.open()
+    guide = guide_at(win, plan_id, 2027, GOALS)
     guide.resize(871, 452)  # the guide at 150 % on a 1366 × 768 laptop
     qtbot.waitExposed(guide)
     settle(qtbot)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
 )
 
+from tests.ui_helpers import shown_window
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import (
     GUIDE_NEW_PLAN,
@@ -49,12 +50,7 @@ CHECK_ROLE = Qt.ItemDataRole.CheckStateRole
 
 @pytest.fixture
 def window(qtbot, db_path: Path) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.finish_start()
-    return win
+    return shown_window(qtbot, db_path, started=True)
 
 
 def click(qtbot, button) -> None:
@@ -576,10 +572,7 @@ def test_first_start_with_an_empty_database_opens_the_guide(qtbot, window: MainW
 def test_a_start_with_plans_and_no_guide_left_opens_nothing(
     qtbot, db_path: Path, example_plan_id: int
 ) -> None:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    assert win.finish_start()
+    win = shown_window(qtbot, db_path, started=True)
     assert resume_at_start(win) is None
     assert win.guide is None
 
@@ -678,10 +671,7 @@ def test_new_year_is_the_coming_year_from_september(db_path: Path, example_plan_
 def test_new_year_sets_final_statuses_and_carries_a_goal_over(
     qtbot, db_path: Path, example_plan_id: int, qtmodeltester
 ) -> None:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    assert win.finish_start()
+    win = shown_window(qtbot, db_path, started=True)
     guide = open_year_guide(win, today=dt.date(2026, 11, 25))
     assert isinstance(guide, YearGuide) and guide.year == 2027
     assert guide.title_label.text() == "Året der gik – 2026"
@@ -746,10 +736,7 @@ def test_a_guide_waits_for_typing_in_the_window_that_could_not_be_stored(
 
     from ui import main_window as mw
 
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    assert win.finish_start()
+    win = shown_window(qtbot, db_path, started=True)
     page = win.show_page(mw.DETAILS)
     field = next(f for f in page.findChildren(QLineEdit) if f.text() == win.session.plan.workplace)
     field.setText("")
@@ -780,10 +767,7 @@ def test_a_guide_waits_for_typing_in_the_window_that_could_not_be_stored(
 
 def test_new_year_guide_resumes_too(qtbot, db_path: Path, example_plan_id: int) -> None:
     services.save_guide_progress(example_plan_id, GUIDE_NEW_YEAR, 2027, 1)
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    assert win.finish_start()
+    win = shown_window(qtbot, db_path, started=True)
     guide = resume_at_start(win)
     assert isinstance(guide, YearGuide)
     assert (guide.year, guide.current) == (2027, 1)
@@ -793,10 +777,7 @@ def test_new_year_guide_resumes_too(qtbot, db_path: Path, example_plan_id: int) 
 def test_the_file_menu_offers_new_year_when_the_plan_has_one(
     qtbot, db_path: Path, example_plan_id: int, monkeypatch
 ) -> None:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    assert win.finish_start()
+    win = shown_window(qtbot, db_path, started=True)
     win.file_menu.aboutToShow.emit()
     year = new_year_for(win.session.plan)
     assert win.new_year_action.isEnabled() == (year is not None)
@@ -835,10 +816,7 @@ def test_a_greyed_out_new_year_says_why(qtbot, db_path: Path) -> None:
         first_year=this_year + 1,
         years=4,
     )
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    assert win.finish_start()
+    win = shown_window(qtbot, db_path, started=True)
 
     win.reload_plans(select_id=ended)
     win.file_menu.aboutToShow.emit()

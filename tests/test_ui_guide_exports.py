@@ -11,23 +11,17 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ui.guide import PlanGuide
+from tests.ui_helpers import guide_at, shown_window
 from ui.guide.guide import REVIEW
 from ui.guide.review_step import ReviewStep
-from ui.main_window import MainWindow
 from ui.operations import running
 
 
 def test_the_last_step_exports_the_plan_as_pdf(
     qtbot, db_path: Path, example_plan_id: int, tmp_path: Path, monkeypatch
 ) -> None:
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.finish_start()
-    guide = PlanGuide(window, example_plan_id, 2026, REVIEW)
-    window.guide = guide
-    guide.open()
+    window = shown_window(qtbot, db_path, started=True)
+    guide = guide_at(window, example_plan_id, 2026, REVIEW)
     step = guide.current_step()
     assert isinstance(step, ReviewStep)
     assert "Excel eller PDF" in guide.why_label.text()

@@ -11,21 +11,15 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui.guide import PlanGuide
+from tests.ui_helpers import guide_at, shown_window
 from ui.guide.guide import GOALS
-from ui.main_window import MainWindow
 
 
 def test_tab_goes_from_the_theme_past_the_inspiration_to_the_rationale(
     qtbot, db_path: Path, example_plan_id: int
 ) -> None:
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.finish_start()
-    guide = PlanGuide(window, example_plan_id, 2026, GOALS)
-    window.guide = guide
-    guide.open()
+    window = shown_window(qtbot, db_path, started=True)
+    guide = guide_at(window, example_plan_id, 2026, GOALS)
     qtbot.waitExposed(guide)
     guide.activateWindow()
     step = guide.current_step()

@@ -13,6 +13,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 
+from tests.ui_helpers import shown_window
 from udviklingsplan_app import services
 from udviklingsplan_app.storage.backup import backups_folder
 from udviklingsplan_app.support import DEFAULT_SUPPORT, ENV_VAR
@@ -26,12 +27,7 @@ from ui.main_window import GOALS, MainWindow
 
 @pytest.fixture
 def window(qtbot, db_path: Path) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.finish_start()
-    return win
+    return shown_window(qtbot, db_path, started=True)
 
 
 def _menu_texts(window: MainWindow) -> list[str]:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.ui_helpers import guide_at, shown_window
 from udviklingsplan_app.domain import GUIDE_NEW_PLAN
 from ui.dialogs.damaged_dialog import DAMAGED, StartProblemDialog
 from ui.dialogs.restore_dialog import RestoreDialog
@@ -51,12 +52,7 @@ def clashes(root: QWidget) -> dict[str, list[str]]:
 
 @pytest.fixture
 def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.finish_start()
-    return win
+    return shown_window(qtbot, db_path, started=True)
 
 
 def test_no_mnemonic_twice_in_a_guide_step(qtbot, window: MainWindow) -> None:
@@ -212,9 +208,7 @@ def test_escape_closes_the_guide_and_keeps_what_was_just_typed(
     from ui.guide.guide import SITUATION
 
     plan = window.session.plan
-    guide = PlanGuide(window, plan.id, plan.first_year, SITUATION)
-    window.guide = guide
-    guide.open()
+    guide = guide_at(window, plan.id, plan.first_year, SITUATION)
     qtbot.waitExposed(guide)
     field = guide.current_step().editors[SituationSection.CHALLENGES]
     field.setFocus()

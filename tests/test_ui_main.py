@@ -9,25 +9,16 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
+from tests.ui_helpers import export_through_dialogs, export_to_locked_target
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import SituationSection
 from udviklingsplan_app.guidance import Concern
 from ui import main_window as mw
 from ui.main_window import MainWindow
 from ui.operations import finish_all, running
-
-
-@pytest.fixture
-def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _title(plan_id: int, index: int = 0) -> str:
@@ -209,19 +200,7 @@ def test_excel_export_runs_in_the_background_and_offers_to_open_the_file(
 ) -> None:
     from openpyxl import load_workbook
 
-    suggested: list[str] = []
-
-    def save_name(_parent, _caption, directory, _filter):
-        suggested.append(directory)
-        return str(tmp_path / "plan"), ""
-
-    opened: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.buttons()[0].click())
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
-
-    window.excel_action.trigger()
-    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    suggested, opened = export_through_dialogs(qtbot, monkeypatch, window.excel_action, tmp_path)
 
     workplace = window.session.plan.workplace
     assert Path(suggested[0]).name == f"Udviklingsplan {workplace} 2026–2029.xlsx"
@@ -239,18 +218,7 @@ def test_excel_export_to_a_locked_target_says_so_and_keeps_the_old_file(
     window: MainWindow, qtbot, tmp_path: Path, monkeypatch
 ) -> None:
     target = tmp_path / "plan.xlsx"
-    target.write_bytes(b"old")
-    warnings: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
-
-    def refuse(_source: object, _target: object) -> None:
-        raise PermissionError(13, "The process cannot access the file", str(target))
-
-    monkeypatch.setattr("os.replace", refuse)
-    window.excel_action.trigger()
-    qtbot.waitUntil(lambda: bool(warnings), timeout=20000)
-    QThreadPool.globalInstance().waitForDone()
+    warnings = export_to_locked_target(qtbot, monkeypatch, window.excel_action, target)
     assert target.read_bytes() == b"old"
     assert "plan.xlsx" in warnings[0] or "adgang" in warnings[0].lower()
     assert window.excel_action.isEnabled()

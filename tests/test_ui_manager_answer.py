@@ -11,14 +11,14 @@ import email
 import email.policy
 import io
 import re
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, database_dump
 from tests.test_manager_answer import FORMULA, LONG, _played
+from tests.ui_helpers import shown_window
 
 pytest.importorskip("PySide6")
 
@@ -36,21 +36,9 @@ from ui.models.answer_preview import ABOUT, NOW, WROTE, AnswerPreviewModel
 from ui.operations import finish_all
 
 
-def _dump(db: Path) -> list[str]:
-    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
-
 @pytest.fixture
 def win(qtbot: Any, db_path: Path, example_plan_id: int) -> MainWindow:
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, db_path)
 
 
 @pytest.fixture
@@ -99,15 +87,20 @@ class Preview:
         return int(QDialog.DialogCode.Accepted if self.accept else QDialog.DialogCode.Rejected)
 
 
-def _warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def _said(monkeypatch: pytest.MonkeyPatch, kind: str) -> list[str]:
+    """The texts of the message boxes of ``kind`` ("warning", "information") shown, answered OK."""
     said: list[str] = []
 
-    def warning(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> Any:
+    def box(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> Any:
         said.append(text)
         return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(QMessageBox, kind, box)
     return said
+
+
+def _warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    return _said(monkeypatch, "warning")
 
 
 def _read_from_menu(win: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
@@ -221,16 +214,16 @@ def test_cancel_stores_nothing_and_the_same_answer_twice_adds_nothing(
 ) -> None:
     preview = Preview(monkeypatch)
     preview.accept = False
-    before = _dump(db_path)
+    before = database_dump(db_path)
     _read_from_menu(win, monkeypatch, answered)
-    assert _dump(db_path) == before
+    assert database_dump(db_path) == before
     assert "Intet er gemt fra svar fra Bente.xlsx" in win.notice_text.text()
 
     preview.accept = True
     _read_from_menu(win, monkeypatch, answered)
-    stored = _dump(db_path)
+    stored = database_dump(db_path)
     _read_from_menu(win, monkeypatch, answered)
-    assert _dump(db_path) == stored
+    assert database_dump(db_path) == stored
     last = preview.shown[-1]
     assert last["headline"] == NOTHING_NEW and not last["save_enabled"]
     assert all("Læst ind før" in row[2] for row in last["rows"])
@@ -265,11 +258,11 @@ def test_a_zip_bomb_dropped_is_refused_with_its_message_and_nothing_changes(
     )
     preview = Preview(monkeypatch)
     said = _warnings(monkeypatch)
-    before = _dump(db_path)
+    before = database_dump(db_path)
     _drop(win, bomb)
     assert preview.shown == []
     assert len(said) == 1 and "pakker sig ud" in said[0]
-    assert _dump(db_path) == before
+    assert database_dump(db_path) == before
 
 
 def test_a_text_file_renamed_xlsx_is_refused_in_danish(
@@ -278,10 +271,10 @@ def test_a_text_file_renamed_xlsx_is_refused_in_danish(
     fake = tmp_path / "svar.xlsx"
     fake.write_text("Kære leder,\nher er planen.", encoding="utf-8")
     said = _warnings(monkeypatch)
-    before = _dump(db_path)
+    before = database_dump(db_path)
     _drop(win, fake)
     assert len(said) == 1 and "Traceback" not in said[0] and said[0]
-    assert _dump(db_path) == before
+    assert database_dump(db_path) == before
 
 
 def test_dropping_a_plan_file_offers_the_import(
@@ -405,14 +398,7 @@ def test_comments_show_in_the_goal_editor_and_on_dialoger_and_are_then_seen(
 
 
 def _informed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    said: list[str] = []
-
-    def information(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> Any:
-        said.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "information", information)
-    return said
+    return _said(monkeypatch, "information")
 
 
 def test_the_dialoger_page_sends_and_reads_the_answer_back(

@@ -12,7 +12,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from ui.editors.goal_parts import GoalPartsEditor
+from tests.ui_helpers import edit_cell, shown_window
 from ui.guide import PlanGuide, open_new_plan_guide
 from ui.guide.guide import DIALOGUES
 from ui.main_window import MainWindow
@@ -21,12 +21,7 @@ from ui.models.goal_parts import MeasurementsModel
 
 @pytest.fixture
 def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.finish_start()
-    return win
+    return shown_window(qtbot, db_path, started=True)
 
 
 def test_a_fixed_date_takes_its_refusal_out_of_both_bars(qtbot, window: MainWindow) -> None:
@@ -62,19 +57,6 @@ def test_another_message_stays_when_an_older_refusal_is_fixed(qtbot, window: Mai
     assert window.notice_shown()
 
 
-@pytest.fixture
-def parts(qtbot, window: MainWindow) -> GoalPartsEditor:
-    editor = GoalPartsEditor(window.session)
-    qtbot.addWidget(editor)
-    uid = window.session.plan.goals[0].uid
-    window.session.changed.connect(lambda: editor.set_goal(window.session.goal(uid)))
-    editor.set_goal(window.session.goal(uid))
-    editor.resize(1000, 650)
-    editor.show()
-    qtbot.waitExposed(editor)
-    return editor
-
-
 def test_a_fixed_number_takes_its_refusal_away(qtbot, window, parts) -> None:
     parts.tabs.setCurrentIndex(1)
     # Typed beside "Tilføj måling".
@@ -88,11 +70,7 @@ def test_a_fixed_number_takes_its_refusal_away(qtbot, window, parts) -> None:
     # Typed into a measurement's cell.
     model, view = parts.measurements_model, parts.measurements_view
     index = model.index(0, MeasurementsModel.VALUE)
-    view.setFocus()
-    view.setCurrentIndex(index)
-    qtbot.keyClick(view, Qt.Key.Key_F2)
-    editor = view.indexWidget(index)
-    assert isinstance(editor, QLineEdit)
+    editor = edit_cell(qtbot, view, index)
     qtbot.keyClicks(editor, "ni")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "»ni«" in window.notice_text.text())
@@ -116,10 +94,7 @@ def test_an_import_done_is_told_in_calm_blue_and_a_refusal_in_amber(
     from tests.conftest import EXAMPLE
     from ui.operations import finish_all
 
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, db_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(EXAMPLE), ""))
     win.import_action.trigger()
     finish_all()
@@ -132,7 +107,6 @@ def test_an_import_done_is_told_in_calm_blue_and_a_refusal_in_amber(
 
 
 def test_a_fixed_text_takes_its_refusal_away(qtbot, window: MainWindow) -> None:
-    from PySide6.QtWidgets import QLineEdit
 
     from ui.widgets.autosave import AutoSave
 

@@ -9,7 +9,6 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from udviklingsplan_app import services
@@ -18,15 +17,6 @@ from ui.operations import BUSY_AFTER_MS, finish_all, run_in_background, running
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "resources" / "examples" / "den-sociale-hjemmepleje.json"
-
-
-@pytest.fixture
-def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 class Held:

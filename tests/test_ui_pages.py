@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
+from tests.ui_helpers import shown_window
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import DialogueKind, Person, SituationSection
 from udviklingsplan_app.formatting import long_date, short_date
@@ -27,11 +28,7 @@ CHALLENGES = SituationSection.CHALLENGES
 
 @pytest.fixture
 def win(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, db_path)
 
 
 def _type_at_end(qtbot, field, text: str) -> None:

@@ -10,21 +10,11 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QThreadPool
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
+from tests.ui_helpers import export_through_dialogs, export_to_locked_target
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _text(path: Path) -> str:
@@ -37,20 +27,8 @@ def _text(path: Path) -> str:
 def test_pdf_export_runs_in_the_background_and_offers_to_open_the_file(
     window: MainWindow, qtbot, tmp_path: Path, monkeypatch
 ) -> None:
-    suggested: list[str] = []
-
-    def save_name(_parent, _caption, directory, _filter):
-        suggested.append(directory)
-        return str(tmp_path / "plan"), ""
-
-    opened: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.buttons()[0].click())
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
-
     assert "Eksportér til &PDF…" in [a.text() for a in window.file_menu.actions()]
-    window.pdf_action.trigger()
-    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    suggested, opened = export_through_dialogs(qtbot, monkeypatch, window.pdf_action, tmp_path)
 
     workplace = window.session.plan.workplace
     assert Path(suggested[0]).name == f"Udviklingsplan {workplace} 2026–2029.pdf"
@@ -67,18 +45,7 @@ def test_pdf_export_to_a_locked_target_says_so_and_keeps_the_old_file(
     window: MainWindow, qtbot, tmp_path: Path, monkeypatch
 ) -> None:
     target = tmp_path / "plan.pdf"
-    target.write_bytes(b"old")
-    warnings: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
-
-    def refuse(_source: object, _target: object) -> None:
-        raise PermissionError(13, "The process cannot access the file", str(target))
-
-    monkeypatch.setattr("os.replace", refuse)
-    window.pdf_action.trigger()
-    qtbot.waitUntil(lambda: bool(warnings), timeout=20000)
-    QThreadPool.globalInstance().waitForDone()
+    warnings = export_to_locked_target(qtbot, monkeypatch, window.pdf_action, target)
     assert target.read_bytes() == b"old"
     assert "åben i et andet program" in warnings[0]
     assert window.pdf_action.isEnabled()

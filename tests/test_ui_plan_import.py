@@ -18,6 +18,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from tests.ui_helpers import shown_window
 from udviklingsplan_app import services
 from udviklingsplan_app.storage.backup import list_backups
 from ui.main_window import DETAILS, MainWindow
@@ -29,11 +30,7 @@ EXAMPLE_DATA = json.loads(EXAMPLE.read_text(encoding="utf-8"))
 
 @pytest.fixture
 def window(qtbot, db_path: Path, monkeypatch) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_window(qtbot, db_path)
 
 
 class Asked:

@@ -13,8 +13,9 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt
 
+from tests.ui_helpers import shown_window, small_plan
 from udviklingsplan_app import services
-from udviklingsplan_app.domain import DialogueKind, Person
+from udviklingsplan_app.domain import DialogueKind
 from ui import main_window as mw
 from ui.main_window import MainWindow
 
@@ -23,25 +24,12 @@ SPRING = dt.date(2026, 3, 1)
 
 @pytest.fixture
 def plan_id(db_path: Path) -> int:
-    return services.create_plan(
-        workplace="Værestedet Ørestad",
-        leader=Person("Anne Berg", "Leder"),
-        level=3,
-        manager=Person("Ole Dam", "Centerchef"),
-        framework_id="socialstrategi-2018",
-        first_year=2026,
-    )
+    return small_plan()
 
 
 @pytest.fixture
 def window(qtbot, db_path: Path, plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.findings_dock()._today = lambda: SPRING
-    win.session.changed.emit()
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_window(qtbot, db_path, today=SPRING)
 
 
 def _goal_findings(window: MainWindow, uid: str) -> list[str]:
@@ -122,10 +110,7 @@ def test_double_clicking_an_empty_cell_shows_the_empty_year_and_vision(window, q
 
 @pytest.fixture
 def example_window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, db_path)
     return win
 
 
@@ -225,10 +210,7 @@ def test_the_settings_never_go_to_the_real_users_folder(_settings_in_a_temporary
 def test_the_window_size_the_panel_and_maximised_are_remembered(qtbot, db_path, plan_id) -> None:
     from ui.settings import settings
 
-    first = MainWindow(db_path)
-    qtbot.addWidget(first)
-    first.show()
-    qtbot.waitExposed(first)
+    first = shown_window(qtbot, db_path)
     first.resize(720, 520)  # the offscreen screen is 800 × 600
     dock = first.findings_dock()
     first.resizeDocks([dock], [dock.minimumWidth()], Qt.Orientation.Horizontal)
@@ -237,10 +219,7 @@ def test_the_window_size_the_panel_and_maximised_are_remembered(qtbot, db_path, 
     assert first.close()
     assert settings().contains(mw.GEOMETRY_KEY) and settings().contains(mw.STATE_KEY)
 
-    second = MainWindow(db_path)
-    qtbot.addWidget(second)
-    second.show()
-    qtbot.waitExposed(second)
+    second = shown_window(qtbot, db_path)
     assert (second.width(), second.height()) == (720, 520)
     assert second.findings_dock().width() == width  # not the preferred width
     second.findings_dock().close()  # the leader closes the Vejledning panel
@@ -248,10 +227,7 @@ def test_the_window_size_the_panel_and_maximised_are_remembered(qtbot, db_path, 
     qtbot.waitUntil(second.isMaximized)
     assert second.close()
 
-    third = MainWindow(db_path)
-    qtbot.addWidget(third)
-    third.show()
-    qtbot.waitExposed(third)
+    third = shown_window(qtbot, db_path)
     assert third.isMaximized()
     assert third.findings_dock().isHidden()
 
@@ -259,10 +235,7 @@ def test_the_window_size_the_panel_and_maximised_are_remembered(qtbot, db_path, 
 def test_an_unchanged_layout_leaves_the_settings_file_alone(qtbot, db_path, plan_id) -> None:
     from ui.settings import settings
 
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, db_path)
     window.remember_layout()
     file = Path(settings().fileName())
     written = (file.read_bytes(), file.stat().st_mtime_ns)
@@ -282,10 +255,7 @@ def test_the_guide_remembers_its_size_and_its_goal_splitter(qtbot, db_path, plan
     from ui.guide.guide import GOALS
     from ui.guide.year_guide import YearGuide  # noqa: F401  (the guides are importable)
 
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, db_path)
     guide = open_new_plan_guide(window)
     guide.resize(760, 540)
     guide.use_plan(plan_id)
@@ -311,10 +281,7 @@ def test_the_guide_remembers_its_size_and_its_goal_splitter(qtbot, db_path, plan
 def test_the_guide_says_what_luk_guiden_and_faerdig_do(qtbot, db_path, plan_id) -> None:
     from ui.guide import open_new_plan_guide
 
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, db_path)
     guide = open_new_plan_guide(window)
     assert guide.exit_hint.text() == ""  # step 1 before the plan exists: its own tooltip
     assert guide.close_button.toolTip().startswith("Planen bliver først oprettet")
@@ -343,10 +310,7 @@ def test_the_guides_dialogues_have_the_leader_and_the_manager_as_participants(
     from ui.guide import open_new_plan_guide
     from ui.guide.guide import DIALOGUES
 
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, db_path)
     guide = open_new_plan_guide(window)
     guide.plan_id = plan_id
     guide.go(DIALOGUES)
@@ -366,10 +330,7 @@ def test_a_goal_written_in_the_guide_is_told_on_the_overview_behind_it_once_left
     from ui.guide import open_new_plan_guide
     from ui.guide.guide import GOALS
 
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, db_path)
     overview = window.show_page(mw.OVERVIEW)
     guide = open_new_plan_guide(window)
     guide.plan_id = plan_id

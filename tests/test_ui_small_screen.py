@@ -16,6 +16,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtWidgets import QApplication
 
+from tests.ui_helpers import guide_at, shown_window
 from udviklingsplan_app import services
 from ui.guide import PlanGuide
 from ui.guide.guide import FOCUS, GOALS
@@ -36,11 +37,7 @@ def _panel_opened_before() -> None:
 
 @pytest.fixture
 def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.finish_start()
+    win = shown_window(qtbot, db_path, started=True)
     win.resize(*WINDOW)
     return win
 
@@ -48,9 +45,7 @@ def window(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
 def _guide_at(qtbot, window: MainWindow, step: int) -> PlanGuide:
     plan = window.session.plan
     assert plan is not None
-    guide = PlanGuide(window, plan.id, plan.first_year, step)
-    window.guide = guide
-    guide.open()
+    guide = guide_at(window, plan.id, plan.first_year, step)
     guide.resize(*GUIDE)
     qtbot.waitExposed(guide)
     QApplication.processEvents()

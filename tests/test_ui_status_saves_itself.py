@@ -11,9 +11,10 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
+from tests.ui_helpers import goals_page, shown_window
 from udviklingsplan_app import services
 from udviklingsplan_app.domain import Goal, Status
-from ui.main_window import GOALS, OVERVIEW, MainWindow
+from ui.main_window import OVERVIEW, MainWindow
 from ui.models.goals import COL_TITLE
 from ui.pages.goals_page import GoalsPage
 
@@ -24,18 +25,12 @@ NOTE = "Fraværet er faldet til 7,9 %."
 
 @pytest.fixture
 def win(qtbot, db_path: Path, example_plan_id: int) -> MainWindow:
-    window = MainWindow(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, db_path)
 
 
 @pytest.fixture
 def page(win: MainWindow) -> GoalsPage:
-    goals = win.show_page(GOALS)
-    assert isinstance(goals, GoalsPage)
-    return goals
+    return goals_page(win)
 
 
 def stored_goal(plan_id: int, title: str) -> Goal:
@@ -196,10 +191,7 @@ def test_new_year_final_status_and_note_are_stored_when_another_goal_is_chosen(
 
     from ui.guide import YearGuide, open_year_guide
 
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    assert win.finish_start()
+    win = shown_window(qtbot, db_path, started=True)
     guide = open_year_guide(win, today=dt.date(2026, 11, 25))
     assert isinstance(guide, YearGuide)
     step = guide.current_step()

@@ -14,6 +14,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from tests.ui_helpers import shown_window
 from udviklingsplan_app import services
 from ui.main_window import MainWindow
 from ui.operations import finish_all
@@ -21,11 +22,7 @@ from ui.operations import finish_all
 
 @pytest.fixture
 def window(qtbot, db_path: Path) -> MainWindow:
-    win = MainWindow(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_window(qtbot, db_path)
 
 
 def _cell(win: MainWindow, row: int, column: int) -> str:

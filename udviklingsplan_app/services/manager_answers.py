@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from ..domain import CommentAbout, Goal, ManagerComment, Plan, Status
 from ..errors import InputError, NotFoundError, ValidationError
@@ -141,12 +142,8 @@ class AnswerPreview:
             return NOTHING_NEW if self.read_before else NOTHING_WRITTEN
         comments = sum(item.kind is not ItemKind.STATUS for item in self.items)
         statuses = len(self.items) - comments
-        parts = []
-        if comments:
-            parts.append(f"{comments} {'kommentar' if comments == 1 else 'kommentarer'}")
-        if statuses:
-            parts.append(f"{statuses} statusforslag")
-        return f"Din leder har skrevet {' og '.join(parts)} i {self.file_name}."
+        told = _comments_and(comments, f"{statuses} statusforslag" if statuses else "")
+        return f"Din leder har skrevet {told} i {self.file_name}."
 
     def item(self, key: str) -> PreviewItem | None:
         return next((item for item in self.items if item.key == key), None)
@@ -514,12 +511,14 @@ def _comment(preview: AnswerPreview, item: PreviewItem, goal: Goal | None) -> Ma
 def _summary(comments: int, statuses: int) -> str:
     if not (comments or statuses):
         return NOTHING_NEW
-    parts = []
-    if comments:
-        parts.append(f"{comments} {'kommentar' if comments == 1 else 'kommentarer'}")
-    if statuses:
-        parts.append(f"{statuses} {'ny status' if statuses == 1 else 'nye statusser'}")
-    return f"Gemt i planen: {' og '.join(parts)} fra din leder."
+    new = f"{statuses} {'ny status' if statuses == 1 else 'nye statusser'}" if statuses else ""
+    return f"Gemt i planen: {_comments_and(comments, new)} fra din leder."
+
+
+def _comments_and(comments: int, statuses: str) -> str:
+    """``2 kommentarer og 1 statusforslag``: the counted comments (if any) and ``statuses``."""
+    parts = [f"{comments} {'kommentar' if comments == 1 else 'kommentarer'}"] if comments else []
+    return " og ".join([*parts, statuses] if statuses else parts)
 
 
 # --- seen -----------------------------------------------------------------------------------
@@ -530,11 +529,7 @@ def mark_comments_seen(goal_id: int) -> int:
     """The leader has seen the manager's comments on this goal; returns how many were new."""
     if m.Goal.get_or_none(m.Goal.id == goal_id) is None:
         raise NotFoundError(f"Der er intet udviklingsmål med id {goal_id}.")
-    return int(
-        m.ManagerComment.update(seen=True)
-        .where((m.ManagerComment.goal == goal_id) & (m.ManagerComment.seen == False))  # noqa: E712
-        .execute()
-    )
+    return _mark_seen(m.ManagerComment.goal == goal_id)
 
 
 @transaction
@@ -542,12 +537,13 @@ def mark_plan_comments_seen(plan_id: int) -> int:
     """The leader has seen the manager's comments on the plan; returns how many were new."""
     if m.Plan.get_or_none(m.Plan.id == plan_id) is None:
         raise NotFoundError(f"Der er ingen plan med id {plan_id}.")
+    return _mark_seen((m.ManagerComment.plan == plan_id) & m.ManagerComment.goal.is_null())
+
+
+def _mark_seen(which: Any) -> int:
+    """Mark the unseen manager comments ``which`` selects as seen; returns how many."""
     return int(
         m.ManagerComment.update(seen=True)
-        .where(
-            (m.ManagerComment.plan == plan_id)
-            & m.ManagerComment.goal.is_null()
-            & (m.ManagerComment.seen == False)  # noqa: E712
-        )
+        .where(which & (m.ManagerComment.seen == False))  # noqa: E712
         .execute()
     )

@@ -1,6 +1,6 @@
 """The PDF from the window: *Eksportér til PDF…* and *Udskriv…*, the same document both ways.
 
-The export writes the file in a pool thread (:func:`ui.operations.run_in_background`;
+The export writes the file in a pool thread (:mod:`ui.operations.file_export`;
 QTextDocument is reentrant, and QPainter may paint on a QPdfWriter outside the GUI thread); the
 shipped font is registered first, here in the GUI thread. Printing paints on the QPrinter the print dialog set up, on the GUI thread with a busy
 cursor: the printer object belongs to the dialog's thread, and a plan prints in well under a
@@ -10,17 +10,15 @@ second.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
-from ui.operations import Operation, run_in_background
-from ui.operations.excel_export import offer_to_open
+from ui.operations import Operation
+from ui.operations.file_export import choose_export_target, export_in_background
 from ui.session import explain
-from ui.settings import EXPORTS, last_folder, remember_folder
 
 if TYPE_CHECKING:
     from ui.shell import Shell
@@ -37,46 +35,31 @@ def start_pdf_export(window: Shell) -> Operation[None] | None:
         return None
     from udviklingsplan_pdf import default_file_name, fonts
 
-    name, _ = QFileDialog.getSaveFileName(
+    title = window.tr("Eksportér til PDF")
+    target = choose_export_target(
         window,
-        window.tr("Eksportér til PDF"),
-        str(last_folder(EXPORTS) / default_file_name(plan)),
-        window.tr("PDF-dokument (*.pdf)"),
+        title=title,
+        file_filter=window.tr("PDF-dokument (*.pdf)"),
+        file_name=default_file_name(plan),
+        suffix=".pdf",
     )
-    if not name:
+    if target is None:
         return None
-    remember_folder(EXPORTS, name)
-    target = Path(name)
-    if target.suffix.lower() != ".pdf":
-        target = target.with_name(target.name + ".pdf")
     fonts.family()  # registered in the GUI thread, before the worker lays the text out
-    window.pdf_action.setEnabled(False)
 
     def write() -> None:
         from udviklingsplan_pdf import write_pdf
 
         write_pdf(plan, framework, target, today=dt.date.today())
 
-    def done(_: None) -> None:
-        window.pdf_action.setEnabled(window.session.plan is not None)
-        window.statusBar().showMessage(
-            window.tr("Planen er eksporteret til %1").replace("%1", str(target)), 8000
-        )
-        offer_to_open(
-            window, target, window.tr("Planen er gemt som PDF:\n%1").replace("%1", str(target))
-        )
-
-    def failed(error: Exception) -> None:
-        window.pdf_action.setEnabled(window.session.plan is not None)
-        QMessageBox.warning(window, window.tr("Planen kan ikke eksporteres"), explain(error))
-
-    return run_in_background(
+    return export_in_background(
         window,
+        target,
         write,
-        on_success=done,
-        on_failure=failed,
+        action=window.pdf_action,
+        saved=window.tr("Planen er gemt som PDF:\n%1").replace("%1", str(target)),
         busy=window.tr("Eksporterer planen til PDF …"),
-        title=window.tr("Eksportér til PDF"),
+        title=title,
         name=PDF,
     )
 

@@ -40,7 +40,7 @@ from udviklingsplan_app.domain import Plan, Status
 from udviklingsplan_app.rollup import Filter, Overview, Rollup, overview, read_plans, summary_text
 from ui.models.rollup import RollupFilesModel, RollupModel
 from ui.operations import Operation, run_in_background
-from ui.operations.excel_export import offer_to_open
+from ui.operations.file_export import offer_to_open
 from ui.rollup.unit_dialog import UnitDialog
 from ui.session import explain
 from ui.settings import settings
