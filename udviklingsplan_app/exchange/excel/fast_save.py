@@ -1,0 +1,66 @@
+"""Saving a workbook with a faster cell serializer that writes the same bytes as openpyxl's.
+
+Without lxml, openpyxl writes each cell by building an ElementTree element and serializing it
+through et_xmlfile's generic namespace-aware writer, which costs more than everything else in
+a large export. The common cells (a text, a number or nothing, with or without a style) are
+written here as ready XML text instead; any other cell (a date, a formula, rich text, a cell
+with a hyperlink, a number that is not finite, a merged cell's covered part) goes through openpyxl's own writer. The output is byte for byte the same
+(``tests/test_excel_fast_save.py`` compares it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from math import isinf, isnan
+from typing import Any
+from xml.etree.ElementTree import _escape_cdata  # type: ignore[attr-defined]
+
+
+def _fast(original: Callable[..., None]) -> Callable[..., None]:
+    from openpyxl.cell.cell import Cell  # type: ignore[import-untyped]
+
+    def write_cell(xf: Any, worksheet: Any, cell: Any, styled: Any = None) -> None:
+        if cell.__class__ is not Cell:  # a merged cell's covered part
+            original(xf, worksheet, cell, styled)
+            return
+        value = cell._value
+        kind = value.__class__
+        data_type = cell.data_type
+        if cell._hyperlink is not None or not (
+            (data_type == "s" and kind is str)
+            or (data_type == "n" and (kind is int or value is None))
+            or (data_type == "n" and kind is float and not (isnan(value) or isinf(value)))
+        ):
+            original(xf, worksheet, cell, styled)
+            return
+        start = f'<c r="{cell.coordinate}"'
+        if styled:
+            start += f' s="{cell.style_id}"'
+        if value is None or value == "":
+            xf._file(start + (' t="inlineStr" />' if data_type == "s" else ' t="n" />'))
+        elif data_type == "s":
+            stripped = value.strip()
+            space = ' xml:space="preserve"' if stripped and stripped != value else ""
+            xf._file(f'{start} t="inlineStr"><is><t{space}>{_escape_cdata(value)}</t></is></c>')
+        else:
+            xf._file(f'{start} t="n"><v>{"%.16g" % value}</v></c>')
+
+    return write_cell
+
+
+@contextmanager
+def fast_cells() -> Iterator[None]:
+    """While inside, openpyxl's worksheet writer uses the faster cell serializer."""
+    from openpyxl.cell import _writer as cell_writer  # type: ignore[import-untyped]
+    from openpyxl.worksheet import _writer as sheet_writer  # type: ignore[import-untyped]
+
+    original = sheet_writer.write_cell
+    if original is not cell_writer.etree_write_cell:  # lxml's writer (or patched): leave it
+        yield
+        return
+    sheet_writer.write_cell = _fast(original)
+    try:
+        yield
+    finally:
+        sheet_writer.write_cell = original
