@@ -15,7 +15,15 @@ from udviklingsplan_app.exchange.excel.fast_save import fast_cells
 def _workbook() -> openpyxl.Workbook:
     workbook = openpyxl.Workbook()
     ws = workbook.active
-    texts = ["Mål", " leading", "trailing ", "  ", "a & b < c > d", 'quote " and \' ', "line\nbreak"]
+    texts = [
+        "Mål",
+        " leading",
+        "trailing ",
+        "  ",
+        "a & b < c > d",
+        "quote \" and ' ",
+        "line\nbreak",
+    ]
     for row, text in enumerate(texts, start=1):
         ws.cell(row=row, column=1, value=text)
         ws.cell(row=row, column=2, value=text).font = Font(bold=True)
@@ -52,7 +60,7 @@ def _parts(fast: bool) -> dict[str, bytes]:
 def test_fast_cells_write_the_same_sheet_bytes() -> None:
     plain, fast = _parts(fast=False), _parts(fast=True)
     assert fast == plain
-    assert b"<t xml:space=\"preserve\"> leading</t>" in plain["xl/worksheets/sheet1.xml"]
+    assert b'<t xml:space="preserve"> leading</t>' in plain["xl/worksheets/sheet1.xml"]
 
 
 def test_fast_cells_put_openpyxl_back() -> None:

@@ -44,7 +44,7 @@ def _fast(original: Callable[..., None]) -> Callable[..., None]:
             space = ' xml:space="preserve"' if stripped and stripped != value else ""
             xf._file(f'{start} t="inlineStr"><is><t{space}>{_escape_cdata(value)}</t></is></c>')
         else:
-            xf._file(f'{start} t="n"><v>{"%.16g" % value}</v></c>')
+            xf._file(f'{start} t="n"><v>{value:.16g}</v></c>')
 
     return write_cell
 
