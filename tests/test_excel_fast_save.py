@@ -7,6 +7,7 @@ import io
 import zipfile
 
 import openpyxl
+from openpyxl.comments import Comment
 from openpyxl.styles import Font
 
 from udviklingsplan_app.exchange.excel.fast_save import fast_cells
@@ -38,6 +39,9 @@ def _workbook() -> openpyxl.Workbook:
     ws.cell(row=9, column=1, value="merged")
     ws.merge_cells("A9:C9")
     ws.cell(row=10, column=1, value="")
+    ws.row_dimensions[2].height = 43.5
+    ws.row_dimensions[12].height = 20  # a row with a height and no cells
+    ws.cell(row=11, column=2, value="noted").comment = Comment("En note", "Leder")
     return workbook
 
 
@@ -60,13 +64,16 @@ def _parts(fast: bool) -> dict[str, bytes]:
 def test_fast_cells_write_the_same_sheet_bytes() -> None:
     plain, fast = _parts(fast=False), _parts(fast=True)
     assert fast == plain
-    assert b'<t xml:space="preserve"> leading</t>' in plain["xl/worksheets/sheet1.xml"]
+    sheet = plain["xl/worksheets/sheet1.xml"]
+    assert b'<t xml:space="preserve"> leading</t>' in sheet
+    assert b'<row r="2" ht="43.5" customHeight="1">' in sheet
 
 
 def test_fast_cells_put_openpyxl_back() -> None:
     from openpyxl.worksheet import _writer as sheet_writer
 
-    before = sheet_writer.write_cell
+    before = sheet_writer.write_cell, sheet_writer.WorksheetWriter.write_row
     with fast_cells():
-        assert sheet_writer.write_cell is not before
-    assert sheet_writer.write_cell is before
+        assert sheet_writer.write_cell is not before[0]
+        assert sheet_writer.WorksheetWriter.write_row is not before[1]
+    assert (sheet_writer.write_cell, sheet_writer.WorksheetWriter.write_row) == before

@@ -165,7 +165,8 @@ class Sheet:
         arrays = self.styles.arrays
         if style in arrays:
             if cell is None:  # made directly, as worksheet.cell() does, at half the cost
-                cell = self._cell(self.ws, row, column, None, copy(arrays[style]))
+                # (the cell copies the array it is given)
+                cell = self._cell(self.ws, row, column, None, arrays[style])
                 cells[row, column] = cell
                 if row > self.ws._current_row:
                     self.ws._current_row = row
