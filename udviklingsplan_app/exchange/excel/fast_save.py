@@ -24,6 +24,10 @@ from xml.etree.ElementTree import (  # type: ignore[attr-defined]
 def _fast(original: Callable[..., None]) -> Callable[..., None]:
     from openpyxl.cell.cell import Cell  # type: ignore[import-untyped]
 
+    # A style's index by its array's bytes (looking it up in openpyxl hashes a tuple twice);
+    # keyed by workbook too, should another thread save another workbook meanwhile.
+    style_ids: dict[tuple[Any, bytes], int] = {}
+
     def write_cell(xf: Any, worksheet: Any, cell: Any, styled: Any = None) -> None:
         if cell.__class__ is not Cell:  # a merged cell's covered part
             original(xf, worksheet, cell, styled)
@@ -40,7 +44,11 @@ def _fast(original: Callable[..., None]) -> Callable[..., None]:
             return
         start = f'<c r="{cell.coordinate}"'
         if styled:
-            start += f' s="{cell.style_id}"'
+            key = (worksheet.parent, cell._style.tobytes())
+            style_id = style_ids.get(key)
+            if style_id is None:
+                style_id = style_ids[key] = cell.style_id
+            start += f' s="{style_id}"'
         if value is None or value == "":
             xf._file(start + (' t="inlineStr" />' if data_type == "s" else ' t="n" />'))
         elif data_type == "s":
@@ -77,9 +85,9 @@ def _fast_row(original: Callable[..., None]) -> Callable[..., None]:
 
 @contextmanager
 def fast_cells() -> Iterator[None]:
-    """While inside, openpyxl's worksheet writer uses the faster cell serializer."""
+    """While inside, openpyxl's worksheet writer uses the faster cell and row serializer."""
     from openpyxl.cell import _writer as cell_writer  # type: ignore[import-untyped]
-    from openpyxl.worksheet import _writer as sheet_writer  # type: ignore[import-untyped]
+    from openpyxl.worksheet import _writer as sheet_writer
 
     original = sheet_writer.write_cell
     if original is not cell_writer.etree_write_cell:  # lxml's writer (or patched): leave it
