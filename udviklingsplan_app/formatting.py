@@ -46,7 +46,8 @@ def long_date(value: dt.date | None) -> str:
 
 def danish_date(value: dt.date | None) -> str:
     """``25-11-2026``, the date form Danish readers expect; ``""`` for no date."""
-    return value.strftime("%d-%m-%Y") if value else ""
+    # The fields, not strftime: several times faster, and a long plan prints thousands.
+    return f"{value.day:02d}-{value.month:02d}-{value.year}" if value else ""
 
 
 def short_month(value: dt.date) -> str:

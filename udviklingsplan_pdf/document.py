@@ -109,12 +109,17 @@ class _Writer:
         self.cursor = QTextCursor(doc)
         self.st = _Styles()
         self._empty = True
+        self._blocks: dict[tuple[float, float, float, bool], QTextBlockFormat] = {}
 
     def block(
         self, *, top: float = 0, bottom: float = 3, indent: float = 0, page_break: bool = False
     ) -> QTextBlockFormat:
-        """A paragraph's format; lengths in points."""
-        fmt = QTextBlockFormat()
+        """A paragraph's format; lengths in points (made once, shared: the cursor copies it)."""
+        key = (top, bottom, indent, page_break)
+        fmt = self._blocks.get(key)
+        if fmt is not None:
+            return fmt
+        fmt = self._blocks[key] = QTextBlockFormat()
         fmt.setTopMargin(top * self.scale)
         fmt.setBottomMargin(bottom * self.scale)
         if indent:

@@ -148,6 +148,20 @@ def paint_pages(
         exported = f"Eksporteret {long_date(today)}"
         pen = QPen(RULE)
         pen.setWidthF(_mm(device, 0.2))
+        # What is the same on every page, measured once.
+        layout = document.documentLayout()
+        line = metrics.height()
+        right_width = metrics.horizontalAdvance(years)
+        room = width - right_width - _mm(device, 6)
+        workplace_shown = metrics.elidedText(workplace, Qt.TextElideMode.ElideRight, room)
+        header_rule = int(line + _mm(device, 1.5))
+        top = height - line
+        footer_rule = int(top - _mm(device, 1.5))
+        left_top = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        right_top = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        left_bottom = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        right_bottom = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        context = QAbstractTextDocumentLayout.PaintContext()
         for index in range(count):
             if index:
                 device.newPage()
@@ -155,43 +169,26 @@ def paint_pages(
             clip = QRectF(0, index * body_height, width, body_height)
             painter.translate(0, header - index * body_height)
             painter.setClipRect(clip)
-            context = QAbstractTextDocumentLayout.PaintContext()
             context.clip = clip
-            document.documentLayout().draw(painter, context)
+            layout.draw(painter, context)
             painter.restore()
 
             painter.setFont(small)
-            line = metrics.height()
             if index:  # the front page carries the workplace in large type already
                 painter.setPen(MUTED)
-                right_width = metrics.horizontalAdvance(years)
-                room = width - right_width - _mm(device, 6)
+                painter.drawText(QRectF(0, 0, room, line), left_top, workplace_shown)
                 painter.drawText(
-                    QRectF(0, 0, room, line),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                    metrics.elidedText(workplace, Qt.TextElideMode.ElideRight, room),
-                )
-                painter.drawText(
-                    QRectF(width - right_width, 0, right_width, line),
-                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-                    years,
+                    QRectF(width - right_width, 0, right_width, line), right_top, years
                 )
                 painter.setPen(pen)
-                rule_y = line + _mm(device, 1.5)
-                painter.drawLine(0, int(rule_y), int(width), int(rule_y))
-            top = height - line
+                painter.drawLine(0, header_rule, int(width), header_rule)
             painter.setPen(pen)
-            rule_y = top - _mm(device, 1.5)
-            painter.drawLine(0, int(rule_y), int(width), int(rule_y))
+            painter.drawLine(0, footer_rule, int(width), footer_rule)
             painter.setPen(MUTED)
-            painter.drawText(
-                QRectF(0, top, width / 2, line),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                exported,
-            )
+            painter.drawText(QRectF(0, top, width / 2, line), left_bottom, exported)
             painter.drawText(
                 QRectF(width / 2, top, width / 2, line),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                right_bottom,
                 f"Side {index + 1} af {count}",
             )
     finally:

@@ -29,6 +29,7 @@ from ..rollup import (
     overview,
     theme_title,
 )
+from .excel.fast_save import fast_cells
 from .excel.names import sheet_name
 from .excel.wording import bullets
 from .excel.writer import Column, Sheet, Styles, header_footer_text, letter
@@ -86,7 +87,8 @@ def write_rollup_workbook(
     workbook = build_rollup_workbook(rollup, today=today, flt=flt, manager_plan=manager_plan)
 
     def write(tmp: Path) -> None:
-        workbook.save(tmp)
+        with fast_cells():
+            workbook.save(tmp)
 
     write_atomically(Path(target), write)
     return Path(target)

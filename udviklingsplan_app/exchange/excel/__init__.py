@@ -40,6 +40,7 @@ from ...framework import Framework
 from ...guidance import check_plan
 from ..files import safe_file_name
 from .dialogues import write_dialogues
+from .fast_save import fast_cells
 from .front import write_front
 from .goals import write_goals
 from .guidance import write_guidance
@@ -124,7 +125,8 @@ def write_workbook(
     workbook = build_workbook(plan, framework, today=today or dt.date.today())
 
     def write(tmp: Path) -> None:
-        workbook.save(tmp)
+        with fast_cells():
+            workbook.save(tmp)
 
     write_atomically(Path(target), write)
 

@@ -79,6 +79,7 @@ def _room(column_width: float, bold: bool) -> float:
     return room / _BOLD if bold else room
 
 
+@lru_cache(maxsize=65_536)  # a goal's title is measured on every row of its status history
 def wrapped_lines(text: str, column_width: float, *, bold: bool = False) -> int:
     """How many lines the text takes wrapped in a column this wide (at least 1)."""
     room = _room(column_width, bold)

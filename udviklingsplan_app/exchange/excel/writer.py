@@ -151,27 +151,40 @@ class Sheet:
     """One worksheet and the writing of its cells: every text through :func:`cell_text`."""
 
     def __init__(self, worksheet: Any, styles: Styles) -> None:
+        from openpyxl.cell.cell import Cell  # type: ignore[import-untyped]
+
         self.ws = worksheet
         self.styles = styles
+        self._cell = Cell
 
     def put(self, row: int, column: int, value: object, style: str) -> Any:
-        cell = self.ws.cell(row=row, column=column)
+        cells = self.ws._cells
+        cell = cells.get((row, column))
         # Looking a named style up by name costs more than the rest of the cell; a copy of
         # its index array (what openpyxl stores per cell) gives the same formatting.
         arrays = self.styles.arrays
         if style in arrays:
-            cell._style = copy(arrays[style])
+            if cell is None:  # made directly, as worksheet.cell() does, at half the cost
+                # (the cell copies the array it is given)
+                cell = self._cell(self.ws, row, column, None, arrays[style])
+                cells[row, column] = cell
+                if row > self.ws._current_row:
+                    self.ws._current_row = row
+            else:
+                cell._style = copy(arrays[style])
         else:
+            cell = self.ws.cell(row=row, column=column)
             cell.style = style
             arrays[style] = copy(cell._style)
         if isinstance(value, str):
             text = cell_text(value)
             if not text:
                 return cell
-            cell.value = text
+            # What cell.value does for a text, without its checks: cell_text made it safe.
+            cell._value = text
+            cell.data_type = "s"
             if text.startswith(_FORMULA_START):
                 # Stored as text and shown literally, also after the cell is edited in Excel.
-                cell.data_type = "s"
                 cell.quotePrefix = True
         elif value is not None:
             cell.value = value
