@@ -32,7 +32,7 @@ from ..rollup import (
 from .excel.fast_save import fast_cells
 from .excel.names import sheet_name
 from .excel.wording import bullets
-from .excel.writer import Column, Sheet, Styles, header_footer_text, letter
+from .excel.writer import Column, Sheet, Styles, letter
 from .files import safe_file_name
 
 SHEET_OVERVIEW = "Overblik"
@@ -128,27 +128,13 @@ def build_rollup_workbook(
 
 def _print_setup(sheet: Sheet, scope: str, today: dt.date, *, freeze: str) -> None:
     """A4 landscape, one page wide, header row repeated – as the plan's own export."""
-    ws = sheet.ws
-    ws.freeze_panes = freeze
-    setup = ws.page_setup
-    setup.orientation = "landscape"
-    setup.paperSize = ws.PAPERSIZE_A4
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    margins = ws.page_margins
-    margins.left = margins.right = 0.4
-    margins.top = margins.bottom = 0.75
-    margins.header = margins.footer = 0.3
-    ws.print_title_rows = "1:1"
-    ws.oddHeader.left.text = "Samlet overblik"
-    ws.oddHeader.center.text = f"&B{header_footer_text(scope)}&B"
-    ws.oddHeader.right.text = "&A"
-    ws.oddFooter.left.text = f"Lavet {long_date(today)}"
-    ws.oddFooter.right.text = "Side &P af &N"
-    for part in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left, ws.oddFooter.right):
-        part.size = 9
+    sheet.page_setup(
+        header="Samlet overblik",
+        title=scope,
+        footer=f"Lavet {long_date(today)}",
+        freeze=freeze,
+        side_margin=0.4,
+    )
 
 
 def cell_summary(goals: Sequence[UnitGoal]) -> str:

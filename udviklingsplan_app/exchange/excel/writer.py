@@ -219,6 +219,28 @@ class Sheet:
     def print_setup(
         self, plan: Plan, today: dt.date, *, title_rows: str | None = "1:1", freeze: str = "A2"
     ) -> None:
+        """The plan's pages: its years, workplace and sheet in the header, the export date."""
+        self.page_setup(
+            header=f"Udviklingsplan {years_label(plan.first_year, plan.years)}",
+            title=plan.workplace,
+            footer=f"Eksporteret {long_date(today)}",
+            title_rows=title_rows,
+            freeze=freeze,
+        )
+
+    def page_setup(
+        self,
+        *,
+        header: str,
+        title: str,
+        footer: str,
+        title_rows: str | None = "1:1",
+        freeze: str = "A2",
+        side_margin: float = _SIDE_MARGIN,
+    ) -> None:
+        """A4 landscape, one page wide, the title rows on every page; ``header`` left and
+        ``title`` (bold) centred above, the sheet's name right; ``footer`` and "Side x af y"
+        below."""
         ws = self.ws
         if freeze:
             ws.freeze_panes = freeze
@@ -230,16 +252,15 @@ class Sheet:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_options.horizontalCentered = True
         margins = ws.page_margins
-        margins.left = margins.right = _SIDE_MARGIN
+        margins.left = margins.right = side_margin
         margins.top = margins.bottom = 0.75
         margins.header = margins.footer = 0.3
         if title_rows:
             ws.print_title_rows = title_rows
-        workplace = header_footer_text(plan.workplace)
-        ws.oddHeader.left.text = f"Udviklingsplan {years_label(plan.first_year, plan.years)}"
-        ws.oddHeader.center.text = f"&B{workplace}&B"
+        ws.oddHeader.left.text = header
+        ws.oddHeader.center.text = f"&B{header_footer_text(title)}&B"
         ws.oddHeader.right.text = "&A"
-        ws.oddFooter.left.text = f"Eksporteret {long_date(today)}"
+        ws.oddFooter.left.text = footer
         ws.oddFooter.right.text = "Side &P af &N"
         for part in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left, ws.oddFooter.right):
             part.size = 9
